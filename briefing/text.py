@@ -1,0 +1,94 @@
+"""Turning bytes from disk into clean, safe text.
+
+Everything that comes out of this module is plain data: control characters
+(including the ESC that starts terminal escape sequences) are gone, so no later
+layer can be tricked into styling or moving the cursor by an article's content.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "DecodeError",
+    "count_words",
+    "decode_bytes",
+    "normalise_newlines",
+    "sanitise",
+    "words",
+]
+
+
+class DecodeError(ValueError):
+    """The bytes are not text we can read (binary, or no encoding fits)."""
+
+
+# C0 and C1 controls except tab and newline, DEL, and the bidirectional
+# overrides/isolates that can make a line display differently from its content.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
+_WORD = re.compile(r"\w+(?:[’'.\-]{1,2}\w+)*", re.UNICODE)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def sanitise(text: str) -> str:
+    """Remove control characters (ESC among them) and NFC-normalise.
+
+    Newlines and tabs survive; everything else that could drive a terminal does
+    not. The printable rest of an escape sequence ("[31m") stays as literal
+    text: it is the file's content, shown as it is, and harmless without ESC.
+    Applied to every string read from a file (titles, bodies, metadata).
+    """
+    text = _UNSAFE.sub("", normalise_newlines(text))
+    return unicodedata.normalize("NFC", text)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode file content: UTF-8 (BOM tolerated), else a detected encoding.
+
+    Raises DecodeError for binary data or when no encoding explains the bytes.
+    """
+    if b"\x00" in data[:8192]:
+        # UTF-16/32 files contain NULs too; they announce themselves with a BOM.
+        for bom, codec in (
+            (b"\xff\xfe\x00\x00", "utf-32-le"),
+            (b"\x00\x00\xfe\xff", "utf-32-be"),
+            (b"\xff\xfe", "utf-16-le"),
+            (b"\xfe\xff", "utf-16-be"),
+        ):
+            if data.startswith(bom):
+                try:
+                    return data[len(bom) :].decode(codec)
+                except UnicodeDecodeError as error:
+                    raise DecodeError(f"not valid {codec}") from error
+        raise DecodeError("binary file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Imported here: only files that are not UTF-8 pay for the detector.
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise DecodeError("unknown text encoding")
+    best = min(matches, key=lambda m: m.chaos)
+    # On short Western text the detector often ranks a Baltic or Central
+    # European code page first by a hair; Windows-1252 is by far the likelier.
+    for match in matches:
+        if match.encoding in _PREFERRED_LEGACY and match.chaos <= best.chaos + 0.1:
+            return str(match)
+    return str(best)
+
+
+def words(text: str) -> list[str]:
+    """Word tokens: letters/digits joined by inner apostrophes, dots or hyphens."""
+    return _WORD.findall(text)
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
