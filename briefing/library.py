@@ -1,0 +1,177 @@
+"""Finding, reading and identifying articles on disk."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.model import Article
+from briefing.sources import SUFFIXES, ArticleFormatError, parse_file_text
+from briefing.text import DecodeError, decode_bytes, sanitise
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Library",
+    "LibraryError",
+    "Problem",
+    "bundled_articles_dir",
+    "default_paths",
+    "find_article_files",
+    "load_article_file",
+    "load_library",
+]
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+class LibraryError(Exception):
+    """A user-facing problem with the paths or ids asked for (one line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that could not be loaded, and why."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class Library:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def find(self, key: str) -> Article:
+        """The article whose id is ``key`` or starts with it (unambiguously)."""
+        key = key.strip().lower()
+        if not key:
+            raise LibraryError("an article id cannot be empty")
+        exact = [a for a in self.articles if a.id == key]
+        if exact:
+            return exact[0]
+        matches = [a for a in self.articles if a.id.startswith(key)]
+        if not matches:
+            raise LibraryError(f"no article with id {key!r}")
+        if len(matches) > 1:
+            ids = ", ".join(a.id for a in matches[:5])
+            raise LibraryError(f"id {key!r} is ambiguous: it starts {ids}")
+        return matches[0]
+
+
+def bundled_articles_dir() -> Path:
+    """The sample corpus: inside the installed package, or the source tree's."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "bundled_articles", here.parent / "articles"):
+        if candidate.is_dir():
+            return candidate
+    return here / "bundled_articles"
+
+
+def default_paths() -> list[Path]:
+    local = Path("articles")
+    return [local if local.is_dir() else bundled_articles_dir()]
+
+
+def _is_hidden(path: Path) -> bool:
+    return path.name.startswith(".")
+
+
+def find_article_files(paths: Sequence[Path]) -> list[Path]:
+    """Expand folders (recursively) into article files, in a stable order.
+
+    A path that does not exist raises LibraryError; files named directly are
+    taken whatever their ending, files inside folders only by known endings.
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if not path.exists():
+            raise LibraryError(f"no such file or folder: {path}")
+        if path.is_dir():
+            candidates: Iterable[Path] = sorted(_walk(path))
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = Path(root, name)
+            if not _is_hidden(path) and path.suffix.lower() in SUFFIXES:
+                yield path
+
+
+def _clean(article: Article) -> Article:
+    # Metadata can smuggle control characters in through YAML escapes ("\e"),
+    # so every text field is sanitised, not only the file's raw bytes.
+    def one_line(value: str | None) -> str | None:
+        if value is None:
+            return None
+        return " ".join(sanitise(value).split()) or None
+
+    return dataclasses.replace(
+        article,
+        title=one_line(article.title) or "Untitled",
+        source=one_line(article.source),
+        url=one_line(article.url),
+        published=one_line(article.published),
+        author=one_line(article.author),
+        tags=tuple(t for t in (one_line(t) for t in article.tags) if t),
+        id="",
+    )
+
+
+def load_article_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+    """Read one file into its articles; raise ArticleFormatError with a reason."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ArticleFormatError(
+                f"too large ({size / 1_048_576:.1f} MB; the limit is "
+                f"{max_bytes / 1_048_576:.1f} MB)"
+            )
+        if size == 0:
+            raise ArticleFormatError("empty file")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArticleFormatError(error.strerror or str(error)) from None
+    try:
+        text = sanitise(decode_bytes(data))
+    except DecodeError as error:
+        raise ArticleFormatError(str(error)) from None
+    if not text.strip():
+        raise ArticleFormatError("no text (only blank lines)")
+    return [_clean(article) for article in parse_file_text(text, path)]
+
+
+def load_library(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Library:
+    """Load every article under ``paths``; bad files become Problems, not errors.
+
+    Two files with the same text are one article: the first one found is kept.
+    """
+    library = Library()
+    ids: set[str] = set()
+    for path in find_article_files(paths):
+        try:
+            articles = load_article_file(path, max_bytes)
+        except ArticleFormatError as error:
+            library.problems.append(Problem(path, str(error)))
+            continue
+        for article in articles:
+            if article.id not in ids:
+                ids.add(article.id)
+                library.articles.append(article)
+    return library

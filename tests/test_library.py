@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import STORY_BODY, STORY_TITLE, write
+
+from briefing.library import (
+    Library,
+    LibraryError,
+    bundled_articles_dir,
+    find_article_files,
+    load_library,
+)
+from briefing.model import Article
+
+
+def test_folder_loads_known_endings_and_reports_bad_files(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", f"{STORY_TITLE}\n\n{STORY_BODY}")
+    write(tmp_path / "sub" / "b.md", "# Second\n\nAnother story. It is short.\n")
+    write(tmp_path / "empty.txt", "")
+    write(tmp_path / "picture.png", b"\x89PNG\x00")  # not an article ending: ignored
+    write(tmp_path / ".hidden.txt", "Hidden\n\nNot loaded.\n")
+    library = load_library([tmp_path])
+    assert [a.title for a in library.articles] == [STORY_TITLE, "Second"]
+    assert [(p.path.name, p.reason) for p in library.problems] == [("empty.txt", "empty file")]
+
+
+def test_same_text_twice_is_one_article(tmp_path: Path) -> None:
+    write(tmp_path / "one.txt", f"{STORY_TITLE}\n\n{STORY_BODY}")
+    write(tmp_path / "copy.txt", f"{STORY_TITLE}\r\n\r\n{STORY_BODY}")
+    assert len(load_library([tmp_path]).articles) == 1
+
+
+def test_missing_path_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(LibraryError, match="no such file"):
+        find_article_files([tmp_path / "nope"])
+
+
+def test_find_by_id_prefix(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "Alpha\n\nFirst body.\n")
+    write(tmp_path / "b.txt", "Beta\n\nSecond body.\n")
+    library = load_library([tmp_path])
+    alpha = library.articles[0]
+    assert library.find(alpha.id[:6]) is alpha
+    assert library.find(alpha.id.upper()) is alpha
+    with pytest.raises(LibraryError, match="no article"):
+        library.find("zzzz")
+    with pytest.raises(LibraryError, match="empty"):
+        library.find(" ")
+
+
+def test_ambiguous_prefix_is_an_error() -> None:
+    library = Library(
+        articles=[
+            Article(title="A", body="a", id="abc111000000"),
+            Article(title="B", body="b", id="abc222000000"),
+        ]
+    )
+    with pytest.raises(LibraryError, match="ambiguous"):
+        library.find("abc")
+    assert library.find("abc2").title == "B"
+
+
+def test_bundled_corpus_has_the_three_seed_articles() -> None:
+    library = load_library([bundled_articles_dir()])
+    assert len(library.articles) == 3
+    assert not library.problems
+    assert {a.title for a in library.articles} >= {"Almaty Hosts First SCO Digital Forum"}
+
+
+def test_ids_survive_renames(tmp_path: Path) -> None:
+    source = next(bundled_articles_dir().glob("*.txt"))
+    before = load_library([source]).articles[0].id
+    moved = shutil.copy(source, tmp_path / "renamed.txt")
+    assert load_library([Path(moved)]).articles[0].id == before
