@@ -1,0 +1,87 @@
+"""Pieces every subcommand shares: errors, paths, output format choice."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import IO, NoReturn
+
+__all__ = [
+    "OUTPUT_FORMATS",
+    "UserError",
+    "add_common_arguments",
+    "choose_format",
+    "fail",
+    "load_library_or_fail",
+    "warn",
+]
+
+OUTPUT_FORMATS = ("rich", "plain", "markdown", "json")
+
+
+class UserError(Exception):
+    """Something the user can fix: printed as one line, exit status 1."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def fail(message: str, status: int = 1) -> NoReturn:
+    raise UserError(message, status)
+
+
+def warn(message: str) -> None:
+    print(f"briefing: warning: {message}", file=sys.stderr)
+
+
+def add_common_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options every command accepts (later features add theirs here)."""
+    parser.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=None,
+        metavar="MB",
+        help="skip article files larger than this (default 5 MB)",
+    )
+
+
+def _megabytes(value: str) -> int:
+    try:
+        megabytes = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}") from None
+    if megabytes <= 0:
+        raise argparse.ArgumentTypeError("the size limit must be above 0")
+    return int(megabytes * 1_048_576)
+
+
+def choose_format(requested: str | None, stream: IO[str] | None = None) -> str:
+    """Rich on a terminal; plain text in a pipe or when NO_COLOR is set."""
+    if requested:
+        return requested
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR") or not stream.isatty():
+        return "plain"
+    return "rich"
+
+
+def load_library_or_fail(paths: list[Path], max_bytes: int | None):
+    """Load the library, warn about each bad file once, fail if nothing loads."""
+    from briefing.library import DEFAULT_MAX_BYTES, LibraryError, default_paths, load_library
+
+    paths = paths or default_paths()
+    try:
+        library = load_library(paths, max_bytes or DEFAULT_MAX_BYTES)
+    except LibraryError as error:
+        fail(str(error))
+    for problem in library.problems:
+        warn(f"skipped {problem.path}: {problem.reason}")
+    if not library.articles:
+        where = ", ".join(str(p) for p in paths)
+        if library.problems:
+            fail(f"no readable articles in {where}")
+        fail(f"no articles in {where} (looked for .txt and .md files)")
+    return library

@@ -1,0 +1,128 @@
+"""`briefing summary`: one-shot summaries for the terminal, pipes and scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing.cli.common import OUTPUT_FORMATS, choose_format, fail, load_library_or_fail
+
+HELP = "print summaries of articles (for the terminal, pipes and scripts)"
+DESCRIPTION = """\
+Print each article's title, source, word count and an extractive summary.
+
+Output is Rich on a terminal and plain text in a pipe (or with NO_COLOR set);
+--format json is stable for scripts (see the README for its keys).
+"""
+
+
+def _ratio(value: str) -> float:
+    try:
+        ratio = float(value.rstrip("%")) / (100 if value.endswith("%") else 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a ratio: {value!r}") from None
+    if not 0 < ratio <= 1:
+        raise argparse.ArgumentTypeError("the ratio must be above 0 and at most 1 (or 1%–100%)")
+    return ratio
+
+
+def _count(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError("the number of sentences must be at least 1")
+    return count
+
+
+def _algorithm_names() -> list[str]:
+    from briefing.summarize import ALGORITHMS
+
+    return list(ALGORITHMS)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="article files or folders (default: ./articles, else the samples)",
+    )
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument(
+        "-n",
+        "--sentences",
+        type=_count,
+        default=3,
+        metavar="N",
+        help="sentences per summary (default 3)",
+    )
+    length.add_argument(
+        "-r",
+        "--ratio",
+        type=_ratio,
+        metavar="R",
+        help="summary length as a share of the article, e.g. 0.2 or 20%%",
+    )
+    parser.add_argument(
+        "-a",
+        "--algorithm",
+        default="default",
+        metavar="NAME",
+        help="one of: " + ", ".join(_algorithm_names()) + " (default: default)",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=OUTPUT_FORMATS,
+        default=None,
+        help="output format (default: rich on a terminal, else plain)",
+    )
+    parser.add_argument("--id", metavar="ID", help="only the article with this id (or id prefix)")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.algorithm not in _algorithm_names():
+        fail(
+            f"unknown algorithm {args.algorithm!r}; choose one of: "
+            + ", ".join(_algorithm_names()),
+            status=2,
+        )
+    from briefing.digest import digest
+    from briefing.library import LibraryError
+    from briefing.summarize import Length, summarize
+
+    library = load_library_or_fail(args.paths, args.max_size)
+    articles = library.articles
+    if args.id:
+        try:
+            articles = [library.find(args.id)]
+        except LibraryError as error:
+            fail(str(error))
+    length = Length(sentences=None, ratio=args.ratio) if args.ratio else Length(args.sentences)
+    items = [digest(a, summarize(a, args.algorithm, length)) for a in articles]
+    fmt = choose_format(args.format)
+    if fmt == "json":
+        from briefing.output import to_json
+
+        sys.stdout.write(to_json({"articles": items}))
+    elif fmt == "markdown":
+        from briefing.output import to_markdown
+
+        sys.stdout.write(to_markdown(items))
+    elif fmt == "plain":
+        from briefing.output import to_plain
+
+        sys.stdout.write(to_plain(items))
+    else:
+        from rich.console import Console
+
+        from briefing.render import digest_panels
+
+        console = Console()
+        for panel in digest_panels(items):
+            console.print(panel)
+    return 0
