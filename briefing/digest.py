@@ -6,21 +6,12 @@ they never rename these.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
+from briefing.files import display_path
 from briefing.model import Article, Summary
 
 __all__ = ["digest"]
-
-
-def _display_path(path: Path | None) -> str | None:
-    if path is None:
-        return None
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def digest(article: Article, summary: Summary) -> dict[str, Any]:
@@ -28,7 +19,7 @@ def digest(article: Article, summary: Summary) -> dict[str, Any]:
         "id": article.id,
         "title": article.title,
         "source": article.source,
-        "path": _display_path(article.path),
+        "path": display_path(article.path),
         "words": article.words,
         "summary": {
             "algorithm": summary.algorithm,

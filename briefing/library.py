@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.files import LibraryError, bundled_articles_dir, default_paths, scan_article_files
 from briefing.model import Article
-from briefing.sources import SUFFIXES, ArticleFormatError, parse_file_text
+from briefing.sources import ArticleFormatError, parse_file_text
 from briefing.text import DecodeError, decode_bytes, sanitise
 
 __all__ = [
@@ -25,10 +25,6 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-
-
-class LibraryError(Exception):
-    """A user-facing problem with the paths or ids asked for (one line)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,54 +60,13 @@ class Library:
         return matches[0]
 
 
-def bundled_articles_dir() -> Path:
-    """The sample corpus: inside the installed package, or the source tree's."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "bundled_articles", here.parent / "articles"):
-        if candidate.is_dir():
-            return candidate
-    return here / "bundled_articles"
-
-
-def default_paths() -> list[Path]:
-    local = Path("articles")
-    return [local if local.is_dir() else bundled_articles_dir()]
-
-
-def _is_hidden(path: Path) -> bool:
-    return path.name.startswith(".")
-
-
 def find_article_files(paths: Sequence[Path]) -> list[Path]:
     """Expand folders (recursively) into article files, in a stable order.
 
     A path that does not exist raises LibraryError; files named directly are
     taken whatever their ending, files inside folders only by known endings.
     """
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for path in paths:
-        if not path.exists():
-            raise LibraryError(f"no such file or folder: {path}")
-        if path.is_dir():
-            candidates: Iterable[Path] = sorted(_walk(path))
-        else:
-            candidates = [path]
-        for candidate in candidates:
-            key = candidate.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(candidate)
-    return found
-
-
-def _walk(folder: Path) -> Iterable[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            path = Path(root, name)
-            if not _is_hidden(path) and path.suffix.lower() in SUFFIXES:
-                yield path
+    return [Path(path) for path, _ in scan_article_files(paths)]
 
 
 def _clean(article: Article) -> Article:
