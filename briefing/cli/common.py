@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, NoReturn
 
@@ -15,6 +16,7 @@ __all__ = [
     "choose_format",
     "fail",
     "load_library_or_fail",
+    "positive_int",
     "warn",
 ]
 
@@ -46,6 +48,21 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="MB",
         help="skip article files larger than this (default 5 MB)",
     )
+
+
+def positive_int(what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least 1, else "the WHAT must be …"."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+        if number < 1:
+            raise argparse.ArgumentTypeError(f"the {what} must be at least 1")
+        return number
+
+    return parse
 
 
 def _megabytes(value: str) -> int:

@@ -6,7 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.cli.common import OUTPUT_FORMATS, choose_format, fail, load_library_or_fail
+from briefing.cli.common import (
+    OUTPUT_FORMATS,
+    choose_format,
+    fail,
+    load_library_or_fail,
+    positive_int,
+)
 
 HELP = "print summaries of articles (for the terminal, pipes and scripts)"
 DESCRIPTION = """\
@@ -27,16 +33,6 @@ def _ratio(value: str) -> float:
     return ratio
 
 
-def _count(value: str) -> int:
-    try:
-        count = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError("the number of sentences must be at least 1")
-    return count
-
-
 def _algorithm_names() -> list[str]:
     from briefing.summarize import ALGORITHMS
 
@@ -55,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     length.add_argument(
         "-n",
         "--sentences",
-        type=_count,
+        type=positive_int("number of sentences"),
         default=3,
         metavar="N",
         help="sentences per summary (default 3)",
