@@ -14,6 +14,7 @@ from stat import S_ISDIR
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "DEFAULT_MAX_BYTES",
     "LibraryError",
     "bundled_articles_dir",
     "default_paths",
@@ -26,6 +27,8 @@ __all__ = [
 # whatever its ending.
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 _SUFFIXES = tuple(ARTICLE_SUFFIXES)
+# Larger files are skipped (and named) rather than read.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
 class LibraryError(Exception):

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.files import LibraryError, bundled_articles_dir, default_paths, scan_article_files
+from briefing.files import (
+    DEFAULT_MAX_BYTES,
+    LibraryError,
+    bundled_articles_dir,
+    default_paths,
+    scan_article_files,
+)
 from briefing.model import Article
 from briefing.sources import ArticleFormatError, parse_file_text
 from briefing.text import DecodeError, decode_bytes, sanitise
@@ -23,8 +29,6 @@ __all__ = [
     "load_article_file",
     "load_library",
 ]
-
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from briefing.files import LibraryError
+from briefing.files import DEFAULT_MAX_BYTES, LibraryError
 from briefing.search.database import (
     Database,
     SearchIndexError,
@@ -53,7 +53,6 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_LIMIT", "SearchIndex", "SearchIndexError"]
 
 DEFAULT_LIMIT = 20
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # briefing.library's, without importing the loaders
 SNIPPET_WORDS = 24
 _OPEN, _CLOSE = "\x02", "\x03"  # article text is sanitised: it never holds these
 _NO_SNIPPET: tuple[Snippet, tuple[Span, ...]] = (Snippet(""), ())
@@ -137,7 +136,7 @@ class SearchIndex:
         """Bring the index up to date: read new and changed files, drop removed ones.
 
         ``progress(done, total)`` is called as files are read (total: the files
-        that need reading; 0 when nothing changed). Work is committed in
+        that need reading; never called when none do). Work is committed in
         batches, so an exception raised by ``progress`` stops the refresh and
         keeps what was done. Call it from a worker thread in a user interface.
         """

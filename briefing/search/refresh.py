@@ -234,7 +234,7 @@ def refresh(
     touched: set[str] = set()
     total = len(plan.to_read)
     added = changed = skipped = 0
-    if progress is not None:
+    if progress is not None and total:
         progress(0, total)
     for start in range(0, total, BATCH):
         batch = plan.to_read[start : start + BATCH]
