@@ -67,7 +67,7 @@ def _entry(row: Sequence[Any]) -> Entry:
     return Entry(
         article_id,
         title,
-        Path(path),
+        path,
         source,
         url,
         published,
@@ -151,7 +151,7 @@ class SearchIndex:
         def read(connection: sqlite3.Connection) -> list[Entry]:
             rows = connection.execute(f"SELECT {_ENTRY_COLUMNS} FROM docs WHERE NOT dup")
             entries = [_entry(row) for row in rows]
-            entries.sort(key=lambda e: e.path.parts)
+            entries.sort(key=lambda e: e.location.split(os.sep))  # as Paths sort
             return entries
 
         return self._run(read)

@@ -6,6 +6,7 @@ ten thousand), safe to hand from a worker thread to a user interface.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -34,7 +35,7 @@ class Entry(NamedTuple):
 
     id: str
     title: str
-    path: Path
+    location: str  # the file's absolute path; ``path`` gives it as a Path
     source: str | None
     url: str | None
     published: str | None
@@ -43,9 +44,15 @@ class Entry(NamedTuple):
     words: int
 
     @property
+    def path(self) -> Path:
+        # Made on demand: a Path costs more to build than the rest of an entry,
+        # and a list of 10,000 entries rarely needs one.
+        return Path(self.location)
+
+    @property
     def display_source(self) -> str:
         """The article's origin: its source, else its file name (as Article has it)."""
-        return self.source or self.path.name
+        return self.source or os.path.basename(self.location)
 
 
 class Snippet(NamedTuple):
