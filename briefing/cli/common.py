@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, NoReturn
 
@@ -13,6 +13,8 @@ __all__ = [
     "OUTPUT_FORMATS",
     "UserError",
     "add_common_arguments",
+    "add_format_argument",
+    "add_paths_argument",
     "choose_format",
     "fail",
     "load_library_or_fail",
@@ -47,6 +49,26 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="MB",
         help="skip article files larger than this (default 5 MB)",
+    )
+
+
+def add_paths_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="article files or folders (default: ./articles, else the samples)",
+    )
+
+
+def add_format_argument(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=formats,
+        default=None,
+        help="output format (default: rich on a terminal, else plain)",
     )
 
 

@@ -8,7 +8,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing.cli.common import UserError, choose_format, fail, positive_int, warn
+from briefing.cli.common import (
+    UserError,
+    add_format_argument,
+    add_paths_argument,
+    choose_format,
+    fail,
+    positive_int,
+    warn,
+)
 
 if TYPE_CHECKING:
     from briefing.search import SearchResults
@@ -39,13 +47,7 @@ EXIT_ERROR = 2
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="QUERY", help="what to search for (see below)")
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="article files or folders (default: ./articles, else the samples)",
-    )
+    add_paths_argument(parser)
     parser.add_argument(
         "-n",
         "--limit",
@@ -54,13 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="show at most N matches (default 10)",
     )
-    parser.add_argument(
-        "-f",
-        "--format",
-        choices=FORMATS,
-        default=None,
-        help="output format (default: rich on a terminal, else plain)",
-    )
+    add_format_argument(parser, FORMATS)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from briefing.cli.common import (
     OUTPUT_FORMATS,
+    add_format_argument,
+    add_paths_argument,
     choose_format,
     fail,
     load_library_or_fail,
@@ -40,13 +41,7 @@ def _algorithm_names() -> list[str]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="article files or folders (default: ./articles, else the samples)",
-    )
+    add_paths_argument(parser)
     length = parser.add_mutually_exclusive_group()
     length.add_argument(
         "-n",
@@ -70,13 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="one of: " + ", ".join(_algorithm_names()) + " (default: default)",
     )
-    parser.add_argument(
-        "-f",
-        "--format",
-        choices=OUTPUT_FORMATS,
-        default=None,
-        help="output format (default: rich on a terminal, else plain)",
-    )
+    add_format_argument(parser, OUTPUT_FORMATS)
     parser.add_argument("--id", metavar="ID", help="only the article with this id (or id prefix)")
 
 
