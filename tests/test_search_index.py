@@ -212,11 +212,14 @@ def test_snippets_are_text_with_spans(index: SearchIndex) -> None:
     assert [story.entry.title[a:b] for a, b in story.title_spans] == ["Harbour", "Expansion"]
 
 
-def test_suggestions_when_nothing_matches(index: SearchIndex) -> None:
+def test_suggestions_when_nothing_matches(index: SearchIndex, news: Path) -> None:
     results = index.search("harbr dredgng")
     assert results.hits == () and results.total == 0
     assert results.suggestions[0] == "harbour dredging"
     assert index.search("zzqxw").suggestions == ()
+    write(news / "new.txt", "Zebra Crossing\n\nA zebra crossing was painted.\n")
+    index.refresh()
+    assert index.search("zebbra").suggestions == ("zebra",)  # new words are known at once
     # Words that exist but never together: nothing to correct.
     assert index.search("mayor dredging").suggestions == ()
 
@@ -615,3 +618,21 @@ def test_indexes_of_libraries_unused_for_months_are_removed(news: Path, tmp_path
         index.refresh()
     assert not old.exists() and not Path(f"{old}-wal").exists()
     assert recent.exists() and index.path.exists()
+
+
+def test_after_a_rebuild_other_threads_reconnect(index: SearchIndex) -> None:
+    found: list[int] = []
+
+    def search_in_a_thread() -> None:
+        found.append(index.search("tram").total)
+
+    first = threading.Thread(target=search_in_a_thread)
+    first.start()
+    first.join()
+    index._database.rebuild(damaged=True)  # as a damaged file found in use would
+    assert index.search("tram").total == 0  # the new file is empty until refreshed
+    assert index.refresh().added == 4
+    second = threading.Thread(target=search_in_a_thread)
+    second.start()
+    second.join()
+    assert found == [1, 1]

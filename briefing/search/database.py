@@ -209,7 +209,20 @@ class Database:
                 self._connections.remove(connection)
         connection.close()
 
+    def _retire(self) -> None:
+        """Have every thread open a new connection next time.
+
+        Only this thread's connection is closed here: another thread may be in
+        the middle of a statement on its own (which goes on, on the old file).
+        """
+        with self._lock:
+            self.generation += 1
+        if self._local.connection is not None:
+            self._forget(self._local.connection)
+            self._local.connection = None
+
     def close(self) -> None:
+        """Close every thread's connection (when no thread uses the index any more)."""
         with self._lock:
             connections, self._connections = self._connections, []
             self.generation += 1
@@ -245,7 +258,7 @@ class Database:
         with self._lock:
             try:
                 with FileLock(f"{self.path}.lock", timeout=BUSY_SECONDS):
-                    self.close()
+                    self._retire()
                     self._remake(before, damaged)
             except Timeout:
                 raise SearchIndexError(
@@ -260,7 +273,7 @@ class Database:
         replaced = now is not None and now != before
         if (replaced or not damaged) and now is not None and self._healthy(self.connection()):
             return  # someone else made it anew while we waited for the lock
-        self.close()
+        self._retire()
         for suffix in ("", "-wal", "-shm", "-journal"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(f"{self.path}{suffix}")

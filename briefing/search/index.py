@@ -140,10 +140,13 @@ class SearchIndex:
         batches, so an exception raised by ``progress`` stops the refresh and
         keeps what was done. Call it from a worker thread in a user interface.
         """
-        return self._run(
+        result = self._run(
             lambda _: refresh(self._database, self.roots, self.max_bytes, progress),
             refill=False,
         )
+        if result.read or result.removed:
+            self._words = None  # the vocabulary for suggestions has changed
+        return result
 
     def entries(self) -> list[Entry]:
         """Every article (one per distinct text), in library order, from the index alone."""
