@@ -372,8 +372,8 @@ class ReaderScreen(Screen[None]):
 
     def _step_algorithm(self, step: int) -> None:
         names = list(ALGORITHMS)
+        # The summary pane's subtitle names the algorithm; no toast needed.
         self.algorithm = names[(names.index(self.algorithm) + step) % len(names)]
-        self.notify(f"Summarizer: {self.algorithm}", timeout=1.5)
 
     def action_next_algorithm(self) -> None:
         self._step_algorithm(1)

@@ -120,9 +120,15 @@ class ArticleView(LineView, can_focus=True):
         if mark:
             self.current_sentence = index
             self._restyle()
-        line = self.line_of_offset(self.article.sentences[index].start)
-        if line is not None:
-            self.scroll_to(y=max(0, line - 2), animate=False)
+        sentence = self.article.sentences[index]
+        first = self.line_of_offset(sentence.start)
+        last = self.line_of_offset(max(sentence.start, sentence.end - 1))
+        if first is None or last is None:
+            return
+        top, height = int(self.scroll_y), self.scrollable_content_region.height
+        if first < top or last >= top + height:
+            # Off screen (or cut): bring it near the top, with a little context.
+            self.scroll_to(y=max(0, first - 2), animate=False)
 
     def scroll_to_offset(self, offset: int) -> None:
         line = self.line_of_offset(offset)
