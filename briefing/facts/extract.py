@@ -1,0 +1,371 @@
+"""Turn an article into its key facts: one entry per entity, each with its sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.facts.dates import find_dates
+from briefing.facts.entities import Mention, find_mentions
+from briefing.facts.figures import find_figures
+from briefing.facts.lexicon import Lexicon, lexicon
+from briefing.facts.model import KINDS, Fact
+from briefing.facts.organisations import WELL_KNOWN, acronym_of
+from briefing.facts.people import ROLE_NOUNS
+from briefing.facts.quotes import Quote, find_quotes
+from briefing.model import Article
+
+__all__ = ["entity_key", "extract_facts"]
+
+_NAME_SUFFIXES = frozenset("QC MP MEP Jr Sr Jnr Snr II III OBE MBE CBE KC".split())
+_EXPANSIONS = {expansion: acronym for acronym, expansion in WELL_KNOWN.items()
+               if acronym.isupper()}
+_VERBS = (
+    r"said|says|say|told|tells|added|adds|explained|argued|warned|insisted|admitted|claimed|"
+    r"stated|noted|wrote|writes|announced|described|accused|urged|called|stressed|suggested|"
+    r"predicted|revealed|confirmed|denied|replied|continued|agreed|declared|remarked|recalled|"
+    r"acknowledged|asked|believes|thinks|according\s+to"
+)
+_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+_PRONOUN_AFTER = re.compile(rf"^[\s,.]*(?P<p>he|she|it|they)\s+(?:has\s+|had\s+)?(?:{_VERBS})\b",
+                            re.IGNORECASE)
+_PRONOUN_BEFORE = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:has\s+|had\s+)?"
+                             rf"(?:{_VERBS})\b[^\"“”]{{0,60}}$")
+_ROLE_AFTER = re.compile(rf"^[\s,.]*(?:(?:{_VERBS})\s+)?(?:the|a|an|its|his|her)\s+"
+                         rf"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s*(?:(?:{_VERBS})\b|[,.]|$)")
+_MIN_WORDS = 3
+_WORD = re.compile(r"\w+")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[.’']", "", text)).strip().casefold()
+
+
+def entity_key(kind: str, name: str) -> str:
+    """The key of an entity: the same for the same entity in every article."""
+    return f"{kind}:{_norm(name)}"
+
+
+@dataclass
+class _Entity:
+    kind: str
+    text: str
+    sentences: list[int]
+    positions: list[int]
+    forms: list[str]
+    role: str | None = None
+    acronym: str | None = None
+    canonical: str | None = None
+    mentions: int = 0
+    extra_roles: list[str] = field(default_factory=list)
+
+    def add(self, mention: Mention, position: int) -> None:
+        self.mentions += 1
+        self.positions.append(position)
+        if mention.sentence not in self.sentences:
+            self.sentences.append(mention.sentence)
+        if mention.text not in self.forms:
+            self.forms.append(mention.text)
+        if mention.role:
+            if self.role is None:
+                self.role = mention.role
+            elif mention.role not in self.role and self.role not in mention.role:
+                self.extra_roles.append(mention.role)
+            elif len(mention.role) > len(self.role):
+                self.role = mention.role
+        if mention.acronym and not self.acronym:
+            self.acronym = mention.acronym
+
+
+def _person_name(mention: Mention) -> str:
+    words = [w for w in mention.text.split() if w not in _NAME_SUFFIXES]
+    return " ".join(words) or mention.text
+
+
+def _group_people(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
+    people: list[_Entity] = []
+    singles: list[tuple[Mention, int]] = []
+    for mention, position in mentions:
+        name = _person_name(mention)
+        if len(name.split()) == 1:
+            singles.append((mention, position))
+            continue
+        entity = next((p for p in people if p.text == name), None)
+        if entity is None:
+            # "Ken Macdonald QC" and "Ken Macdonald"; a longer form of a known name.
+            entity = next((p for p in people if name.endswith(p.text) or p.text.endswith(name)),
+                          None)
+        if entity is None:
+            entity = _Entity("person", name, [], [], [])
+            people.append(entity)
+        entity.add(mention, position)
+    for mention, position in singles:
+        word = _person_name(mention)
+        owners = [p for p in people if p.text.split()[-1] == word or p.text.split()[0] == word]
+        if owners:
+            # The most recently introduced owner before this mention, else the first.
+            earlier = [p for p in owners if min(p.positions) <= position]
+            owner = max(earlier, key=lambda p: min(p.positions)) if earlier else owners[0]
+        else:
+            display = f"{mention.title} {word}" if mention.title and mention.title.split()[-1] in (
+                "Mr", "Mrs", "Ms", "Miss", "Dr", "Lord", "Lady", "Sir", "Dame", "Prof") else word
+            owner = next((p for p in people if p.text.split()[-1] == word), None)
+            if owner is None:
+                owner = _Entity("person", display, [], [], [])
+                people.append(owner)
+        owner.add(mention, position)
+    return people
+
+
+def _group_organisations(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
+    orgs: list[_Entity] = []
+    pending: list[tuple[Mention, int]] = []
+    for mention, position in mentions:
+        if mention.acronym or len(mention.text.split()) > 1 or not mention.text.isupper():
+            name = mention.text
+            entity = next((o for o in orgs if o.text == name or _same_org(o.text, name)), None)
+            if entity is None:
+                entity = _Entity("organisation", name, [], [], [])
+                orgs.append(entity)
+            entity.add(mention, position)
+            if mention.acronym and entity.acronym is None:
+                entity.acronym = mention.acronym
+        else:
+            pending.append((mention, position))
+    for org in orgs:
+        if org.acronym is None and org.text in _EXPANSIONS:
+            org.acronym = _EXPANSIONS[org.text]
+    for mention, position in pending:
+        word = mention.text
+        bare = word.replace(".", "")
+        entity = next((o for o in orgs if o.acronym and o.acronym.replace(".", "") == bare), None)
+        if entity is None:
+            entity = next((o for o in orgs if len(o.text.split()) > 1 and acronym_of(o.text, word)),
+                          None)
+            if entity is not None:
+                entity.acronym = word
+        if entity is None:
+            entity = next((o for o in orgs if _short_for(word, o.text)), None)
+        if entity is None:
+            expansion = WELL_KNOWN.get(word) or WELL_KNOWN.get(bare)
+            entity = _Entity("organisation", expansion or word, [], [], [], acronym=word)
+            orgs.append(entity)
+        entity.add(mention, position)
+    return orgs
+
+
+def _same_org(known: str, name: str) -> bool:
+    """"US Federal Reserve" and "Federal Reserve": one name ends the other (two words or more)."""
+    short, long = sorted((known, name), key=len)
+    return len(short.split()) >= 2 and long.endswith(" " + short)
+
+
+def _short_for(word: str, name: str) -> bool:
+    if len(word) < 3 or word.isupper():
+        return False
+    main = [w for w in name.split() if w[:1].isupper()]
+    return any(w != word and w.startswith(word) for w in main[:3])
+
+
+def _group_places(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
+    places: dict[str, _Entity] = {}
+    for mention, position in mentions:
+        canonical = mention.aliases[0] if mention.aliases else mention.text
+        entity = places.get(canonical)
+        if entity is None:
+            entity = places[canonical] = _Entity("place", mention.text, [], [], [],
+                                                 canonical=canonical)
+        entity.add(mention, position)
+    return list(places.values())
+
+
+def _spans_facts(article: Article, kind: str, finder, taken: list[tuple[int, int]]) -> list[_Entity]:
+    found: dict[str, _Entity] = {}
+    for sentence in article.sentences:
+        for start, end in finder(sentence.text):
+            a, b = sentence.start + start, sentence.start + end
+            if any(a < y and x < b for x, y in taken):
+                continue
+            text = sentence.text[start:end]
+            key = _norm(text)
+            entity = found.get(key)
+            if entity is None:
+                entity = found[key] = _Entity(kind, text, [], [], [])
+            entity.mentions += 1
+            entity.positions.append(a)
+            if sentence.index not in entity.sentences:
+                entity.sentences.append(sentence.index)
+            if kind == "date":
+                taken.append((a, b))
+    return list(found.values())
+
+
+def _speaker(quote: Quote, article: Article, named: list[tuple[int, int, _Entity]],
+             previous: Quote | None, previous_speaker: _Entity | None) -> _Entity | None:
+    body = article.body
+    sentence = article.sentences[quote.sentence]
+    # The words after the closing mark, to the end of the sentence or the next quote.
+    after_end = next((s.end for s in article.sentences if s.start <= quote.end <= s.end),
+                     quote.end)
+    after_end = max(after_end, quote.end + 1)
+    after = re.split(r"[\"“”]", body[quote.end + 1 : after_end + 1], maxsplit=1)[0]
+    after_start = quote.end + 1
+    before_start = sentence.start
+    if previous is not None and previous.end > before_start:
+        before_start = previous.end + 1
+    before = body[before_start : max(before_start, quote.start - 1)]
+
+    def last_person(position: int, kinds: tuple[str, ...] = ("person",)) -> _Entity | None:
+        candidates = [e for a, _, e in named if a < position and e.kind in kinds]
+        return candidates[-1] if candidates else None
+
+    def by_role(noun: str, position: int) -> _Entity | None:
+        words = noun.split()
+        if not words or words[-1] not in ROLE_NOUNS:
+            return None
+        people = [e for a, _, e in named if a < position and e.kind == "person"]
+        for person in reversed(people):
+            if person.role and words[-1] in person.role.lower():
+                return person
+        return people[-1] if people else None
+
+    # 1. After the quote: `"…," said Ken Kim` / `"…," Thanou told` / `"…," he said`.
+    head = after[:90]
+    verb = _VERB.search(head)
+    if verb and verb.start() < 45:
+        inside = [(a, b, e) for a, b, e in named
+                  if after_start <= a < after_start + len(head) and e.kind != "place"]
+        if inside:
+            # The name nearest the verb: before it ("Kim said") or right after ("said Kim").
+            verb_at = after_start + verb.start()
+            inside.sort(key=lambda t: abs(t[0] - verb_at))
+            return inside[0][2]
+        pronoun = _PRONOUN_AFTER.match(head)
+        if pronoun:
+            kinds = ("person",) if pronoun.group("p").lower() in ("he", "she") else (
+                "organisation",)
+            return last_person(quote.start, kinds) or last_person(quote.start)
+        role = _ROLE_AFTER.match(head)
+        if role:
+            return by_role(role.group("noun"), quote.start)
+    # 2. Before it, in the same sentence: `Lord Woolf said: "…"`, `According to X, "…"`.
+    verbs = list(_VERB.finditer(before))
+    if verbs:
+        verb_at = before_start + verbs[-1].start()
+        candidates = [(a, b, e) for a, b, e in named
+                      if before_start <= a and b <= verb_at + len(verbs[-1].group()) + 40
+                      and a < quote.start and e.kind != "place"]
+        if "according" in verbs[-1].group():
+            following = [t for t in candidates if t[0] > verb_at]
+            if following:
+                return following[0][2]
+        preceding = [t for t in candidates if t[1] <= verb_at]
+        if preceding:
+            return preceding[-1][2]
+        following = [t for t in candidates if t[0] > verb_at]
+        if following:
+            return following[0][2]
+        pronoun = _PRONOUN_BEFORE.search(before)
+        if pronoun:
+            kinds = ("person",) if pronoun.group("p").lower() in ("he", "she") else (
+                "organisation",)
+            return last_person(quote.start, kinds) or last_person(quote.start)
+    # 3. A quote that goes on from the previous one keeps its speaker.
+    if previous_speaker is not None and previous is not None and (
+        quote.continued or quote.paragraph - previous.paragraph <= 1
+    ):
+        return previous_speaker
+    return None
+
+
+def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
+    """The key facts of an article, grouped by kind (see ``KINDS``), first sighting first.
+
+    Pure and thread-safe: the reader may call it from a worker thread.
+    """
+    lex = lex or lexicon()
+    sentences = article.sentences
+    if not sentences:
+        return []
+    mentions = find_mentions(sentences, lex)
+    by_kind: dict[str, list[tuple[Mention, int]]] = {"person": [], "organisation": [],
+                                                     "place": []}
+    for mention in mentions:
+        position = sentences[mention.sentence].start + mention.start
+        by_kind[mention.kind].append((mention, position))
+    people = _group_people(by_kind["person"])
+    orgs = _group_organisations(by_kind["organisation"])
+    places = _group_places(by_kind["place"])
+    taken: list[tuple[int, int]] = []
+    dates = _spans_facts(article, "date", find_dates, taken)
+    figures = _spans_facts(article, "figure", find_figures, taken)
+
+    named = sorted(
+        ((pos, pos + 1, e) for e in (*people, *orgs) for pos in e.positions),
+        key=lambda t: t[0],
+    )
+    # Give each sighting its real end, for "who is nearest the verb".
+    ends = {}
+    for mention, position in by_kind["person"] + by_kind["organisation"]:
+        ends[position] = position + (mention.end - mention.start)
+    named = [(a, ends.get(a, b), e) for a, b, e in named]
+
+    facts: list[Fact] = []
+    for entity in people:
+        facts.append(_entity_fact(entity, "person"))
+    for entity in orgs:
+        facts.append(_entity_fact(entity, "organisation"))
+    for entity in places:
+        facts.append(_entity_fact(entity, "place"))
+    for entity in dates + figures:
+        facts.append(_entity_fact(entity, entity.kind))
+
+    previous: Quote | None = None
+    previous_speaker: _Entity | None = None
+    for quote in find_quotes(article.body, sentences):
+        speaker = _speaker(quote, article, named, previous, previous_speaker)
+        words = len(_WORD.findall(quote.text))
+        if words >= _MIN_WORDS:
+            facts.append(
+                Fact(
+                    kind="quote",
+                    text=quote.text,
+                    sentence=quote.sentence,
+                    key=f"quote:{article.id}:{quote.start}",
+                    sentences=(quote.sentence,),
+                    speaker=speaker.text if speaker else None,
+                    speaker_key=_key_of(speaker) if speaker else None,
+                )
+            )
+            previous, previous_speaker = quote, speaker
+    order = {kind: i for i, kind in enumerate(KINDS)}
+    facts.sort(key=lambda f: (order[f.kind], f.sentence))
+    return facts
+
+
+def _key_of(entity: _Entity) -> str:
+    if entity.kind == "organisation" and entity.acronym:
+        return entity_key("organisation", entity.acronym)
+    if entity.kind == "place":
+        return entity_key("place", entity.canonical or entity.text)
+    return entity_key(entity.kind, entity.text)
+
+
+def _entity_fact(entity: _Entity, kind: str) -> Fact:
+    aliases = [f for f in entity.forms if f != entity.text]
+    if entity.canonical and entity.canonical != entity.text and entity.canonical not in aliases:
+        aliases.append(entity.canonical)
+    role = entity.role
+    if role and entity.extra_roles:
+        role = "; ".join([role, *entity.extra_roles[:1]])
+    return Fact(
+        kind=kind,
+        text=entity.text,
+        sentence=entity.sentences[0],
+        key=_key_of(entity),
+        mentions=max(entity.mentions, 1),
+        sentences=tuple(sorted(entity.sentences)),
+        aliases=tuple(aliases),
+        role=role if kind == "person" else None,
+        acronym=entity.acronym if kind == "organisation" else None,
+    )
