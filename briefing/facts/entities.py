@@ -60,6 +60,9 @@ _MONTHS = frozenset(
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
+_FULL_MONTHS = frozenset(
+    "January February March April June July August September October November December".split()
+)
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _COURTESY = frozenset("Mr Mrs Ms Miss Mx Dr Prof Lord Lady Sir Dame Baroness Baron".split()) | HONORIFICS
 _SPEECH_AFTER = re.compile(
@@ -89,6 +92,7 @@ class Mention:
     acronym: str | None = None
     title: str | None = None
     speech: bool = False
+    weak: bool = False
     aliases: list[str] = field(default_factory=list)
 
 
@@ -138,7 +142,7 @@ class _Typer:
             return False
         if words[-1] in ORG_SUFFIXES or " ".join(words) in self.lex.places:
             return False
-        return not any(w in DEMONYMS or w in _MONTHS or w in _DAYS for w in words)
+        return not any(w in DEMONYMS or w in _FULL_MONTHS or w in _DAYS for w in words)
 
     def strong_person(self, words: list[str]) -> bool:
         """A name that needs no context: a known given name, then a capitalised rest."""
@@ -155,9 +159,13 @@ def _strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
     while words and words[0] in _DETERMINERS:
         words = words[1:]
         at_start = False
-    while words and (words[0] in _MONTHS or words[0] in _DAYS):
+    while words and (words[0] in _FULL_MONTHS or words[0] in _DAYS or len(words) == 1 and
+                     words[0] in _MONTHS):
         words = words[1:]
-    if at_start and words:
+    # "Top-seeded Americans Andy Roddick": descriptions before a name are not part of it.
+    while len(words) > 1 and (words[0] in DEMONYMS or _common_compound(words[0], lex)):
+        words = words[1:]
+    if at_start and len(words) > 1:
         first = words[0]
         if (
             lex.is_common(first)
@@ -172,16 +180,44 @@ def _strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
     return words
 
 
+def _common_compound(word: str, lex: Lexicon) -> bool:
+    parts = word.split("-")
+    return len(parts) > 1 and all(p.isalpha() and lex.is_common(p) for p in parts) and \
+        word not in lex.places
+
+
+def _split_of(piece: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]]:
+    """"Doug Williams of BT" is a person and an organisation, "Bank of England" one body."""
+    words = piece.split()
+    if "of" not in words:
+        return [(piece, start, start + len(piece))]
+    cut = words.index("of")
+    left = words[:cut]
+    first = left[0] if left else ""
+    if not left or first in ORG_HEADS or cut + 1 >= len(words):
+        return [(piece, start, start + len(piece))]
+    if (first in HONORIFICS or first in _COURTESY or first in lex.given_names) and len(left) <= 4:
+        left_text = " ".join(left)
+        right_text = " ".join(words[cut + 1 :])
+        right_start = start + piece.index(" of ", len(left_text) - 1) + 4
+        if right_text.startswith("the "):
+            right_text, right_start = right_text[4:], right_start + 4
+        return [(left_text, start, start + len(left_text)),
+                (right_text, right_start, right_start + len(right_text))]
+    return [(piece, start, start + len(piece))]
+
+
 def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention]:
     typer = _Typer(lex)
     mentions: list[Mention] = []
     for sentence in sentences:
         text = sentence.text
         for span in _SPAN.finditer(text):
-            for piece, start, end in _pieces(span.group(), span.start()):
-                mention = _classify(piece, start, end, sentence.index, text, typer)
-                if mention is not None:
-                    mentions.append(mention)
+            for whole, whole_start, _ in _pieces(span.group(), span.start()):
+                for piece, start, end in _split_of(whole, whole_start, lex):
+                    mention = _classify(piece, start, end, sentence.index, text, typer)
+                    if mention is not None:
+                        mentions.append(mention)
     _resolve_leftovers(mentions, lex)
     return [m for m in mentions if m.kind]
 
@@ -205,6 +241,12 @@ def _classify(piece: str, start: int, end: int, index: int, text: str, typer: _T
     name = piece
     if all(w in DEMONYMS or w in _MONTHS or w in _DAYS or w in TITLE_WORDS for w in words):
         return None
+
+    if at_start and len(words) == 1 and lex.is_common(name) and name not in lex.places \
+            and not is_acronym(name) and name not in BARE_BODIES and name not in WELL_KNOWN:
+        # "However", "Officials" - or a surname such as "Brown": only a name seen
+        # elsewhere in the article can claim it.
+        return Mention(None, name, index, start, end, weak=True)
 
     place = lex.places.get(name)
     if place is not None and not _ORG_AFTER.match(after):
@@ -248,7 +290,9 @@ def _classify(piece: str, start: int, end: int, index: int, text: str, typer: _T
         return Mention("organisation", name, index, start, end)
 
     previous_word = _previous_word(before)
-    if previous_word in ORG_DESCRIPTORS and not typer.strong_person(words):
+    if previous_word in ORG_DESCRIPTORS and not typer.strong_person(words) or (
+        previous_word == "at" and len(words) >= 2 and not _SPEECH_AFTER.match(after)
+    ):
         return Mention("organisation", name, index, start, end)
 
     person_cue = (
@@ -322,6 +366,8 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
             word = words[0]
             if any(p.text.split()[-1] == word for p in people):
                 mention.kind = "person"
+            elif mention.weak:
+                continue
             elif any(o.acronym == word or _short_for(word, o.text) for o in orgs):
                 mention.kind = "organisation"
             elif word in WELL_KNOWN:

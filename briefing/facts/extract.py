@@ -33,6 +33,7 @@ _PRONOUN_BEFORE = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:has\s+|
                              rf"(?:{_VERBS})\b[^\"“”]{{0,60}}$")
 _ROLE_AFTER = re.compile(rf"^[\s,.]*(?:(?:{_VERBS})\s+)?(?:the|a|an|its|his|her)\s+"
                          rf"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s*(?:(?:{_VERBS})\b|[,.]|$)")
+_ROLE_SUBJECT = re.compile(r"\b(?:the|a|an|its|his|her)\s+(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s*$")
 _MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
 
@@ -201,81 +202,103 @@ def _spans_facts(article: Article, kind: str, finder, taken: list[tuple[int, int
 
 
 def _speaker(quote: Quote, article: Article, named: list[tuple[int, int, _Entity]],
-             previous: Quote | None, previous_speaker: _Entity | None) -> _Entity | None:
+             previous: Quote | None, previous_speaker: _Entity | None,
+             subject_positions: set[int]) -> _Entity | None:
     body = article.body
     sentence = article.sentences[quote.sentence]
     # The words after the closing mark, to the end of the sentence or the next quote.
     after_end = next((s.end for s in article.sentences if s.start <= quote.end <= s.end),
                      quote.end)
-    after_end = max(after_end, quote.end + 1)
-    after = re.split(r"[\"“”]", body[quote.end + 1 : after_end + 1], maxsplit=1)[0]
     after_start = quote.end + 1
+    after = re.split(r"[\"“”]", body[after_start : max(after_end, after_start) + 1], maxsplit=1)[0]
     before_start = sentence.start
     if previous is not None and previous.end > before_start:
         before_start = previous.end + 1
     before = body[before_start : max(before_start, quote.start - 1)]
 
-    def last_person(position: int, kinds: tuple[str, ...] = ("person",)) -> _Entity | None:
-        candidates = [e for a, _, e in named if a < position and e.kind in kinds]
+    def last_named(position: int, kinds: tuple[str, ...] = ("person",),
+                   since: int = -1) -> _Entity | None:
+        candidates = [e for a, _, e in named if since < a < position and e.kind in kinds]
         return candidates[-1] if candidates else None
 
-    def by_role(noun: str, position: int) -> _Entity | None:
+    def pronoun_owner(word: str) -> _Entity | None:
+        if word.lower() in ("he", "she"):
+            # The last person who was the subject of a sentence or a speech verb,
+            # not merely the last name ("…to contact Conte. But Davies stressed…").
+            window_start = article.sentences[max(0, quote.sentence - 3)].start
+            subjects = [e for a, _, e in named
+                        if window_start <= a < quote.start and e.kind == "person"
+                        and a in subject_positions]
+            return subjects[-1] if subjects else last_named(quote.start)
+        return last_named(quote.start, ("organisation",)) or last_named(quote.start)
+
+    def by_role(noun: str) -> _Entity | None:
         words = noun.split()
         if not words or words[-1] not in ROLE_NOUNS:
             return None
-        people = [e for a, _, e in named if a < position and e.kind == "person"]
+        people = [e for a, _, e in named if a < quote.start and e.kind == "person"]
         for person in reversed(people):
             if person.role and words[-1] in person.role.lower():
                 return person
         return people[-1] if people else None
 
+    def nearest(window: list[tuple[int, int, _Entity]], verb_start: int,
+                verb_end: int) -> _Entity | None:
+        def distance(t: tuple[int, int, _Entity]) -> int:
+            return verb_start - t[1] if t[1] <= verb_start else t[0] - verb_end
+        people = [t for t in window if t[2].kind == "person"]
+        pool = people or window
+        return min(pool, key=distance)[2] if pool else None
+
     # 1. After the quote: `"…," said Ken Kim` / `"…," Thanou told` / `"…," he said`.
-    head = after[:90]
+    head = after[:100]
     verb = _VERB.search(head)
-    if verb and verb.start() < 45:
-        inside = [(a, b, e) for a, b, e in named
-                  if after_start <= a < after_start + len(head) and e.kind != "place"]
-        if inside:
-            # The name nearest the verb: before it ("Kim said") or right after ("said Kim").
-            verb_at = after_start + verb.start()
-            inside.sort(key=lambda t: abs(t[0] - verb_at))
-            return inside[0][2]
+    if verb and verb.start() < 50:
         pronoun = _PRONOUN_AFTER.match(head)
         if pronoun:
-            kinds = ("person",) if pronoun.group("p").lower() in ("he", "she") else (
-                "organisation",)
-            return last_person(quote.start, kinds) or last_person(quote.start)
+            return pronoun_owner(pronoun.group("p"))
+        verb_start, verb_end = after_start + verb.start(), after_start + verb.end()
+        window = [t for t in named if after_start <= t[0] < after_start + len(head)
+                  and (t[1] <= verb_start or t[0] - verb_end < 60)]
+        if window:
+            return nearest(window, verb_start, verb_end)
         role = _ROLE_AFTER.match(head)
         if role:
-            return by_role(role.group("noun"), quote.start)
+            return by_role(role.group("noun"))
     # 2. Before it, in the same sentence: `Lord Woolf said: "…"`, `According to X, "…"`.
     verbs = list(_VERB.finditer(before))
     if verbs:
-        verb_at = before_start + verbs[-1].start()
-        candidates = [(a, b, e) for a, b, e in named
-                      if before_start <= a and b <= verb_at + len(verbs[-1].group()) + 40
-                      and a < quote.start and e.kind != "place"]
-        if "according" in verbs[-1].group():
-            following = [t for t in candidates if t[0] > verb_at]
+        verb = verbs[-1]
+        verb_start, verb_end = before_start + verb.start(), before_start + verb.end()
+        window = [t for t in named if before_start <= t[0] < quote.start
+                  and (t[1] <= verb_start or t[0] - verb_end < 25)]
+        if "according" in verb.group():
+            following = [t for t in window if t[0] >= verb_end]
             if following:
                 return following[0][2]
-        preceding = [t for t in candidates if t[1] <= verb_at]
-        if preceding:
-            return preceding[-1][2]
-        following = [t for t in candidates if t[0] > verb_at]
-        if following:
-            return following[0][2]
         pronoun = _PRONOUN_BEFORE.search(before)
-        if pronoun:
-            kinds = ("person",) if pronoun.group("p").lower() in ("he", "she") else (
-                "organisation",)
-            return last_person(quote.start, kinds) or last_person(quote.start)
-    # 3. A quote that goes on from the previous one keeps its speaker.
+        subject = [t for t in window if t[1] <= verb_start]
+        if pronoun and (not subject or subject[-1][1] < before_start + pronoun.start()):
+            return pronoun_owner(pronoun.group("p"))
+        role = _ROLE_SUBJECT.search(before[: verb.start()])
+        if role and (not subject or subject[-1][1] < before_start + role.start()):
+            found = by_role(role.group("noun"))
+            if found:
+                return found
+        if window:
+            return nearest(window, verb_start, verb_end)
+    # 3. No cue: a quote that goes on from the previous one keeps its speaker,
+    # unless someone new was introduced in between ("Ann Simpson, marketing
+    # manager at X, believes …. "Some people …").
+    since = previous.end if previous is not None else -1
+    newcomer = last_named(quote.start, since=since)
+    if newcomer is not None and newcomer is not previous_speaker and not quote.continued:
+        return newcomer
     if previous_speaker is not None and previous is not None and (
         quote.continued or quote.paragraph - previous.paragraph <= 1
     ):
         return previous_speaker
-    return None
+    return newcomer
 
 
 def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
@@ -310,6 +333,7 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
         ends[position] = position + (mention.end - mention.start)
     named = [(a, ends.get(a, b), e) for a, b, e in named]
 
+    subjects = _subject_positions(article, named)
     facts: list[Fact] = []
     for entity in people:
         facts.append(_entity_fact(entity, "person"))
@@ -323,7 +347,7 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
     previous: Quote | None = None
     previous_speaker: _Entity | None = None
     for quote in find_quotes(article.body, sentences):
-        speaker = _speaker(quote, article, named, previous, previous_speaker)
+        speaker = _speaker(quote, article, named, previous, previous_speaker, subjects)
         words = len(_WORD.findall(quote.text))
         if words >= _MIN_WORDS:
             facts.append(
@@ -341,6 +365,27 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
     order = {kind: i for i, kind in enumerate(KINDS)}
     facts.sort(key=lambda f: (order[f.kind], f.sentence))
     return facts
+
+
+_SUBJECT_LEAD = re.compile(r"^[\s\"“”‘’'(]*(?:(?:but|and|however|meanwhile|so|yet|now|then|"
+                           r"also|still|mr|mrs|ms|dr)\b[\s,]*)*$", re.IGNORECASE)
+_VERB_NEXT = re.compile(rf"^[’']?s?\s*(?:,[^,]{{0,90}},\s*)?(?:has\s+|had\s+|also\s+)?"
+                        rf"(?:{_VERBS}|stressed|thinks|believes|hinted|is|was)\b")
+
+
+def _subject_positions(article: Article, named: list[tuple[int, int, _Entity]]) -> set[int]:
+    """Sightings in subject position: starting a sentence, or right before a speech verb."""
+    positions = set()
+    body = article.body
+    for a, b, entity in named:
+        if entity.kind != "person":
+            continue
+        sentence = next((s for s in article.sentences if s.start <= a < s.end), None)
+        if sentence is None:
+            continue
+        if _SUBJECT_LEAD.match(body[sentence.start : a]) or _VERB_NEXT.match(body[b : b + 120]):
+            positions.add(a)
+    return positions
 
 
 def _key_of(entity: _Entity) -> str:

@@ -71,6 +71,7 @@ _STOP_BACK = frozenset(
     the a an by said says say with from to for in on at that which who whom as when while after
     before according and or but told added also has have had was were is are be been being
     this these those his her their its our my your of it he she they we i you not no
+    over against under between into through like than about win beat beaten victory defeat
     """.split()
 )
 _WORD = re.compile(r"[\w’'&.\-]+|[,;:()\"“”]")
@@ -93,7 +94,8 @@ def role_before(text: str) -> str | None:
     start = len(tokens) - 1
     while start > 0 and len(tokens) - start < 7:
         previous = tokens[start - 1]
-        if previous.lower() in _STOP_BACK or not (previous[0].isalnum()):
+        if previous.lower() in _STOP_BACK or not previous.replace("-", "").replace("’", "") \
+                .replace("'", "").isalpha():
             break
         start -= 1
     role = " ".join(tokens[start:])
