@@ -180,6 +180,20 @@ def _strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
     return words
 
 
+def _title_split(words: list[str], typer: _Typer) -> tuple[list[str], list[str]]:
+    """Split "Virgin Radio DJ Pete Mitchell" into its title and the name after it."""
+    for i in range(len(words) - 2, -1, -1):
+        word = words[i]
+        if word in TITLE_WORDS or word.lower() in ROLE_NOUNS or word in DEMONYMS:
+            rest = words[i + 1 :]
+            if not typer.person_like(rest) or _org_words(rest, typer.lex):
+                return [], words
+            if len(rest) == 1 and not any(w in TITLE_WORDS for w in words[: i + 1]):
+                return [], words
+            return words[: i + 1], rest
+    return [], words
+
+
 def _common_compound(word: str, lex: Lexicon) -> bool:
     parts = word.split("-")
     return len(parts) > 1 and all(p.isalpha() and lex.is_common(p) for p in parts) and \
@@ -228,7 +242,10 @@ def _classify(piece: str, start: int, end: int, index: int, text: str, typer: _T
     at_start = bool(_SENTENCE_START.match(before)) or before.rstrip().endswith((":", "\"", "“"))
     words = piece.split()
     original = len(words)
+    all_words = words
     words = _strip_front(words, at_start, lex)
+    described = [w for w in all_words[: original - len(words)]
+                 if w not in _DETERMINERS and w not in _FULL_MONTHS and w not in _DAYS]
     if not words:
         return None
     if len(words) != original:
@@ -269,15 +286,8 @@ def _classify(piece: str, start: int, end: int, index: int, text: str, typer: _T
                            acronym=name)
 
     # Titles before a name: "Deputy Prime Minister John Prescott", "Mr Kim".
-    title_words: list[str] = []
-    rest = words
-    if len(words) >= 2 and (words[0] in DEMONYMS or is_acronym(words[0]) or words[0] in lex.places) \
-            and words[1] in TITLE_WORDS:
-        title_words, rest = [words[0]], words[1:]
-    while rest and rest[0] in TITLE_WORDS and len(rest) > 1:
-        title_words.append(rest[0])
-        rest = rest[1:]
-    if title_words and typer.person_like(rest) and not _org_words(rest, lex):
+    title_words, rest = _title_split(words, typer)
+    if title_words:
         title = " ".join(title_words)
         role = None if all(w in _COURTESY for w in title_words) else title
         person_start = start + piece.find(rest[0])
@@ -301,6 +311,8 @@ def _classify(piece: str, start: int, end: int, index: int, text: str, typer: _T
     )
     if person_cue:
         mention = Mention("person", name, index, start, end)
+        if described and any(w in DEMONYMS or w.lower() in ROLE_NOUNS for w in described):
+            mention.role = " ".join(described)
         _add_context_role(mention, before, after)
         mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
         return mention

@@ -334,6 +334,7 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
     named = [(a, ends.get(a, b), e) for a, b, e in named]
 
     subjects = _subject_positions(article, named)
+    _roles_from_later_references(article, named, subjects)
     facts: list[Fact] = []
     for entity in people:
         facts.append(_entity_fact(entity, "person"))
@@ -386,6 +387,23 @@ def _subject_positions(article: Article, named: list[tuple[int, int, _Entity]]) 
         if _SUBJECT_LEAD.match(body[sentence.start : a]) or _VERB_NEXT.match(body[b : b + 120]):
             positions.add(a)
     return positions
+
+
+_THE_ROLE = re.compile(r"^(?:But\s+|And\s+|However,?\s+)?[Tt]he\s+(?P<role>(?:[a-z-]+\s+){0,3}?"
+                       r"(?P<noun>[a-z-]+))\s+(?:has\s+|had\s+|also\s+)?[a-z]+")
+
+
+def _roles_from_later_references(article: Article, named: list[tuple[int, int, _Entity]],
+                                 subjects: set[int]) -> None:
+    """"Jack Straw said … The foreign secretary told MPs …": the role of the last subject."""
+    for sentence in article.sentences:
+        match = _THE_ROLE.match(sentence.text)
+        if not match or match.group("noun") not in ROLE_NOUNS:
+            continue
+        earlier = [e for a, _, e in named if a < sentence.start and e.kind == "person"
+                   and a in subjects and a >= sentence.start - 600]
+        if earlier and earlier[-1].role is None:
+            earlier[-1].role = match.group("role")
 
 
 def _key_of(entity: _Entity) -> str:

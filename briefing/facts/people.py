@@ -62,7 +62,7 @@ ROLE_NOUNS = frozenset(
     lord chief-executive ceo cfo coo cto md vp governor-general mayor-elect president-elect
     nominee spokesmen officials ministers directors analysts economists judge juror pensioner
     student worker employee resident victim survivor witness mother father son daughter wife
-    husband brother sister widow friend colleague compatriot team-mate teammate rival opponent
+    husband brother sister widow friend colleague compatriot team-mate teammate rival opponent speaker specialist coordinator co-ordinator
     """.split()
 )
 
@@ -103,10 +103,11 @@ def role_before(text: str) -> str | None:
 
 
 _APPOSITION = re.compile(
-    r"^\s*(?:\(\s*)?,?\s*(?:who\s+is\s+|who\s+was\s+)?"
+    r"^\s*(?:\(\s*)?,?\s*(?:who\s+(?:is|was|will\s+be|has\s+been|had\s+been|became)\s+)?"
     r"(?:(?:the|a|an|its|his|her|their|our)\s+)?"
     r"(?P<role>[^,;:()\"“”]{2,120}?)"
-    r"(?=\s*(?:,|;|\)|\.\s|\.$|$|\s+(?:said|says|told|added|who|which|and\s+(?:his|her)\b)))"
+    r"(?=\s*(?:,|;|\)|\.\s|\.$|$|\s+(?:said|says|told|added|who|which|believes|thinks|"
+    r"warned|argued|explained|insisted|stressed|admitted|claimed|and\s+(?:his|her)\b)))"
 )
 _AGE = re.compile(r"^\d{1,3}$")
 
@@ -136,17 +137,25 @@ _LEADING_FILLER = re.compile(r"^(?:but|and|so|meanwhile|however|also|the)\s+", r
 
 
 def role_comma_before(text: str) -> str | None:
-    """A role set off by a comma before the name: "director of the X Trust, Norman Brennan"."""
+    """A role set off by a comma before the name: "director of the X Trust, Norman Brennan",
+    "Kazakhstan’s minister of digital development, innovations and industry, Bagdat Musin"."""
     stripped = text.rstrip()
     if not stripped.endswith(","):
         return None
-    segment = re.split(r"[,;:\"“”()]", stripped[:-1])[-1].strip()
-    segment = _LEADING_FILLER.sub("", segment)
-    words = segment.split()
-    if not 1 <= len(words) <= 12:
-        return None
-    head = [w.lower().strip(".’'") for w in words[:3]]
-    if not any(w in ROLE_NOUNS for w in head):
-        return None
-    # "..., said the chairman, John Smith" is fine; "In 2003, John Smith" is not.
-    return segment
+    tail = re.split(r"[;:\"“”()]", stripped[:-1])[-1]
+    tokens = tail.split()[-18:]
+    # The role starts at its first role noun, with the modifiers just before it.
+    for i, token in enumerate(tokens):
+        if token.lower().strip(".,’'") in ROLE_NOUNS:
+            start = i
+            while start > 0 and i - start < 3:
+                previous = tokens[start - 1]
+                if previous.lower() in _STOP_BACK or previous.endswith(","):
+                    break
+                start -= 1
+            role = " ".join(tokens[start:]).strip(", ")
+            role = _LEADING_FILLER.sub("", role)
+            if len(role.split()) <= 14 and not re.search(r"\b(?:said|says|told)\b", role):
+                return role
+            return None
+    return None
