@@ -58,8 +58,18 @@ _AMBIGUOUS = re.compile(r"^(?:may|march|mar|jan|sep|dec|oct|nov|aug|jun|jul|apr|
 _MONTH_ONLY = re.compile(rf"^{_MONTH}$")
 
 
+_ANCHOR = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"year|month|week|day|decade|centur|season|quarter|summer|winter|spring|autumn|fall|today|"
+    r"yesterday|tomorrow|tonight|this|last|overnight|recent|nowadays|ago)",
+    re.IGNORECASE,
+)
+
+
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each date expression in ``text``, longest first at each place."""
+    if not _ANCHOR.search(text):
+        return
     for match in _DATE.finditer(text):
         value = match.group()
         if _AMBIGUOUS.match(value) or (

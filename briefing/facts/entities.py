@@ -137,10 +137,11 @@ class _Typer:
         return all(w[0].isupper() and w.replace("-", "").replace("’", "").replace("'", "").isalpha()
                    for w in words)
 
-    def person_like(self, words: list[str]) -> bool:
+    def person_like(self, words: list[str], titled: bool = False) -> bool:
         if not 1 <= len(words) <= 4 or not self.looks_like_name(words):
             return False
-        if words[-1] in ORG_SUFFIXES or " ".join(words) in self.lex.places:
+        # With "Ms" before it, "Everett" is a person, whatever city shares the name.
+        if words[-1] in ORG_SUFFIXES or (" ".join(words) in self.lex.places and not titled):
             return False
         return not any(w in DEMONYMS or w in _FULL_MONTHS or w in _DAYS for w in words)
 
@@ -148,8 +149,7 @@ class _Typer:
         """A name that needs no context: a known given name, then a capitalised rest."""
         if len(words) < 2 or not self.person_like(words):
             return False
-        first = words[0]
-        if first in self.lex.given_names and not self.lex.is_common(first, 3000):
+        if words[0] in self.lex.given_names:
             return not any(self.lex.is_common(w, 1500) and w not in self.lex.surnames
                            for w in words[1:])
         return False
@@ -186,7 +186,8 @@ def _title_split(words: list[str], typer: _Typer) -> tuple[list[str], list[str]]
         word = words[i]
         if word in TITLE_WORDS or word.lower() in ROLE_NOUNS or word in DEMONYMS:
             rest = words[i + 1 :]
-            if not typer.person_like(rest) or _org_words(rest, typer.lex):
+            titled = any(w in _COURTESY for w in words[: i + 1])
+            if not typer.person_like(rest, titled) or _org_words(rest, typer.lex):
                 return [], words
             if len(rest) == 1 and not any(w in TITLE_WORDS for w in words[: i + 1]):
                 return [], words

@@ -88,7 +88,18 @@ _YEAR_ONLY = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _TRAILING = re.compile(r"[\s,;:]+$")
 
 
+# The figure pattern is costly to run everywhere; most sentences hold no amount at all.
+_ANCHOR = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred|"
+    r"thousand|million|billion|dozen|half|quarter|third|sixth|eighth|tenth|second|fifth|\w+fold|"
+    r"one|a\s+(?:year|month|week|decade))",
+    re.IGNORECASE,
+)
+
+
 def find_figures(text: str) -> Iterator[tuple[int, int]]:
+    if not _ANCHOR.search(text):
+        return
     for match in _FIGURE.finditer(text):
         value = match.group()
         if _YEAR_ONLY.match(value.strip()):

@@ -66,6 +66,12 @@ ROLE_NOUNS = frozenset(
     """.split()
 )
 
+# Role nouns that are also everyday adjectives or nouns before a name
+# ("a major London venue", "the host nation").
+_AMBIGUOUS_BEFORE = frozenset(
+    "major general private forward lock prop hooker centre host seed partner member chair keeper "
+    "lord brother sister mother father son daughter friend".split()
+)
 _STOP_BACK = frozenset(
     """
     the a an by said says say with from to for in on at that which who whom as when while after
@@ -88,6 +94,8 @@ def role_before(text: str) -> str | None:
         return None
     last = tokens[-1]
     if last.lower().rstrip(".") not in ROLE_NOUNS and last not in TITLE_WORDS:
+        return None
+    if last in _AMBIGUOUS_BEFORE:
         return None
     if last in HONORIFICS:
         return None
