@@ -121,8 +121,9 @@ def gold_items(entry: dict) -> list[GoldItem]:
             if kind in ("person", "organisation", "place"):
                 entities[norm(text)] = forms | ({surname(text)} if kind == "person" else set())
             items.append(
-                GoldItem(kind, text, forms, raw.get("core", True), raw.get("role"),
-                         raw.get("speaker"))
+                GoldItem(
+                    kind, text, forms, raw.get("core", True), raw.get("role"), raw.get("speaker")
+                )
             )
     for item in items:
         if item.speaker:
@@ -171,8 +172,7 @@ class Tally:
     def add(self, other: Tally) -> None:
         for name in ("tp", "fp", "fn"):
             getattr(self, name).update(getattr(other, name))
-        for name in ("speakers", "speakers_right", "people_with_role", "roles_found",
-                     "articles"):
+        for name in ("speakers", "speakers_right", "people_with_role", "roles_found", "articles"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.seconds += other.seconds
 
@@ -248,8 +248,12 @@ def timed_facts(article: Article, repeats: int) -> tuple[list[Fact], float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--show", metavar="ID", help="list misses and false alarms of articles "
-                        "whose id or title starts with this ('all' for every article)")
+    parser.add_argument(
+        "--show",
+        metavar="ID",
+        help="list misses and false alarms of articles "
+        "whose id or title starts with this ('all' for every article)",
+    )
     parser.add_argument("--repeats", type=int, default=5, help="timing repeats per article")
     args = parser.parse_args()
 
@@ -263,8 +267,9 @@ def main() -> None:
     seeds = {a.title: a for a in load_library([ROOT / "articles"]).articles}
 
     per_category: Counter[str] = Counter()
-    groups = {name: Tally() for name in ("dev (all 20)", "dev tuning half", "dev check half",
-                                         "seed (3)")}
+    groups = {
+        name: Tally() for name in ("dev (all 20)", "dev tuning half", "dev check half", "seed (3)")
+    }
     for entry in dev_gold["articles"]:
         row = texts[entry["id"]]
         category = entry["id"].split("-")[1]
@@ -282,13 +287,16 @@ def main() -> None:
     print(f"word lists loaded in {load_ms:.0f} ms (once per process)")
     for name, tally in groups.items():
         report(name, tally)
-    print("\ntargets on dev: micro F1 >= 0.85, quote F1 >= 0.85, speaker accuracy >= 0.85, "
-          "roles >= 0.70, <= 5 ms/article")
+    print(
+        "\ntargets on dev: micro F1 >= 0.85, quote F1 >= 0.85, speaker accuracy >= 0.85, "
+        "roles >= 0.70, <= 5 ms/article"
+    )
 
 
 def run_one(name: str, article: Article, entry: dict, args: argparse.Namespace) -> Tally:
-    show = bool(args.show) and (args.show == "all" or name.startswith(args.show)
-                                or article.title.startswith(args.show))
+    show = bool(args.show) and (
+        args.show == "all" or name.startswith(args.show) or article.title.startswith(args.show)
+    )
     if show:
         print(f"\n== {name}: {article.title}")
     facts, seconds = timed_facts(article, args.repeats)

@@ -10,9 +10,20 @@ Rule-based and offline. The word lists load on first use (see ``lexicon``).
 from __future__ import annotations
 
 from briefing.facts.extract import entity_key, extract_facts
+from briefing.facts.index import ENTITY_KINDS, EntityEntry, EntityIndex, build_index
 from briefing.facts.model import KINDS, Fact
 
-__all__ = ["KINDS", "Fact", "entity_key", "extract_facts", "group_by_kind"]
+__all__ = [
+    "ENTITY_KINDS",
+    "KINDS",
+    "EntityEntry",
+    "EntityIndex",
+    "Fact",
+    "build_index",
+    "entity_key",
+    "extract_facts",
+    "group_by_kind",
+]
 
 
 def group_by_kind(facts: list[Fact]) -> dict[str, list[Fact]]:

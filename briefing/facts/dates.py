@@ -18,7 +18,10 @@ _NUM = (
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|"
     r"a couple of)"
 )
-_UNIT = r"(?:year|month|week|day|decade|century|season|quarter|weekend|summer|winter|spring|autumn|fall)"
+_UNIT = (
+    r"(?:year|month|week|day|decade|century|season|quarter|weekend|summer|winter|spring|"
+    r"autumn|fall)"
+)
 
 _PATTERNS = [
     # 4 September 2024, September 4 and 5, Sept. 4, 2024, February 1st
@@ -48,7 +51,7 @@ _PATTERNS = [
     rf"{_NUM}\s+{_UNIT}s?\s+(?:ago|earlier|later|before|from\s+now)",
     r"\b(?:today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|"
     r"last\s+night|overnight|recently|nowadays)\b",
-    rf"(?:on|at|over)\s+the\s+weekend",
+    r"(?:on|at|over)\s+the\s+weekend",
     rf"over\s+the\s+(?:next|past|last|coming)\s+(?:{_NUM}\s+)?{_UNIT}s?",
     rf"in\s+recent\s+{_UNIT}s",
 ]

@@ -43,10 +43,15 @@ _WORD = (
     r"(?:[A-Z]\.(?:[A-Z]\.)+"
     r"|(?:(?:al|el|bin|ibn)-)?(?:Mc|Mac|O[’'])?[A-Z][\w’']*(?:-[\w’']+)*)"
 )
-_JOIN = r"(?:\s+(?:of|for|and|&|de|du|da|del|della|der|den|van|von|bin|ibn|y|di|la|le)(?:\s+the)?\s+|\s+|\s*&\s*)"
+_JOIN = (
+    r"(?:\s+(?:of|for|and|&|de|du|da|del|della|der|den|van|von|bin|ibn|y|di|la|le)"
+    r"(?:\s+the)?\s+|\s+|\s*&\s*)"
+)
 _SPAN = re.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*")
 _PIECE_WORD = re.compile(r"[^\s]+")
-_CONNECTORS = frozenset("of for and & de du da del della der den van von bin ibn y di la le the".split())
+_CONNECTORS = frozenset(
+    "of for and & de du da del della der den van von bin ibn y di la le the".split()
+)
 _DETERMINERS = frozenset(
     """
     The A An This That These Those But And Or If When While After Before As In On At By For With
@@ -64,7 +69,9 @@ _FULL_MONTHS = frozenset(
     "January February March April June July August September October November December".split()
 )
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_COURTESY = frozenset("Mr Mrs Ms Miss Mx Dr Prof Lord Lady Sir Dame Baroness Baron".split()) | HONORIFICS
+_COURTESY = (
+    frozenset("Mr Mrs Ms Miss Mx Dr Prof Lord Lady Sir Dame Baroness Baron".split()) | HONORIFICS
+)
 _SPEECH_AFTER = re.compile(
     r"^\s*(?:,[^,\"“”]{0,90},\s*)?(?:has\s+|had\s+|have\s+)?(?:said|says|told|added|explained|"
     r"argued|warned|insisted|admitted|claimed|stated|noted|believes|thinks|wrote|announced|"
@@ -134,8 +141,10 @@ class _Typer:
         self.lex = lex
 
     def looks_like_name(self, words: list[str]) -> bool:
-        return all(w[0].isupper() and w.replace("-", "").replace("’", "").replace("'", "").isalpha()
-                   for w in words)
+        return all(
+            w[0].isupper() and w.replace("-", "").replace("’", "").replace("'", "").isalpha()
+            for w in words
+        )
 
     def person_like(self, words: list[str], titled: bool = False) -> bool:
         if not 1 <= len(words) <= 4 or not self.looks_like_name(words):
@@ -150,8 +159,9 @@ class _Typer:
         if len(words) < 2 or not self.person_like(words):
             return False
         if words[0] in self.lex.given_names:
-            return not any(self.lex.is_common(w, 1500) and w not in self.lex.surnames
-                           for w in words[1:])
+            return not any(
+                self.lex.is_common(w, 1500) and w not in self.lex.surnames for w in words[1:]
+            )
         return False
 
 
@@ -159,11 +169,23 @@ def _strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
     while words and words[0] in _DETERMINERS:
         words = words[1:]
         at_start = False
-    while words and (words[0] in _FULL_MONTHS or words[0] in _DAYS or len(words) == 1 and
-                     words[0] in _MONTHS):
+    while words and (
+        words[0] in _FULL_MONTHS or words[0] in _DAYS or (len(words) == 1 and words[0] in _MONTHS)
+    ):
         words = words[1:]
     # "Top-seeded Americans Andy Roddick": descriptions before a name are not part of it.
-    while len(words) > 1 and (words[0] in DEMONYMS or _common_compound(words[0], lex)):
+    # Only before a name, though: "Islamic State" and "Russian President X" keep theirs.
+    while (
+        len(words) > 2
+        and (words[0] in DEMONYMS or _common_compound(words[0], lex))
+        and (words[1] in lex.given_names or words[1] in DEMONYMS or _common_compound(words[1], lex))
+    ):
+        words = words[1:]
+    if (
+        len(words) == 2
+        and (words[0] in DEMONYMS or _common_compound(words[0], lex))
+        and (words[1] not in TITLE_WORDS and words[1] not in ORG_SUFFIXES)
+    ):
         words = words[1:]
     if at_start and len(words) > 1:
         first = words[0]
@@ -197,12 +219,15 @@ def _title_split(words: list[str], typer: _Typer) -> tuple[list[str], list[str]]
 
 def _common_compound(word: str, lex: Lexicon) -> bool:
     parts = word.split("-")
-    return len(parts) > 1 and all(p.isalpha() and lex.is_common(p) for p in parts) and \
-        word not in lex.places
+    return (
+        len(parts) > 1
+        and all(p.isalpha() and lex.is_common(p) for p in parts)
+        and word not in lex.places
+    )
 
 
 def _split_of(piece: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]]:
-    """"Doug Williams of BT" is a person and an organisation, "Bank of England" one body."""
+    """ "Doug Williams of BT" is a person and an organisation, "Bank of England" one body."""
     words = piece.split()
     if "of" not in words:
         return [(piece, start, start + len(piece))]
@@ -217,8 +242,10 @@ def _split_of(piece: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]
         right_start = start + piece.index(" of ", len(left_text) - 1) + 4
         if right_text.startswith("the "):
             right_text, right_start = right_text[4:], right_start + 4
-        return [(left_text, start, start + len(left_text)),
-                (right_text, right_start, right_start + len(right_text))]
+        return [
+            (left_text, start, start + len(left_text)),
+            (right_text, right_start, right_start + len(right_text)),
+        ]
     return [(piece, start, start + len(piece))]
 
 
@@ -237,16 +264,21 @@ def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention
     return [m for m in mentions if m.kind]
 
 
-def _classify(piece: str, start: int, end: int, index: int, text: str, typer: _Typer) -> Mention | None:
+def _classify(
+    piece: str, start: int, end: int, index: int, text: str, typer: _Typer
+) -> Mention | None:
     lex = typer.lex
     before = text[:start]
-    at_start = bool(_SENTENCE_START.match(before)) or before.rstrip().endswith((":", "\"", "“"))
+    at_start = bool(_SENTENCE_START.match(before)) or before.rstrip().endswith((":", '"', "“"))
     words = piece.split()
     original = len(words)
     all_words = words
     words = _strip_front(words, at_start, lex)
-    described = [w for w in all_words[: original - len(words)]
-                 if w not in _DETERMINERS and w not in _FULL_MONTHS and w not in _DAYS]
+    described = [
+        w
+        for w in all_words[: original - len(words)]
+        if w not in _DETERMINERS and w not in _FULL_MONTHS and w not in _DAYS
+    ]
     if not words:
         return None
     if len(words) != original:
@@ -260,8 +292,15 @@ def _classify(piece: str, start: int, end: int, index: int, text: str, typer: _T
     if all(w in DEMONYMS or w in _MONTHS or w in _DAYS or w in TITLE_WORDS for w in words):
         return None
 
-    if at_start and len(words) == 1 and lex.is_common(name) and name not in lex.places \
-            and not is_acronym(name) and name not in BARE_BODIES and name not in WELL_KNOWN:
+    if (
+        at_start
+        and len(words) == 1
+        and lex.is_common(name)
+        and name not in lex.places
+        and not is_acronym(name)
+        and name not in BARE_BODIES
+        and name not in WELL_KNOWN
+    ):
         # "However", "Officials" - or a surname such as "Brown": only a name seen
         # elsewhere in the article can claim it.
         return Mention(None, name, index, start, end, weak=True)
@@ -274,8 +313,14 @@ def _classify(piece: str, start: int, end: int, index: int, text: str, typer: _T
     if len(words) == 1 and "-" in name:
         parts = name.split("-")
         if all(p in lex.places for p in parts if p[:1].isupper()) and parts[0] in lex.places:
-            return Mention("place", parts[0], index, start, start + len(parts[0]),
-                           aliases=[lex.places[parts[0]]])
+            return Mention(
+                "place",
+                parts[0],
+                index,
+                start,
+                start + len(parts[0]),
+                aliases=[lex.places[parts[0]]],
+            )
 
     acronym_match = _ACRONYM_AFTER.match(after)
     if acronym_match and len(words) >= 2 and acronym_of(name, acronym_match.group("acr")):
@@ -283,8 +328,9 @@ def _classify(piece: str, start: int, end: int, index: int, text: str, typer: _T
     if len(words) == 1 and is_acronym(name):
         expansion = _EXPANSION_AFTER.match(after)
         if expansion and acronym_of(expansion.group("exp"), name):
-            return Mention("organisation", expansion.group("exp").strip(), index, start, end,
-                           acronym=name)
+            return Mention(
+                "organisation", expansion.group("exp").strip(), index, start, end, acronym=name
+            )
 
     # Titles before a name: "Deputy Prime Minister John Prescott", "Mr Kim".
     title_words, rest = _title_split(words, typer)
@@ -292,8 +338,9 @@ def _classify(piece: str, start: int, end: int, index: int, text: str, typer: _T
         title = " ".join(title_words)
         role = None if all(w in _COURTESY for w in title_words) else title
         person_start = start + piece.find(rest[0])
-        mention = Mention("person", " ".join(rest), index, person_start, end, role=role,
-                          title=title)
+        mention = Mention(
+            "person", " ".join(rest), index, person_start, end, role=role, title=title
+        )
         _add_context_role(mention, text[:start], after)
         return mention
 
@@ -301,14 +348,13 @@ def _classify(piece: str, start: int, end: int, index: int, text: str, typer: _T
         return Mention("organisation", name, index, start, end)
 
     previous_word = _previous_word(before)
-    if previous_word in ORG_DESCRIPTORS and not typer.strong_person(words) or (
+    if (previous_word in ORG_DESCRIPTORS and not typer.strong_person(words)) or (
         previous_word == "at" and len(words) >= 2 and not _SPEECH_AFTER.match(after)
     ):
         return Mention("organisation", name, index, start, end)
 
-    person_cue = (
-        typer.strong_person(words)
-        or (typer.person_like(words) and len(words) >= 2 and _person_context(before, after))
+    person_cue = typer.strong_person(words) or (
+        typer.person_like(words) and len(words) >= 2 and _person_context(before, after)
     )
     if person_cue:
         mention = Mention("person", name, index, start, end)
@@ -336,10 +382,13 @@ def _org_words(words: list[str], lex: Lexicon) -> bool:
     if len(words) == 1:
         word = words[0]
         return (
-            is_acronym(word)
-            and word not in ACRONYM_STOP
-            and word not in lex.places
-            and not word.endswith("s") or word in WELL_KNOWN
+            (
+                is_acronym(word)
+                and word not in ACRONYM_STOP
+                and word not in lex.places
+                and not word.endswith("s")
+            )
+            or word in WELL_KNOWN
         ) and word not in ACRONYM_STOP
     if words[-1] in ORG_SUFFIXES and not all(w in TITLE_WORDS for w in words):
         return True
@@ -365,7 +414,9 @@ def _person_context(before: str, after: str) -> bool:
 def _add_context_role(mention: Mention, before: str, after: str) -> None:
     role = role_after(after) or role_before(before) or role_comma_before(before)
     if role and (mention.role is None or len(role) > len(mention.role)):
-        mention.role = role if mention.role is None or mention.role in role else f"{mention.role}, {role}"
+        mention.role = (
+            role if mention.role is None or mention.role in role else f"{mention.role}, {role}"
+        )
 
 
 def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
@@ -381,16 +432,16 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
                 mention.kind = "person"
             elif mention.weak:
                 continue
-            elif any(o.acronym == word or _short_for(word, o.text) for o in orgs):
-                mention.kind = "organisation"
-            elif word in WELL_KNOWN:
+            elif word in WELL_KNOWN or any(
+                o.acronym == word or _short_for(word, o.text) for o in orgs
+            ):
                 mention.kind = "organisation"
             elif mention.speech and word in lex.surnames and not lex.is_common(word, 5000):
                 mention.kind = "person"
 
 
 def _short_for(word: str, name: str) -> bool:
-    """"Fed" for "Federal Reserve": a clipped first main word of the name."""
+    """ "Fed" for "Federal Reserve": a clipped first main word of the name."""
     if len(word) < 3 or not word[0].isupper() or word.isupper():
         return False
     main = [w for w in name.split() if w[:1].isupper()]

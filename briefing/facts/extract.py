@@ -18,8 +18,7 @@ from briefing.model import Article
 __all__ = ["entity_key", "extract_facts"]
 
 _NAME_SUFFIXES = frozenset("QC MP MEP Jr Sr Jnr Snr II III OBE MBE CBE KC".split())
-_EXPANSIONS = {expansion: acronym for acronym, expansion in WELL_KNOWN.items()
-               if acronym.isupper()}
+_EXPANSIONS = {expansion: acronym for acronym, expansion in WELL_KNOWN.items() if acronym.isupper()}
 _VERBS = (
     r"said|says|say|told|tells|added|adds|explained|argued|warned|insisted|admitted|claimed|"
     r"stated|noted|wrote|writes|announced|described|accused|urged|called|stressed|suggested|"
@@ -27,12 +26,17 @@ _VERBS = (
     r"acknowledged|asked|believes|thinks|according\s+to"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
-_PRONOUN_AFTER = re.compile(rf"^[\s,.]*(?P<p>he|she|it|they)\s+(?:has\s+|had\s+)?(?:{_VERBS})\b",
-                            re.IGNORECASE)
-_PRONOUN_BEFORE = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:has\s+|had\s+)?"
-                             rf"(?:{_VERBS})\b[^\"“”]{{0,60}}$")
-_ROLE_AFTER = re.compile(rf"^[\s,.]*(?:(?:{_VERBS})\s+)?(?:the|a|an|its|his|her)\s+"
-                         rf"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s*(?:(?:{_VERBS})\b|[,.]|$)")
+_PRONOUN_AFTER = re.compile(
+    rf"^[\s,.]*(?P<p>he|she|it|they)\s+(?:has\s+|had\s+)?(?:{_VERBS})\b", re.IGNORECASE
+)
+_PRONOUN_BEFORE = re.compile(
+    rf"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:has\s+|had\s+)?"
+    rf"(?:{_VERBS})\b[^\"“”]{{0,60}}$"
+)
+_ROLE_AFTER = re.compile(
+    rf"^[\s,.]*(?:(?:{_VERBS})\s+)?(?:the|a|an|its|his|her)\s+"
+    rf"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s*(?:(?:{_VERBS})\b|[,.]|$)"
+)
 _ROLE_SUBJECT = re.compile(r"\b(?:the|a|an|its|his|her)\s+(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s*$")
 _MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
@@ -94,8 +98,9 @@ def _group_people(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
         entity = next((p for p in people if p.text == name), None)
         if entity is None:
             # "Ken Macdonald QC" and "Ken Macdonald"; a longer form of a known name.
-            entity = next((p for p in people if name.endswith(p.text) or p.text.endswith(name)),
-                          None)
+            entity = next(
+                (p for p in people if name.endswith(p.text) or p.text.endswith(name)), None
+            )
         if entity is None:
             entity = _Entity("person", name, [], [], [])
             people.append(entity)
@@ -108,8 +113,13 @@ def _group_people(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
             earlier = [p for p in owners if min(p.positions) <= position]
             owner = max(earlier, key=lambda p: min(p.positions)) if earlier else owners[0]
         else:
-            display = f"{mention.title} {word}" if mention.title and mention.title.split()[-1] in (
-                "Mr", "Mrs", "Ms", "Miss", "Dr", "Lord", "Lady", "Sir", "Dame", "Prof") else word
+            display = (
+                f"{mention.title} {word}"
+                if mention.title
+                and mention.title.split()[-1]
+                in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Lord", "Lady", "Sir", "Dame", "Prof")
+                else word
+            )
             owner = next((p for p in people if p.text.split()[-1] == word), None)
             if owner is None:
                 owner = _Entity("person", display, [], [], [])
@@ -141,8 +151,9 @@ def _group_organisations(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
         bare = word.replace(".", "")
         entity = next((o for o in orgs if o.acronym and o.acronym.replace(".", "") == bare), None)
         if entity is None:
-            entity = next((o for o in orgs if len(o.text.split()) > 1 and acronym_of(o.text, word)),
-                          None)
+            entity = next(
+                (o for o in orgs if len(o.text.split()) > 1 and acronym_of(o.text, word)), None
+            )
             if entity is not None:
                 entity.acronym = word
         if entity is None:
@@ -156,7 +167,7 @@ def _group_organisations(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
 
 
 def _same_org(known: str, name: str) -> bool:
-    """"US Federal Reserve" and "Federal Reserve": one name ends the other (two words or more)."""
+    """ "US Federal Reserve" and "Federal Reserve": one name ends the other (two words or more)."""
     short, long = sorted((known, name), key=len)
     return len(short.split()) >= 2 and long.endswith(" " + short)
 
@@ -174,13 +185,16 @@ def _group_places(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
         canonical = mention.aliases[0] if mention.aliases else mention.text
         entity = places.get(canonical)
         if entity is None:
-            entity = places[canonical] = _Entity("place", mention.text, [], [], [],
-                                                 canonical=canonical)
+            entity = places[canonical] = _Entity(
+                "place", mention.text, [], [], [], canonical=canonical
+            )
         entity.add(mention, position)
     return list(places.values())
 
 
-def _spans_facts(article: Article, kind: str, finder, taken: list[tuple[int, int]]) -> list[_Entity]:
+def _spans_facts(
+    article: Article, kind: str, finder, taken: list[tuple[int, int]]
+) -> list[_Entity]:
     found: dict[str, _Entity] = {}
     for sentence in article.sentences:
         for start, end in finder(sentence.text):
@@ -201,14 +215,18 @@ def _spans_facts(article: Article, kind: str, finder, taken: list[tuple[int, int
     return list(found.values())
 
 
-def _speaker(quote: Quote, article: Article, named: list[tuple[int, int, _Entity]],
-             previous: Quote | None, previous_speaker: _Entity | None,
-             subject_positions: set[int]) -> _Entity | None:
+def _speaker(
+    quote: Quote,
+    article: Article,
+    named: list[tuple[int, int, _Entity]],
+    previous: Quote | None,
+    previous_speaker: _Entity | None,
+    subject_positions: set[int],
+) -> _Entity | None:
     body = article.body
     sentence = article.sentences[quote.sentence]
     # The words after the closing mark, to the end of the sentence or the next quote.
-    after_end = next((s.end for s in article.sentences if s.start <= quote.end <= s.end),
-                     quote.end)
+    after_end = next((s.end for s in article.sentences if s.start <= quote.end <= s.end), quote.end)
     after_start = quote.end + 1
     after = re.split(r"[\"“”]", body[after_start : max(after_end, after_start) + 1], maxsplit=1)[0]
     before_start = sentence.start
@@ -216,8 +234,9 @@ def _speaker(quote: Quote, article: Article, named: list[tuple[int, int, _Entity
         before_start = previous.end + 1
     before = body[before_start : max(before_start, quote.start - 1)]
 
-    def last_named(position: int, kinds: tuple[str, ...] = ("person",),
-                   since: int = -1) -> _Entity | None:
+    def last_named(
+        position: int, kinds: tuple[str, ...] = ("person",), since: int = -1
+    ) -> _Entity | None:
         candidates = [e for a, _, e in named if since < a < position and e.kind in kinds]
         return candidates[-1] if candidates else None
 
@@ -226,9 +245,11 @@ def _speaker(quote: Quote, article: Article, named: list[tuple[int, int, _Entity
             # The last person who was the subject of a sentence or a speech verb,
             # not merely the last name ("…to contact Conte. But Davies stressed…").
             window_start = article.sentences[max(0, quote.sentence - 3)].start
-            subjects = [e for a, _, e in named
-                        if window_start <= a < quote.start and e.kind == "person"
-                        and a in subject_positions]
+            subjects = [
+                e
+                for a, _, e in named
+                if window_start <= a < quote.start and e.kind == "person" and a in subject_positions
+            ]
             return subjects[-1] if subjects else last_named(quote.start)
         return last_named(quote.start, ("organisation",)) or last_named(quote.start)
 
@@ -242,10 +263,12 @@ def _speaker(quote: Quote, article: Article, named: list[tuple[int, int, _Entity
                 return person
         return people[-1] if people else None
 
-    def nearest(window: list[tuple[int, int, _Entity]], verb_start: int,
-                verb_end: int) -> _Entity | None:
+    def nearest(
+        window: list[tuple[int, int, _Entity]], verb_start: int, verb_end: int
+    ) -> _Entity | None:
         def distance(t: tuple[int, int, _Entity]) -> int:
             return verb_start - t[1] if t[1] <= verb_start else t[0] - verb_end
+
         people = [t for t in window if t[2].kind == "person"]
         pool = people or window
         return min(pool, key=distance)[2] if pool else None
@@ -258,8 +281,12 @@ def _speaker(quote: Quote, article: Article, named: list[tuple[int, int, _Entity
         if pronoun:
             return pronoun_owner(pronoun.group("p"))
         verb_start, verb_end = after_start + verb.start(), after_start + verb.end()
-        window = [t for t in named if after_start <= t[0] < after_start + len(head)
-                  and (t[1] <= verb_start or t[0] - verb_end < 60)]
+        window = [
+            t
+            for t in named
+            if after_start <= t[0] < after_start + len(head)
+            and (t[1] <= verb_start or t[0] - verb_end < 60)
+        ]
         if window:
             return nearest(window, verb_start, verb_end)
         role = _ROLE_AFTER.match(head)
@@ -270,8 +297,11 @@ def _speaker(quote: Quote, article: Article, named: list[tuple[int, int, _Entity
     if verbs:
         verb = verbs[-1]
         verb_start, verb_end = before_start + verb.start(), before_start + verb.end()
-        window = [t for t in named if before_start <= t[0] < quote.start
-                  and (t[1] <= verb_start or t[0] - verb_end < 25)]
+        window = [
+            t
+            for t in named
+            if before_start <= t[0] < quote.start and (t[1] <= verb_start or t[0] - verb_end < 25)
+        ]
         if "according" in verb.group():
             following = [t for t in window if t[0] >= verb_end]
             if following:
@@ -294,8 +324,10 @@ def _speaker(quote: Quote, article: Article, named: list[tuple[int, int, _Entity
     newcomer = last_named(quote.start, since=since)
     if newcomer is not None and newcomer is not previous_speaker and not quote.continued:
         return newcomer
-    if previous_speaker is not None and previous is not None and (
-        quote.continued or quote.paragraph - previous.paragraph <= 1
+    if (
+        previous_speaker is not None
+        and previous is not None
+        and (quote.continued or quote.paragraph - previous.paragraph <= 1)
     ):
         return previous_speaker
     return newcomer
@@ -311,8 +343,7 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
     if not sentences:
         return []
     mentions = find_mentions(sentences, lex)
-    by_kind: dict[str, list[tuple[Mention, int]]] = {"person": [], "organisation": [],
-                                                     "place": []}
+    by_kind: dict[str, list[tuple[Mention, int]]] = {"person": [], "organisation": [], "place": []}
     for mention in mentions:
         position = sentences[mention.sentence].start + mention.start
         by_kind[mention.kind].append((mention, position))
@@ -368,10 +399,15 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
     return facts
 
 
-_SUBJECT_LEAD = re.compile(r"^[\s\"“”‘’'(]*(?:(?:but|and|however|meanwhile|so|yet|now|then|"
-                           r"also|still|mr|mrs|ms|dr)\b[\s,]*)*$", re.IGNORECASE)
-_VERB_NEXT = re.compile(rf"^[’']?s?\s*(?:,[^,]{{0,90}},\s*)?(?:has\s+|had\s+|also\s+)?"
-                        rf"(?:{_VERBS}|stressed|thinks|believes|hinted|is|was)\b")
+_SUBJECT_LEAD = re.compile(
+    r"^[\s\"“”‘’'(]*(?:(?:but|and|however|meanwhile|so|yet|now|then|"
+    r"also|still|mr|mrs|ms|dr)\b[\s,]*)*$",
+    re.IGNORECASE,
+)
+_VERB_NEXT = re.compile(
+    rf"^[’']?s?\s*(?:,[^,]{{0,90}},\s*)?(?:has\s+|had\s+|also\s+)?"
+    rf"(?:{_VERBS}|stressed|thinks|believes|hinted|is|was)\b"
+)
 
 
 def _subject_positions(article: Article, named: list[tuple[int, int, _Entity]]) -> set[int]:
@@ -389,19 +425,28 @@ def _subject_positions(article: Article, named: list[tuple[int, int, _Entity]]) 
     return positions
 
 
-_THE_ROLE = re.compile(r"^(?:But\s+|And\s+|However,?\s+)?[Tt]he\s+(?P<role>(?:[a-z-]+\s+){0,3}?"
-                       r"(?P<noun>[a-z-]+))\s+(?:has\s+|had\s+|also\s+)?[a-z]+")
+_THE_ROLE = re.compile(
+    r"^(?:But\s+|And\s+|However,?\s+)?[Tt]he\s+(?P<role>(?:[a-z-]+\s+){0,3}?"
+    r"(?P<noun>[a-z-]+))\s+(?:has\s+|had\s+|also\s+)?[a-z]+"
+)
 
 
-def _roles_from_later_references(article: Article, named: list[tuple[int, int, _Entity]],
-                                 subjects: set[int]) -> None:
-    """"Jack Straw said … The foreign secretary told MPs …": the role of the last subject."""
+def _roles_from_later_references(
+    article: Article, named: list[tuple[int, int, _Entity]], subjects: set[int]
+) -> None:
+    """ "Jack Straw said … The foreign secretary told MPs …": the role of the last subject."""
     for sentence in article.sentences:
         match = _THE_ROLE.match(sentence.text)
         if not match or match.group("noun") not in ROLE_NOUNS:
             continue
-        earlier = [e for a, _, e in named if a < sentence.start and e.kind == "person"
-                   and a in subjects and a >= sentence.start - 600]
+        earlier = [
+            e
+            for a, _, e in named
+            if a < sentence.start
+            and e.kind == "person"
+            and a in subjects
+            and a >= sentence.start - 600
+        ]
         if earlier and earlier[-1].role is None:
             earlier[-1].role = match.group("role")
 

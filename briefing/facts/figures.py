@@ -40,7 +40,7 @@ _STOP = (
     r"times|do|did|does|all|new|up|out|off|down|back|just|only|now|then|there|here|they|we|"
     r"you|he|she|i|them|us|me|him|our|your|my|what|how|why|where|such|both|own|last|next)"
 )
-_NOUN = rf"(?!{_STOP}\b)(?!\d)[a-z][\w’'-]*(?:-[a-z]+)?"
+_NOUN = rf"(?!{_STOP}\b)(?!\d)(?-i:[a-z])[\w’'-]*(?:-[a-z]+)?"
 _NOUN_PHRASE = rf"(?:\s+{_NOUN}(?:\s+{_NOUN})?)"
 
 _PATTERNS = [
@@ -82,8 +82,9 @@ _PATTERNS = [
     # low/high double-digit, bare large numbers with a scale
     rf"{_MODIFIER}{_DIGITS}{_SCALE}",
 ]
-_FIGURE = re.compile(r"(?<![\w$£€¥.,])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")",
-                     re.IGNORECASE)
+_FIGURE = re.compile(
+    r"(?<![\w$£€¥.,])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")", re.IGNORECASE
+)
 _YEAR_ONLY = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _TRAILING = re.compile(r"[\s,;:]+$")
 
@@ -113,7 +114,9 @@ def find_figures(text: str) -> Iterator[tuple[int, int]]:
         if not any(c.isdigit() for c in value) and not re.search(
             r"(?:fold|quarter|half|third|sixth|fifth|eighth|tenth|percentage|"
             r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty\b|hundred|"
-            r"thousand|million|billion|dozen|year|month|week|decade)", value, re.IGNORECASE
+            r"thousand|million|billion|dozen|year|month|week|decade)",
+            value,
+            re.IGNORECASE,
         ):
             continue
         yield start, end

@@ -20,7 +20,9 @@ __all__ = [
 ]
 
 # Courtesy titles: dropped from a name, never a role on their own.
-HONORIFICS = frozenset("Mr Mrs Ms Miss Mx Dr Prof Mr. Mrs. Ms. Dr. Prof. Messrs Mme Madame Monsieur Herr".split())
+HONORIFICS = frozenset(
+    "Mr Mrs Ms Miss Mx Dr Prof Mr. Mrs. Ms. Dr. Prof. Messrs Mme Madame Monsieur Herr".split()
+)
 
 # Capitalised words that, before a name, make up a title ("Lieutenant General").
 TITLE_WORDS = frozenset(
@@ -62,7 +64,8 @@ ROLE_NOUNS = frozenset(
     lord chief-executive ceo cfo coo cto md vp governor-general mayor-elect president-elect
     nominee spokesmen officials ministers directors analysts economists judge juror pensioner
     student worker employee resident victim survivor witness mother father son daughter wife
-    husband brother sister widow friend colleague compatriot team-mate teammate rival opponent speaker specialist coordinator co-ordinator
+    husband brother sister widow friend colleague compatriot team-mate teammate rival opponent
+    speaker specialist coordinator co-ordinator
     """.split()
 )
 
@@ -102,8 +105,10 @@ def role_before(text: str) -> str | None:
     start = len(tokens) - 1
     while start > 0 and len(tokens) - start < 7:
         previous = tokens[start - 1]
-        if previous.lower() in _STOP_BACK or not previous.replace("-", "").replace("’", "") \
-                .replace("'", "").isalpha():
+        if (
+            previous.lower() in _STOP_BACK
+            or not previous.replace("-", "").replace("’", "").replace("'", "").isalpha()
+        ):
             break
         start -= 1
     role = " ".join(tokens[start:])

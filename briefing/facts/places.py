@@ -51,13 +51,29 @@ _COUNTRY_ALIASES = {
     "Maldives": "Maldive Islands",
     "Macedonia": "North Macedonia",
 }
-_MULTIWORD = ("United States of America", "United Kingdom", "Great Britain",
-              "Russian Federation", "Islamic Republic of Iran", "Republic of Korea",
-              "Syrian Arab Republic", "Viet Nam", "Czech Republic", "Côte d'Ivoire",
-              "Democratic Republic of Congo", "DR Congo", "United Arab Emirates",
-              "Republic of Moldova", "United Republic of Tanzania", "North Macedonia",
-              "Bolivarian Republic of Venezuela", "Plurinational State of Bolivia",
-              "Maldive Islands", "United States", "the Netherlands")
+_MULTIWORD = (
+    "United States of America",
+    "United Kingdom",
+    "Great Britain",
+    "Russian Federation",
+    "Islamic Republic of Iran",
+    "Republic of Korea",
+    "Syrian Arab Republic",
+    "Viet Nam",
+    "Czech Republic",
+    "Côte d'Ivoire",
+    "Democratic Republic of Congo",
+    "DR Congo",
+    "United Arab Emirates",
+    "Republic of Moldova",
+    "United Republic of Tanzania",
+    "North Macedonia",
+    "Bolivarian Republic of Venezuela",
+    "Plurinational State of Bolivia",
+    "Maldive Islands",
+    "United States",
+    "the Netherlands",
+)
 
 
 def country_aliases() -> dict[str, str]:

@@ -87,7 +87,8 @@ def find_quotes(body: str, sentences: tuple[Sentence, ...]) -> list[Quote]:
         if "‘" in text:
             taken = [(a, b) for a, b, _ in spans]
             spans += [
-                s for s in _spans(text, _single_marks(text))
+                s
+                for s in _spans(text, _single_marks(text))
                 if not any(a <= s[0] <= b for a, b in taken)
             ]
             spans.sort()
@@ -99,13 +100,14 @@ def find_quotes(body: str, sentences: tuple[Sentence, ...]) -> list[Quote]:
             lead = len(raw) - len(raw.lstrip())
             q_start = start + a + lead
             q_end = q_start + len(stripped)
-            sentence = next((s.index for s in members if s.start <= q_start < s.end + 1),
-                            members[0].index)
+            sentence = next(
+                (s.index for s in members if s.start <= q_start < s.end + 1), members[0].index
+            )
             if index == 0 and a <= 1 and carried:
                 continued = True
             quotes.append(Quote(stripped, q_start, q_end, sentence, number, continued))
         # A paragraph that ends inside a quote hands its speaker to the next one.
-        carried = bool(spans) and spans[-1][1] == len(text) and not text.rstrip().endswith(
-            ("\"", "”")
+        carried = (
+            bool(spans) and spans[-1][1] == len(text) and not text.rstrip().endswith(('"', "”"))
         )
     return quotes
