@@ -202,7 +202,8 @@ def _spans_facts(
             if any(a < y and x < b for x, y in taken):
                 continue
             text = sentence.text[start:end]
-            key = _norm(text)
+            # "one-sixth" and "one sixth" are the same figure.
+            key = _norm(text.replace("-", " "))
             entity = found.get(key)
             if entity is None:
                 entity = found[key] = _Entity(kind, text, [], [], [])

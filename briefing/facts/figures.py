@@ -18,7 +18,7 @@ _NUMWORD = (
 _DIGITS = r"\d+(?:[,.]\d+)*"
 _SCALE = r"(?:\s?(?:bn|m|k|tn|trillion|billion|million|thousand|crore|lakh)\b)"
 _CURRENCY_WORD = (
-    r"(?:dollars|euros|pounds|yen|yuan|rials|rupees|roubles|rubles|francs|pesos|won|dinars|"
+    r"(?:dollars?|euros?|pounds|yen|yuan|rials?|rupees|roubles|rubles|francs|pesos|won|dinars|"
     r"tenge|som|lira|krona|kronor|rand|naira|shekels|dirhams|riyals|sterling)"
 )
 _MODIFIER = (
@@ -32,29 +32,33 @@ _ORDINAL = (
     r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"eleventh|twelfth|twentieth|hundredth)"
 )
-_STOP = (
-    r"(?:of|the|a|an|and|or|to|in|on|at|by|for|from|with|as|that|this|than|is|are|was|were|"
-    r"be|been|has|have|had|will|would|could|should|may|might|can|it|its|their|his|her|who|"
-    r"which|when|while|after|before|said|says|more|less|per|each|ago|earlier|later|since|"
-    r"until|into|over|under|about|between|among|also|not|but|so|if|because|during|against|"
-    r"times|do|did|does|all|new|up|out|off|down|back|just|only|now|then|there|here|they|we|"
-    r"you|he|she|i|them|us|me|him|our|your|my|what|how|why|where|such|both|own|last|next)"
+# Words that end a figure's noun phrase ("38,000 people were" -> "38,000 people"). They
+# are trimmed after matching: a look-ahead for them in the pattern makes it slow to compile.
+_STOP = frozenset(
+    """
+    of the a an and or to in on at by for from with as that this than is are was were be been
+    has have had will would could should may might can it its their his her who which when
+    while after before said says more less per each ago earlier later since until into over
+    under about between among also not but so if because during against times do did does
+    all new up out off down back just only now then there here they we you he she i them us
+    me him our your my what how why where such both own last next
+    """.split()
 )
-_NOUN = rf"(?!{_STOP}\b)(?!\d)(?-i:[a-z])[\w’'-]*(?:-[a-z]+)?"
+_NOUN = r"(?-i:[a-z])[\w’'-]*"
 _NOUN_PHRASE = rf"(?:\s+{_NOUN}(?:\s+{_NOUN})?)"
 
+# Each alternative may follow one modifier ("about", "at least", …), matched once in front.
 _PATTERNS = [
     # money: "$4.2bn (£2.2bn)", "£100 lump sum", "1,546 trillion rials ($175.6bn; £93.6bn)"
-    rf"{_MODIFIER}(?:US|A|C|HK|NZ)?[$£€¥]\s?{_DIGITS}{_SCALE}?"
+    rf"(?:US|A|C|HK|NZ)?[$£€¥]\s?{_DIGITS}{_SCALE}?"
     rf"(?:\s*(?:-|–|to|and)\s*[$£€¥]?{_DIGITS}{_SCALE}?)?{_CONVERSION}"
     rf"(?:\s+(?:lump\s+sum|a\s+year|a\s+month|a\s+week|a\s+day|each|apiece))?",
-    rf"{_MODIFIER}{_DIGITS}{_SCALE}?\s+{_CURRENCY_WORD}{_CONVERSION}",
+    rf"{_DIGITS}{_SCALE}?\s+{_CURRENCY_WORD}{_CONVERSION}",
     # percentages and points
-    rf"{_MODIFIER}{_DIGITS}\s?(?:%|per\s?cent|percent)(?:\s+(?:stake|share|rise|fall|increase|"
+    rf"{_DIGITS}\s?(?:%|per\s?cent|percent)(?:\s+(?:stake|share|rise|fall|increase|"
     rf"drop|cut|growth|decline|jump|gain|of\s+the\s+vote))?",
-    rf"{_MODIFIER}(?:a\s+)?(?:quarter|half|{_NUMWORD}|{_DIGITS})\s+(?:of\s+a\s+)?percentage[\s-]points?"
+    rf"(?:a\s+)?(?:quarter|half|{_NUMWORD}|{_DIGITS})(?:\s+of\s+a)?[\s-]percentage[\s-]points?"
     rf"(?:\s+(?:rises?|cuts?|falls?|increases?))?",
-    rf"{_MODIFIER}(?:a\s+)?(?:quarter|half)[\s-]percentage[\s-]points?(?:\s+(?:rises?|cuts?))?",
     # ranges: "between 4,000 and 6,000 members"
     rf"between\s+{_DIGITS}{_SCALE}?\s+and\s+{_DIGITS}{_SCALE}?{_NOUN_PHRASE}?",
     # ages and spans as adjectives: "83-year-old", "40-year lows", "three-day event"
@@ -66,29 +70,39 @@ _PATTERNS = [
     rf"(?:a|one|two|three)[\s-](?:third|quarter|fifth|sixth|seventh|eighth|tenth)s?"
     rf"(?=\W)(?:\s+of\s+(?:the\s+|their\s+|its\s+)?{_NOUN})?",
     # ordinals with their noun: "fifth time", "10th regional anti-terrorism conference"
-    rf"{_ORDINAL}(?:\s+(?!{_STOP}\b)[a-z][\w-]*){{1,3}}?\s+(?:time|term|year|place|title|"
-    rf"round|seed|win|victory|defeat|rise|cut|increase|quarter|conference|summit|meeting|"
-    rf"election|edition|day|week|month|season|race|goal|attempt|anniversary|largest|biggest|"
-    rf"consecutive|straight)\b",
-    rf"{_ORDINAL}\s+(?:time|term|place|title|round|seed|win|victory|rise|cut|increase|"
-    rf"conference|summit|meeting|election|edition|anniversary|straight|consecutive|largest|"
-    rf"biggest|highest|lowest|successive)\b",
+    rf"{_ORDINAL}(?:\s+{_NOUN}){{0,3}}?\s+(?:time|term|year|place|title|round|seed|win|victory|"
+    rf"defeat|rise|cut|increase|quarter|conference|summit|meeting|election|edition|day|week|"
+    rf"month|season|race|goal|attempt|anniversary|largest|biggest|highest|lowest|consecutive|"
+    rf"straight|successive|cap|birthday|album|single|hit|medal|appearance|game|match|test)\b",
+    # scores: "won 6-3 6-4", "a 2-1 win"; betting odds: "3/1"
+    r"\d{1,2}-\d{1,2}(?:,?\s+\d{1,2}-\d{1,2})*(?=\s+(?:win|victory|defeat|draw|lead|loss)|\W|$)",
+    r"\d{1,3}/\d{1,3}(?![/\d])",
+    # rankings: "top 10", "world number three", "the last eight"
+    rf"(?:top|last)\s+(?:\d+|{_NUMWORD})\b",
+    rf"(?:world\s+)?number\s+(?:one|\d+|{_NUMWORD})\b",
+    # digit ordinals with whatever they count: "25th birthday", "999th"
+    rf"\d+(?:st|nd|rd|th)\b(?:\s+{_NOUN}){{0,2}}",
     # numbers with their noun: "at least 38,000 people", "two telephone licences", "43 years"
-    rf"{_MODIFIER}{_DIGITS}{_SCALE}?(?:\s*(?:-|–|to)\s*{_DIGITS}{_SCALE}?)?{_NOUN_PHRASE}",
-    rf"{_MODIFIER}{_NUMWORD}{_NOUN_PHRASE}",
-    rf"{_MODIFIER}(?:one|a|an)\s+(?:year|month|week|decade)s?\b",
-    # scores: "won 6-3 6-4", "a 2-1 win"
-    r"\d{1,2}-\d{1,2}(?:\s+\d{1,2}-\d{1,2})*(?=\s+(?:win|victory|defeat|draw|lead|loss)|\W|$)",
-    # low/high double-digit, bare large numbers with a scale
-    rf"{_MODIFIER}{_DIGITS}{_SCALE}",
+    rf"{_DIGITS}{_SCALE}?(?:\s*(?:-|–|to)\s*{_DIGITS}{_SCALE}?)?{_NOUN_PHRASE}?",
+    rf"{_NUMWORD}{_NOUN_PHRASE}",
+    r"(?:one|a|an)\s+(?:year|month|week|decade)s?\b",
 ]
 _FIGURE = re.compile(
-    r"(?<![\w$£€¥.,])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")", re.IGNORECASE
+    rf"(?<![\w$£€¥.,]){_MODIFIER}(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")",
+    re.IGNORECASE,
 )
 _YEAR_ONLY = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-_TRAILING = re.compile(r"[\s,;:]+$")
-
-
+_BARE = re.compile(
+    r"^(?:\d+(?:[,.]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|\w+ty|hundreds?|thousands?|millions?|billions?|dozens?)$",
+    re.IGNORECASE,
+)
+_HAS_AMOUNT = re.compile(
+    r"\d|fold|quarter|half|third|sixth|fifth|eighth|tenth|percentage|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|teen|ty\b|hundred|thousand|million|billion|dozen|"
+    r"year|month|week|decade",
+    re.IGNORECASE,
+)
 # The figure pattern is costly to run everywhere; most sentences hold no amount at all.
 _ANCHOR = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred|"
@@ -96,27 +110,37 @@ _ANCHOR = re.compile(
     r"one|a\s+(?:year|month|week|decade))",
     re.IGNORECASE,
 )
+_LEAD = re.compile(r"(?:by|to|only)\s+", re.IGNORECASE)
+_WORDS = re.compile(r"\S+")
+
+
+# An age set off by commas after a name: "Thanou, 30, was suspended".
+_AGE = re.compile(r"(?<=[A-Za-z], )\d{1,3}(?=,)")
 
 
 def find_figures(text: str) -> Iterator[tuple[int, int]]:
     if not _ANCHOR.search(text):
         return
+    for match in _AGE.finditer(text):
+        yield match.start(), match.end()
     for match in _FIGURE.finditer(text):
-        value = match.group()
-        if _YEAR_ONLY.match(value.strip()):
-            continue
-        end = match.start() + len(_TRAILING.sub("", value))
+        start, end = match.start(), match.end()
         # A modifier such as "by" or "to" belongs to the verb, not the amount.
-        start = match.start()
-        lead = re.match(r"(?:by|to|only)\s+", value, re.IGNORECASE)
+        lead = _LEAD.match(text, start, end)
         if lead:
-            start += lead.end()
-        if not any(c.isdigit() for c in value) and not re.search(
-            r"(?:fold|quarter|half|third|sixth|fifth|eighth|tenth|percentage|"
-            r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty\b|hundred|"
-            r"thousand|million|billion|dozen|year|month|week|decade)",
-            value,
-            re.IGNORECASE,
-        ):
+            start = lead.end()
+        # Trim the noun phrase back to its last word that is not a function word.
+        words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
+        while len(words) > 1 and text[words[-1][0] : words[-1][1]].strip(",;:").lower() in _STOP:
+            words.pop()
+        if not words:
+            continue
+        end = words[-1][1]
+        while end > start and text[end - 1] in ",;:":
+            end -= 1
+        value = text[start:end]
+        if _YEAR_ONLY.match(value) or _BARE.match(value) or not _HAS_AMOUNT.search(value):
+            continue
+        if _AGE.match(text, start) and end - start <= 3:
             continue
         yield start, end
