@@ -28,8 +28,8 @@ from briefing.facts.organisations import (
 )
 from briefing.facts.people import (
     HONORIFICS,
-    ROLE_NOUNS,
     TITLE_WORDS,
+    is_role_noun,
     role_after,
     role_before,
     role_comma_before,
@@ -206,7 +206,7 @@ def _title_split(words: list[str], typer: _Typer) -> tuple[list[str], list[str]]
     """Split "Virgin Radio DJ Pete Mitchell" into its title and the name after it."""
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
-        if word in TITLE_WORDS or word.lower() in ROLE_NOUNS or word in DEMONYMS:
+        if word in TITLE_WORDS or is_role_noun(word) or word in DEMONYMS:
             rest = words[i + 1 :]
             titled = any(w in _COURTESY for w in words[: i + 1])
             if not typer.person_like(rest, titled) or _org_words(rest, typer.lex):
@@ -358,7 +358,7 @@ def _classify(
     )
     if person_cue:
         mention = Mention("person", name, index, start, end)
-        if described and any(w in DEMONYMS or w.lower() in ROLE_NOUNS for w in described):
+        if described and any(w in DEMONYMS or is_role_noun(w) for w in described):
             mention.role = " ".join(described)
         _add_context_role(mention, before, after)
         mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
@@ -366,7 +366,7 @@ def _classify(
     # Undecided: single words may turn out to be a surname or an acronym seen elsewhere.
     mention = Mention(None, name, index, start, end)
     mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
-    if previous_word in ROLE_NOUNS and typer.person_like(words):
+    if is_role_noun(previous_word) and typer.person_like(words):
         mention.kind = "person"
         _add_context_role(mention, before, after)
     return mention

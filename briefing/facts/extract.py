@@ -11,7 +11,7 @@ from briefing.facts.figures import find_figures
 from briefing.facts.lexicon import Lexicon, lexicon
 from briefing.facts.model import KINDS, Fact
 from briefing.facts.organisations import WELL_KNOWN, acronym_of
-from briefing.facts.people import ROLE_NOUNS
+from briefing.facts.people import is_role_noun
 from briefing.facts.quotes import Quote, find_quotes
 from briefing.model import Article
 
@@ -202,11 +202,11 @@ def _spans_facts(
             if any(a < y and x < b for x, y in taken):
                 continue
             text = sentence.text[start:end]
-            # "one-sixth" and "one sixth" are the same figure.
-            key = _norm(text.replace("-", " "))
+            # "one-sixth" and "one sixth" are the same figure; "2.3" keeps its point.
+            key = re.sub(r"[\s-]+", " ", text).strip().casefold()
             entity = found.get(key)
             if entity is None:
-                entity = found[key] = _Entity(kind, text, [], [], [])
+                entity = found[key] = _Entity(kind, text, [], [], [], canonical=key)
             entity.mentions += 1
             entity.positions.append(a)
             if sentence.index not in entity.sentences:
@@ -256,7 +256,7 @@ def _speaker(
 
     def by_role(noun: str) -> _Entity | None:
         words = noun.split()
-        if not words or words[-1] not in ROLE_NOUNS:
+        if not words or not is_role_noun(words[-1]):
             return None
         people = [e for a, _, e in named if a < quote.start and e.kind == "person"]
         for person in reversed(people):
@@ -438,7 +438,7 @@ def _roles_from_later_references(
     """ "Jack Straw said … The foreign secretary told MPs …": the role of the last subject."""
     for sentence in article.sentences:
         match = _THE_ROLE.match(sentence.text)
-        if not match or match.group("noun") not in ROLE_NOUNS:
+        if not match or not is_role_noun(match.group("noun")):
             continue
         earlier = [
             e
@@ -457,12 +457,19 @@ def _key_of(entity: _Entity) -> str:
         return entity_key("organisation", entity.acronym)
     if entity.kind == "place":
         return entity_key("place", entity.canonical or entity.text)
+    if entity.kind in ("date", "figure"):
+        return f"{entity.kind}:{entity.canonical or entity.text.casefold()}"
     return entity_key(entity.kind, entity.text)
 
 
 def _entity_fact(entity: _Entity, kind: str) -> Fact:
     aliases = [f for f in entity.forms if f != entity.text]
-    if entity.canonical and entity.canonical != entity.text and entity.canonical not in aliases:
+    if (
+        kind == "place"
+        and entity.canonical
+        and entity.canonical != entity.text
+        and entity.canonical not in aliases
+    ):
         aliases.append(entity.canonical)
     role = entity.role
     if role and entity.extra_roles:

@@ -15,6 +15,7 @@ __all__ = [
     "HONORIFICS",
     "ROLE_NOUNS",
     "TITLE_WORDS",
+    "is_role_noun",
     "role_after",
     "role_before",
 ]
@@ -75,6 +76,18 @@ _AMBIGUOUS_BEFORE = frozenset(
     "major general private forward lock prop hooker centre host seed partner member chair keeper "
     "lord brother sister mother father son daughter friend".split()
 )
+# "-ist" words name what people do (biologist, novelist); a few are not people.
+_NOT_PEOPLE_IST = frozenset("list lists twist exist assist insist persist resist consist".split())
+
+
+def is_role_noun(word: str) -> bool:
+    word = word.lower().strip(".,’'")
+    if word in ROLE_NOUNS or (word.endswith("s") and word[:-1] in ROLE_NOUNS):
+        return True
+    stem = word[:-1] if word.endswith("ists") else word
+    return stem.endswith("ist") and len(stem) > 5 and stem not in _NOT_PEOPLE_IST
+
+
 _STOP_BACK = frozenset(
     """
     the a an by said says say with from to for in on at that which who whom as when while after
@@ -96,7 +109,7 @@ def role_before(text: str) -> str | None:
     if not tokens:
         return None
     last = tokens[-1]
-    if last.lower().rstrip(".") not in ROLE_NOUNS and last not in TITLE_WORDS:
+    if not is_role_noun(last) and last not in TITLE_WORDS:
         return None
     if last in _AMBIGUOUS_BEFORE:
         return None
@@ -141,7 +154,7 @@ def role_after(text: str) -> str | None:
     if not words or _AGE.match(words[0]) or len(words) > 16:
         return None
     head = [w.lower().strip(".'’s") for w in words[:5]]
-    if not any(w in ROLE_NOUNS or w.rstrip("s") in ROLE_NOUNS for w in head):
+    if not any(is_role_noun(w) for w in head):
         return None
     return role
 
@@ -159,7 +172,7 @@ def role_comma_before(text: str) -> str | None:
     tokens = tail.split()[-18:]
     # The role starts at its first role noun, with the modifiers just before it.
     for i, token in enumerate(tokens):
-        if token.lower().strip(".,’'") in ROLE_NOUNS:
+        if is_role_noun(token):
             start = i
             while start > 0 and i - start < 3:
                 previous = tokens[start - 1]
