@@ -156,7 +156,12 @@ def test_figures_and_relative_dates() -> None:
     ):
         assert any(expected in f for f in figures), (expected, figures)
     dates = texts(facts, "date")
-    for expected in ("last year", "over the next decade", "51 years ago", "the three months to June"):
+    for expected in (
+        "last year",
+        "over the next decade",
+        "51 years ago",
+        "the three months to June",
+    ):
         assert expected in dates, (expected, dates)
 
 

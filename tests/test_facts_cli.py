@@ -102,7 +102,9 @@ def test_facts_command_lists_entities_with_their_articles(
     assert kinds == {"person"}
     plain = run_cli("facts", folder, "--kind", "organisation")
     assert plain.returncode == 0
-    assert plain.stdout.startswith("Organisations\n  Kestrel Bay Harbour Board (KBHB) · 2 articles\n")
+    assert plain.stdout.startswith(
+        "Organisations\n  Kestrel Bay Harbour Board (KBHB) · 2 articles\n"
+    )
     assert "People" not in plain.stdout
 
 
