@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from briefing.cli.common import choose_format, load_library_or_fail
+from briefing.cli.common import add_paths_argument, choose_format, load_library_or_fail
 
 HELP = "list the people, organisations and places across the library, with their articles"
 DESCRIPTION = """\
@@ -21,13 +20,7 @@ _LABELS = {"person": "People", "organisation": "Organisations", "place": "Places
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="article files or folders (default: ./articles, else the samples)",
-    )
+    add_paths_argument(parser)
     parser.add_argument(
         "-k",
         "--kind",

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from briefing.cli.common import OUTPUT_FORMATS, choose_format, fail, load_library_or_fail
+from briefing.cli.common import (
+    OUTPUT_FORMATS,
+    add_paths_argument,
+    choose_format,
+    fail,
+    load_library_or_fail,
+)
 
 HELP = "print summaries of articles (for the terminal, pipes and scripts)"
 DESCRIPTION = """\
@@ -45,13 +50,7 @@ def _algorithm_names() -> list[str]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="article files or folders (default: ./articles, else the samples)",
-    )
+    add_paths_argument(parser)
     length = parser.add_mutually_exclusive_group()
     length.add_argument(
         "-n",
