@@ -215,3 +215,11 @@ def test_library_index_merges_acronyms_across_articles() -> None:
     assert index.article_ids("person:nobody") == []
     # Most widely mentioned first.
     assert len(index.entries[0].articles) == 2
+
+
+def test_a_list_without_its_comma_is_still_places() -> None:
+    body = "Delegates came from Norway Finland, Peru and Chile. Norway hosts the next round."
+    facts = extract_facts(Article("Talks", body))
+    assert texts(facts, "person") == []
+    assert texts(facts, "place") == ["Norway", "Finland", "Peru", "Chile"]
+    assert one(facts, "place", "Norway").sentences == (0, 1)

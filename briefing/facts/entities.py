@@ -249,6 +249,22 @@ def _split_of(piece: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]
     return [(piece, start, start + len(piece))]
 
 
+def _split_places(pieces: list[tuple[str, int, int]], lex: Lexicon) -> list[tuple[str, int, int]]:
+    """A list that lost its comma ("Kyrgyzstan Tajikistan") is two places, not a name."""
+    out = []
+    for piece, start, end in pieces:
+        words = piece.split()
+        if len(words) > 1 and all(w in lex.places for w in words) and piece not in lex.places:
+            offset = start
+            for word in words:
+                at = piece.index(word, offset - start) + start
+                out.append((word, at, at + len(word)))
+                offset = at + len(word)
+        else:
+            out.append((piece, start, end))
+    return out
+
+
 def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention]:
     typer = _Typer(lex)
     mentions: list[Mention] = []
@@ -256,7 +272,7 @@ def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention
         text = sentence.text
         for span in _SPAN.finditer(text):
             for whole, whole_start, _ in _pieces(span.group(), span.start()):
-                for piece, start, end in _split_of(whole, whole_start, lex):
+                for piece, start, end in _split_places(_split_of(whole, whole_start, lex), lex):
                     mention = _classify(piece, start, end, sentence.index, text, typer)
                     if mention is not None:
                         mentions.append(mention)
