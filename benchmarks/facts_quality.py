@@ -38,6 +38,7 @@ from _common import ROOT, eval_file, read_jsonl
 from briefing.facts import KINDS, Fact, extract_facts
 from briefing.library import load_library
 from briefing.model import Article
+from briefing.summarize import Length, summarize
 
 GOLD_KINDS = {
     "people": "person",
@@ -168,6 +169,7 @@ class Tally:
     roles_found: int = 0
     articles: int = 0
     seconds: float = 0.0
+    baseline: float = 0.0
 
     def add(self, other: Tally) -> None:
         for name in ("tp", "fp", "fn"):
@@ -175,6 +177,7 @@ class Tally:
         for name in ("speakers", "speakers_right", "people_with_role", "roles_found", "articles"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.seconds += other.seconds
+        self.baseline += other.baseline
 
 
 def score(facts: list[Fact], gold: list[GoldItem], show: bool = False) -> Tally:
@@ -234,16 +237,25 @@ def report(name: str, tally: Tally) -> None:
     roles = tally.roles_found / tally.people_with_role if tally.people_with_role else 0.0
     print(f"  speaker accuracy {speakers:.2f} ({tally.speakers_right}/{tally.speakers})")
     print(f"  roles found      {roles:.2f} ({tally.roles_found}/{tally.people_with_role} people)")
-    print(f"  {tally.seconds / tally.articles * 1000:.2f} ms/article")
+    print(
+        f"  {tally.seconds / tally.articles * 1000:.2f} ms/article "
+        f"({tally.seconds / tally.baseline:.2f}x the default summary's time, same run)"
+    )
 
 
-def timed_facts(article: Article, repeats: int) -> tuple[list[Fact], float]:
+def timed_facts(article: Article, repeats: int) -> tuple[list[Fact], float, float]:
+    """Facts, and seconds per run for them and (the baseline) for the default summary."""
     article.sentences  # noqa: B018 - split once, as `briefing summary` already has
     facts = extract_facts(article)
-    start = time.perf_counter()
-    for _ in range(repeats):
+    facts_time = summary_time = 0.0
+    for _ in range(repeats):  # interleaved, so machine noise hits both alike
+        start = time.perf_counter()
         facts = extract_facts(article)
-    return facts, (time.perf_counter() - start) / repeats
+        middle = time.perf_counter()
+        summarize(article, "default", Length(3))
+        facts_time += middle - start
+        summary_time += time.perf_counter() - middle
+    return facts, facts_time / repeats, summary_time / repeats
 
 
 def main() -> None:
@@ -299,9 +311,10 @@ def run_one(name: str, article: Article, entry: dict, args: argparse.Namespace) 
     )
     if show:
         print(f"\n== {name}: {article.title}")
-    facts, seconds = timed_facts(article, args.repeats)
+    facts, seconds, baseline = timed_facts(article, args.repeats)
     tally = score(facts, gold_items(entry), show)
     tally.seconds = seconds
+    tally.baseline = baseline
     return tally
 
 

@@ -302,8 +302,10 @@ def _classify(
         skip = piece.find(words[0])
         start += skip
         piece = " ".join(words)
-    before = text[:start]
-    after = text[end:]
+    # The context checks look a few words either side; a bounded window keeps
+    # their end-anchored searches from scanning the whole sentence.
+    before = text[max(0, start - 240) : start]
+    after = text[end : end + 240]
     name = piece
     if all(w in DEMONYMS or w in _MONTHS or w in _DAYS or w in TITLE_WORDS for w in words):
         return None
@@ -357,7 +359,7 @@ def _classify(
         mention = Mention(
             "person", " ".join(rest), index, person_start, end, role=role, title=title
         )
-        _add_context_role(mention, text[:start], after)
+        _add_context_role(mention, text[max(0, start - 240) : start], after)
         return mention
 
     if _org_words(words, lex):
