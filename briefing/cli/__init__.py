@@ -23,6 +23,7 @@ __all__ = ["main"]
 # Subcommand name -> module. Order is the order of `briefing --help`.
 COMMANDS: dict[str, str] = {
     "summary": "briefing.cli.summary_command",
+    "facts": "briefing.cli.facts_command",
     "import": "briefing.cli.import_command",
 }
 
@@ -31,6 +32,7 @@ Read a stack of news articles fast: summaries, key facts, search and bookmarks.
 
   briefing [PATH…]          open the reader (default: ./articles, else the samples)
   briefing summary [PATH…]  print summaries to the terminal or a pipe
+  briefing facts [PATH…]    people, organisations and places across the library
 """
 
 

@@ -12,6 +12,7 @@ __all__ = [
     "OUTPUT_FORMATS",
     "UserError",
     "add_common_arguments",
+    "add_paths_argument",
     "choose_format",
     "fail",
     "load_library_or_fail",
@@ -45,6 +46,17 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="MB",
         help="skip article files larger than this (default 5 MB)",
+    )
+
+
+def add_paths_argument(parser: argparse.ArgumentParser) -> None:
+    """The PATH… arguments of the commands that read the library."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="article files or folders (default: ./articles, else the samples)",
     )
 
 

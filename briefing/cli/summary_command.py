@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from briefing.cli.common import OUTPUT_FORMATS, choose_format, fail, load_library_or_fail
+from briefing.cli.common import (
+    OUTPUT_FORMATS,
+    add_paths_argument,
+    choose_format,
+    fail,
+    load_library_or_fail,
+)
 
 HELP = "print summaries of articles (for the terminal, pipes and scripts)"
 DESCRIPTION = """\
-Print each article's title, source, word count and an extractive summary.
+Print each article's title, source, word count, an extractive summary and its
+key facts (people, organisations, places, dates, figures and quotes).
 
 Output is Rich on a terminal and plain text in a pipe (or with NO_COLOR set);
 --format json is stable for scripts (see the README for its keys).
@@ -44,13 +50,7 @@ def _algorithm_names() -> list[str]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="article files or folders (default: ./articles, else the samples)",
-    )
+    add_paths_argument(parser)
     length = parser.add_mutually_exclusive_group()
     length.add_argument(
         "-n",
@@ -82,6 +82,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="output format (default: rich on a terminal, else plain)",
     )
     parser.add_argument("--id", metavar="ID", help="only the article with this id (or id prefix)")
+    parser.add_argument(
+        "--no-facts",
+        action="store_true",
+        help="leave out the key facts (shorter output, a little faster)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,7 +108,15 @@ def run(args: argparse.Namespace) -> int:
         except LibraryError as error:
             fail(str(error))
     length = Length(sentences=None, ratio=args.ratio) if args.ratio else Length(args.sentences)
-    items = [digest(a, summarize(a, args.algorithm, length)) for a in articles]
+    facts_of = None
+    if not args.no_facts:
+        from briefing.facts import extract_facts
+
+        facts_of = extract_facts
+    items = [
+        digest(a, summarize(a, args.algorithm, length), facts_of(a) if facts_of else None)
+        for a in articles
+    ]
     fmt = choose_format(args.format)
     if fmt == "json":
         from briefing.output import to_json
