@@ -16,6 +16,7 @@ from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
+from briefing.tui.widgets.facts_view import FactsView
 from briefing.tui.widgets.summary_view import SummaryView
 
 
@@ -234,3 +235,31 @@ async def test_theme_choice_is_remembered(
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         assert app.theme == "nord"
+
+
+async def test_key_facts_pane_scrolls_to_a_fact_and_filters_by_entity(library: Path) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        facts = app.screen.query_one(FactsView)
+        view = app.screen.query_one(ArticleView)
+        trust = next(
+            (i, f)
+            for i, o in enumerate(facts.options)
+            if (f := facts._facts.get(o.id or "")) and f.text == "Coastal Trust"
+        )
+        facts.focus()
+        facts.highlighted = trust[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        sentence = view.article.sentences[view.current_sentence]
+        assert "Coastal Trust" in sentence.text
+        await pilot.press("a")
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert sorted(articles.visible_ids()) == sorted(
+            a.id for a in app.screen.articles.values() if a.title in (STORY_TITLE, THIRD_TITLE)
+        )
+        assert app.screen.focused is articles
+        await pilot.press("escape")
+        assert articles.visible_count == 3

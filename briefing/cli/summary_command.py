@@ -96,9 +96,11 @@ def run(args: argparse.Namespace) -> int:
             + ", ".join(_algorithm_names()),
             status=2,
         )
+    from briefing.analysis import cached_summary, facts_for
+    from briefing.cache import DerivedCache
     from briefing.digest import digest
     from briefing.library import LibraryError
-    from briefing.summarize import Length, summarize
+    from briefing.summarize import Length
 
     library = load_library_or_fail(args.paths, args.max_size)
     articles = library.articles
@@ -108,13 +110,14 @@ def run(args: argparse.Namespace) -> int:
         except LibraryError as error:
             fail(str(error))
     length = Length(sentences=None, ratio=args.ratio) if args.ratio else Length(args.sentences)
-    facts_of = None
-    if not args.no_facts:
-        from briefing.facts import extract_facts
-
-        facts_of = extract_facts
+    cache = DerivedCache()
+    facts = None if args.no_facts else facts_for(articles, cache)
     items = [
-        digest(a, summarize(a, args.algorithm, length), facts_of(a) if facts_of else None)
+        digest(
+            a,
+            cached_summary(a, args.algorithm, length, cache),
+            facts[a.id] if facts is not None else None,
+        )
         for a in articles
     ]
     fmt = choose_format(args.format)

@@ -12,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from briefing.cache import DerivedCache
 from briefing.config import ConfigError, Settings, data_dir, save_setting
 from briefing.library import DEFAULT_MAX_BYTES
 from briefing.readstate import ReadState
@@ -54,6 +55,7 @@ class BriefingApp(App[None]):
         self.settings = settings or Settings()
         self.max_bytes = max_bytes
         self.read_state = read_state or ReadState(data_dir() / "read.json")
+        self.derived = DerivedCache()
         self._save_settings = save_settings
         self.keymap_overrides = dict(self.settings.keymap)
         self.reader = ReaderScreen(paths, self.settings.algorithm, self.settings.sentences)

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from textual.message import Message
 
-__all__ = ["ArticleChosen", "ArticleHighlighted", "FilterChanged", "SentenceChosen"]
+__all__ = [
+    "ArticleChosen",
+    "ArticleHighlighted",
+    "EntityChosen",
+    "FilterChanged",
+    "SentenceChosen",
+]
 
 
 class ArticleChosen(Message):
@@ -41,3 +47,12 @@ class FilterChanged(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
+
+class EntityChosen(Message):
+    """Show only the articles that mention this entity (a fact's key)."""
+
+    def __init__(self, key: str, label: str) -> None:
+        super().__init__()
+        self.key = key
+        self.label = label

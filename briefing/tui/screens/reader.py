@@ -26,6 +26,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Static, Tab, Tabs
 
+from briefing.analysis import cached_summary, facts_for
 from briefing.library import (
     LibraryError,
     Problem,
@@ -34,20 +35,23 @@ from briefing.library import (
 )
 from briefing.model import Article, Summary
 from briefing.sources import ArticleFormatError
-from briefing.summarize import ALGORITHMS, Length, summarize
+from briefing.summarize import ALGORITHMS, Length
 from briefing.tui.keys import keys_label
 from briefing.tui.messages import (
     ArticleChosen,
     ArticleHighlighted,
+    EntityChosen,
     FilterChanged,
     SentenceChosen,
 )
 from briefing.tui.widgets.article_list import ArticleList, ListEntry
 from briefing.tui.widgets.article_view import ArticleView
+from briefing.tui.widgets.facts_view import FactsView
 from briefing.tui.widgets.filter_bar import FilterBar
 from briefing.tui.widgets.summary_view import SummaryView
 
 if TYPE_CHECKING:
+    from briefing.facts import Fact
     from briefing.tui.app import BriefingApp
 
 __all__ = ["ReaderScreen"]
@@ -75,11 +79,24 @@ class LibraryBatch(Message):
 
 
 class SummaryReady(Message):
-    def __init__(self, article_id: str, summary: Summary, length_label: str) -> None:
+    def __init__(
+        self, article_id: str, summary: Summary, length_label: str, facts: list[Fact] | None
+    ) -> None:
         super().__init__()
         self.article_id = article_id
         self.summary = summary
         self.length_label = length_label
+        self.facts = facts
+
+
+class EntityArticles(Message):
+    """The ids of the articles that mention an entity (worked out in a worker)."""
+
+    def __init__(self, label: str, article_ids: list[str], facts: dict[str, list[Fact]]) -> None:
+        super().__init__()
+        self.label = label
+        self.article_ids = article_ids
+        self.facts = facts
 
 
 def meta_text(article: Article) -> str:
@@ -117,6 +134,8 @@ class ReaderScreen(Screen[None]):
         self.articles: dict[str, Article] = {}
         self.problems: list[Problem] = []
         self.current: Article | None = None
+        self.facts: dict[str, list[Fact]] = {}
+        self.narrowed = False
         self.loaded = False
         self._preview_timer: Timer | None = None
         if algorithm not in ALGORITHMS:
@@ -140,6 +159,7 @@ class ReaderScreen(Screen[None]):
         yield ArticleView(id="text-pane", classes="pane")
         with Vertical(id="side-pane", classes="pane"):
             yield SummaryView(id="summary")
+            yield FactsView(id="facts")
         yield Footer()
 
     def _title_text(self, status: str = "") -> Text:
@@ -152,6 +172,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ArticleList).empty_message = "Loading articles…"
         self.query_one(SummaryView).show_message("Open an article to see its summary.")
+        self.query_one(FactsView).show_message("Key facts appear here.")
         self.query_one(ArticleList).focus()
         self._start_loading()
 
@@ -325,6 +346,10 @@ class ReaderScreen(Screen[None]):
             self.current = article
             self.query_one(ArticleView).show(article, meta_text(article))
             self.query_one(SummaryView).show_message("Summarising…")
+            if article.id in self.facts:
+                self.query_one(FactsView).show(self.facts[article.id])
+            else:
+                self.query_one(FactsView).show_message("Finding key facts…")
             self._summarize(article, self.algorithm, self.sentences)
         if focus:
             self.briefing_app.mark_read(article.id)
@@ -336,17 +361,62 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="summary")
     def _summarize(self, article: Article, algorithm: str, sentences: int) -> None:
-        summary = summarize(article, algorithm, self._length(sentences))
+        cache = self.briefing_app.derived
+        summary = cached_summary(article, algorithm, self._length(sentences), cache)
         label = f"{sentences} sentence{'s' if sentences != 1 else ''}"
-        self.post_message(SummaryReady(article.id, summary, label))
+        facts = None if article.id in self.facts else facts_for([article], cache)[article.id]
+        self.post_message(SummaryReady(article.id, summary, label, facts))
 
     @on(SummaryReady)
     def _summary_ready(self, message: SummaryReady) -> None:
+        if message.facts is not None:
+            self.facts[message.article_id] = message.facts
         article = self.current
         if article is None or article.id != message.article_id:
             return  # the user has moved on
         self.query_one(SummaryView).show(article, message.summary, message.length_label)
         self.query_one(ArticleView).set_summary(message.summary.indices)
+        if message.facts is not None:
+            self.query_one(FactsView).show(message.facts)
+
+    # Entities ---------------------------------------------------------------
+
+    @on(EntityChosen)
+    def _entity_chosen(self, message: EntityChosen) -> None:
+        self.notify(f"Finding the articles that mention {message.label}…", timeout=2,
+                    markup=False)  # fmt: skip
+        self._find_entity(message.key, message.label, list(self.articles.values()))
+
+    @work(thread=True, exclusive=True, group="entities")
+    def _find_entity(self, key: str, label: str, articles: list[Article]) -> None:
+        from briefing.facts import build_index
+
+        known = dict(self.facts)
+        missing = [a for a in articles if a.id not in known]
+        if missing:
+            known.update(facts_for(missing, self.briefing_app.derived))
+        index = build_index(articles, facts_of=lambda a: known.get(a.id, []))
+        self.post_message(EntityArticles(label, index.article_ids(key), known))
+
+    @on(EntityArticles)
+    def _entity_articles(self, message: EntityArticles) -> None:
+        self.facts.update(message.facts)
+        article_list = self.query_one(ArticleList)
+        article_list.set_order(message.article_ids)
+        count = len(message.article_ids)
+        article_list.border_title = f"{count} mention {message.label} · esc: all"
+        self.narrowed = True
+        self._focus_pane("list")
+
+    @on(ArticleList.ShowAll)
+    def _show_all(self) -> None:
+        article_list = self.query_one(ArticleList)
+        if self.narrowed:
+            self.narrowed = False
+            article_list.border_title = ""
+            article_list.set_order(None)
+        elif self.query_one(FilterBar).value:
+            self.query_one(FilterBar).value = ""
 
     @on(SentenceChosen)
     def _sentence_chosen(self, message: SentenceChosen) -> None:
@@ -400,6 +470,7 @@ class ReaderScreen(Screen[None]):
             self.query_one(ArticleList),
             self.query_one(ArticleView),
             self.query_one(SummaryView),
+            self.query_one(FactsView),
         ]
 
     def _pane_of(self, widget: Widget | None) -> str | None:
@@ -461,6 +532,7 @@ class ReaderScreen(Screen[None]):
             ("Filter box", binding_rows(FilterBar.BINDINGS, keymap, display)),
             ("Article text", binding_rows(ArticleView.BINDINGS, keymap, display)),
             ("Summary", binding_rows(SummaryView.BINDINGS, keymap, display)),
+            ("Key facts", binding_rows(FactsView.BINDINGS, keymap, display)),
         ]  # fmt: skip
 
     def action_help(self) -> None:
@@ -475,6 +547,7 @@ class ReaderScreen(Screen[None]):
             (self, self.BINDINGS),
             (self.query_one(ArticleList), ArticleList.BINDINGS),
             (self.query_one(ArticleView), ArticleView.BINDINGS),
+            (self.query_one(FactsView), FactsView.BINDINGS),
         ]
         for owner, bindings in owners:
             for binding in bindings:

@@ -16,6 +16,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
@@ -53,6 +54,7 @@ class ArticleList(LineView, can_focus=True):
         Binding("home,g", "first", "First article", show=False, id="list.first"),
         Binding("end,G", "last", "Last article", show=False, id="list.last"),
         Binding("enter,l", "open", "Open", id="list.open"),
+        Binding("escape", "show_all", "Show all articles", show=False, id="list.show_all"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -63,6 +65,9 @@ class ArticleList(LineView, can_focus=True):
         "article-list--marker",
         "article-list--empty",
     }
+
+    class ShowAll(Message):
+        """The user wants the whole list back (escape)."""
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
@@ -204,6 +209,9 @@ class ArticleList(LineView, can_focus=True):
         entry = self.current
         if entry is not None:
             self.post_message(ArticleChosen(entry.id))
+
+    def action_show_all(self) -> None:
+        self.post_message(self.ShowAll())
 
     def on_click(self, event: events.Click) -> None:
         row = (event.y + int(self.scroll_y)) // ROWS_PER_ENTRY
