@@ -24,6 +24,7 @@ __all__ = ["main"]
 COMMANDS: dict[str, str] = {
     "summary": "briefing.cli.summary_command",
     "import": "briefing.cli.import_command",
+    "bookmarks": "briefing.cli.bookmarks_command",
 }
 
 DESCRIPTION = """\
@@ -31,6 +32,7 @@ Read a stack of news articles fast: summaries, key facts, search and bookmarks.
 
   briefing [PATH…]          open the reader (default: ./articles, else the samples)
   briefing summary [PATH…]  print summaries to the terminal or a pipe
+  briefing bookmarks …      bookmarks with notes and tags; share and merge them
 """
 
 
