@@ -187,30 +187,43 @@ def decode_entry(raw: Any) -> Bookmark:
     """One entry from its parsed JSON object; raises _Invalid with the reason."""
     if type(raw) is not dict:
         raise _Invalid(f"must be an object, not {_json_type(raw)}")
-    article_id = raw.get("article_id")
+    get = raw.get
+    article_id = get("article_id")
     if type(article_id) is not str or not _ARTICLE_ID.fullmatch(article_id):
         raise _Invalid('"article_id" must be an id like "b500742d86ff"')
-    deleted = raw.get("deleted", False)
+    deleted = get("deleted", False)
     if type(deleted) is not bool:
         raise _Invalid('"deleted" must be true or false')
-    replaced = _strings(raw, "replaced_notes")
+    title, excerpt, note = get("title", ""), get("excerpt", ""), get("note", "")
+    if type(title) is not str or type(excerpt) is not str or type(note) is not str:
+        for key in ("title", "excerpt", "note"):
+            _string(raw, key)
+    source, url = get("source"), get("url")
+    if (source is not None and type(source) is not str) or (
+        url is not None and type(url) is not str
+    ):
+        _string(raw, "source", None)
+        _string(raw, "url", None)
+    tags = _strings(raw, "tags")
+    conflicts = _strings(raw, "note_conflicts") if "note_conflicts" in raw else ()
+    replaced = _strings(raw, "replaced_notes") if "replaced_notes" in raw else ()
     if not all(_DIGEST.fullmatch(d) for d in replaced):
         raise _Invalid('"replaced_notes" must hold 16-digit hex fingerprints')
     updated = _time(raw, "updated", required=True)
     created = _time(raw, "created", required=False) or updated
-    extra = {k: v for k, v in raw.items() if k not in _KNOWN}
+    extra = None if _KNOWN.issuperset(raw) else {k: v for k, v in raw.items() if k not in _KNOWN}
     return Bookmark(
         article_id=article_id,
-        title=_string(raw, "title"),
-        source=_string(raw, "source", None),
-        url=_string(raw, "url", None),
-        excerpt=_string(raw, "excerpt"),
-        note=_string(raw, "note"),
-        tags=tuple(_strings(raw, "tags")),
+        title=title,
+        source=source,
+        url=url,
+        excerpt=excerpt,
+        note=note,
+        tags=tuple(tags),
         created=created,
         updated=updated,
         deleted=deleted,
-        note_conflicts=tuple(_strings(raw, "note_conflicts")),
+        note_conflicts=tuple(conflicts),
         replaced_notes=tuple(replaced),
         extra=_checked_extra(extra) if extra else {},
     )
