@@ -28,6 +28,10 @@ def make(article_id: str, **fields) -> Bookmark:
     return Bookmark(article_id, f"Title {article_id}", created=WHEN, updated=WHEN, **fields)
 
 
+def vars_of(entry: Bookmark) -> dict:
+    return {name: getattr(entry, name) for name in Bookmark.__dataclass_fields__}
+
+
 def test_path_precedence(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_dirs: Path
 ) -> None:
@@ -54,6 +58,38 @@ def test_edit_creates_the_file_and_keeps_a_backup(tmp_path: Path) -> None:
     before = store.path.stat().st_mtime_ns
     store.edit("a1", lambda old: old)
     assert store.path.stat().st_mtime_ns == before
+
+
+def test_what_the_reader_calls(tmp_path: Path) -> None:
+    from briefing.bookmarks import resolve
+    from briefing.library import default_paths, load_library
+
+    articles = load_library(default_paths()).articles
+    store = BookmarkStore(tmp_path / "b.json")
+    first = articles[0]
+    entry = store.toggle(first)
+    assert not entry.deleted and entry.title == first.title and entry.excerpt
+    assert store.set_note(first.id, "look again").note == "look again"
+    assert store.set_tags(first.id, add=["x", "y"], remove=["y"]).tags == ("x",)
+    resolution = resolve(store.load(), articles)
+    assert resolution.is_bookmarked(first) and not resolution.is_bookmarked(articles[1])
+    assert resolution.entry_for(first).note == "look again"
+    assert resolution.tags_by_article() == {first.id: ("x",)}
+    assert store.toggle(first).deleted
+    assert store.set_note(first.id, "too late") is None
+    assert store.toggle(first).note == "look again"  # brought back with its note
+
+    # Someone else's entries: one for a differently saved copy of an article
+    # I have (same title, other id), one for an article I do not have.
+    same_title = make("ffffffffffff", tags=("theirs",))
+    same_title = Bookmark(**{**vars_of(same_title), "title": articles[1].title})
+    elsewhere = make("eeeeeeeeeeee", excerpt="What it said.", source="/etc/passwd")
+    store.update(lambda mine: mine.with_entry(same_title).with_entry(elsewhere))
+    resolution = resolve(store.load(), articles)
+    assert resolution.matched_by == {first.id: "id", "ffffffffffff": "title"}
+    assert resolution.is_bookmarked(articles[1])
+    assert resolution.tags_by_article()[articles[1].id] == ("theirs",)
+    assert resolution.missing == [elsewhere]
 
 
 def test_a_file_edited_by_hand_is_read_in_full(tmp_path: Path) -> None:

@@ -17,14 +17,18 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.bookmarks import codec
 from briefing.bookmarks.codec import MAX_FILE_BYTES, BookmarkFileError
 from briefing.bookmarks.model import Bookmark, Bookmarks
 from briefing.fsutil import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from briefing.model import Article
 
 __all__ = [
     "ENV_VARIABLE",
@@ -195,9 +199,9 @@ class BookmarkStore:
                 f"cannot create {self.path.parent}: {error.strerror or error}"
             ) from None
         # A short poll interval: each holder keeps the lock for milliseconds.
-        lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT, poll_interval=0.002)
+        lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT)
         try:
-            lock.acquire()
+            lock.acquire(poll_interval=0.002)
         except Timeout:
             raise BookmarkFileError(
                 f"{self.path}: locked by another program for over {LOCK_TIMEOUT:.0f} s "
@@ -247,6 +251,41 @@ class BookmarkStore:
             if new is not None and new != old:
                 self._commit(data, codec.encode(bookmarks.with_entry(new)))
             return old, new
+
+    # -- the edits a reader offers (each one locked read-modify-write) --------
+
+    def toggle(self, article: Article) -> Bookmark:
+        """Bookmark ``article``, or remove its bookmark if it has a live one.
+        Returns the entry as saved (``deleted`` tells which happened)."""
+        from briefing.bookmarks.articles import bookmark_article
+
+        def change(entry: Bookmark | None) -> Bookmark:
+            if entry is not None and not entry.deleted:
+                return entry.removed()
+            return bookmark_article(article, entry)
+
+        _old, new = self.edit(article.id, change)
+        assert new is not None
+        return new
+
+    def set_note(self, article_id: str, note: str) -> Bookmark | None:
+        """Set a live bookmark's note (settling any conflict); None if the
+        article is not bookmarked (any more)."""
+        return self._edit_live(article_id, lambda entry: entry.with_note(note))
+
+    def set_tags(
+        self, article_id: str, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> Bookmark | None:
+        add, remove = list(add), list(remove)
+        return self._edit_live(article_id, lambda entry: entry.with_tags(add, remove))
+
+    def _edit_live(
+        self, article_id: str, change: Callable[[Bookmark], Bookmark]
+    ) -> Bookmark | None:
+        _old, new = self.edit(
+            article_id, lambda entry: change(entry) if entry and not entry.deleted else None
+        )
+        return new
 
     def _commit(self, old: bytes | None, new: bytes) -> None:
         self._remove_stale_temp_files()
