@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.cli.common import (
     OUTPUT_FORMATS,
@@ -12,6 +14,9 @@ from briefing.cli.common import (
     fail,
     load_library_or_fail,
 )
+
+if TYPE_CHECKING:
+    from briefing.model import Article
 
 HELP = "print summaries of articles (for the terminal, pipes and scripts)"
 DESCRIPTION = """\
@@ -87,6 +92,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="leave out the key facts (shorter output, a little faster)",
     )
+    parser.add_argument(
+        "--bookmarked", action="store_true", help="only bookmarked articles (see --bookmarks)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,6 +117,8 @@ def run(args: argparse.Namespace) -> int:
             articles = [library.find(args.id)]
         except LibraryError as error:
             fail(str(error))
+    if args.bookmarked:
+        articles = _bookmarked_only(articles, args.bookmarks)
     length = Length(sentences=None, ratio=args.ratio) if args.ratio else Length(args.sentences)
     cache = DerivedCache()
     facts = None if args.no_facts else facts_for(articles, cache)
@@ -142,3 +152,17 @@ def run(args: argparse.Namespace) -> int:
         for panel in digest_panels(items):
             console.print(panel)
     return 0
+
+
+def _bookmarked_only(articles: list[Article], bookmark_file: Path | None) -> list[Article]:
+    from briefing.bookmarks import BookmarkFileError, BookmarkStore, resolve
+
+    try:
+        bookmarks = BookmarkStore(bookmark_file).load()
+    except BookmarkFileError as error:
+        fail(f"bookmark file {error}")
+    resolution = resolve(bookmarks, articles)
+    chosen = [a for a in articles if resolution.is_bookmarked(a)]
+    if not chosen:
+        fail("none of these articles is bookmarked (see `briefing bookmarks list`)")
+    return chosen
