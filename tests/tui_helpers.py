@@ -42,6 +42,7 @@ def make_app(path: Path, settings: Settings | None = None, **kwargs: object) -> 
         settings or Settings(),
         read_state=ReadState(home / "read.json"),
         save_settings=kwargs.pop("save_settings", False),  # type: ignore[arg-type]
+        bookmarks_path=kwargs.pop("bookmarks_path", home / "bookmarks.json"),  # type: ignore[arg-type]
         **kwargs,  # type: ignore[arg-type]
     )
 

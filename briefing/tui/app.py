@@ -49,6 +49,7 @@ class BriefingApp(App[None]):
         max_bytes: int = DEFAULT_MAX_BYTES,
         read_state: ReadState | None = None,
         save_settings: bool = True,
+        bookmarks_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -57,6 +58,7 @@ class BriefingApp(App[None]):
         self.read_state = read_state or ReadState(data_dir() / "read.json")
         self.derived = DerivedCache()
         self._save_settings = save_settings
+        self.bookmarks_path = bookmarks_path
         self.keymap_overrides = dict(self.settings.keymap)
         self.reader = ReaderScreen(paths, self.settings.algorithm, self.settings.sentences)
 

@@ -19,6 +19,11 @@ def run(args: argparse.Namespace) -> int:
     from briefing.config import load_settings
     from briefing.tui.app import BriefingApp
 
-    app = BriefingApp(paths, load_settings(), max_bytes=args.max_size or DEFAULT_MAX_BYTES)
+    app = BriefingApp(
+        paths,
+        load_settings(),
+        max_bytes=args.max_size or DEFAULT_MAX_BYTES,
+        bookmarks_path=args.bookmarks,
+    )
     app.run()
     return app.return_code or 0

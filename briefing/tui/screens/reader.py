@@ -21,7 +21,6 @@ from textual.containers import Vertical
 from textual.markup import escape
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Static, Tab, Tabs
@@ -44,8 +43,10 @@ from briefing.tui.messages import (
     FilterChanged,
     SentenceChosen,
 )
+from briefing.tui.screens.reader_bookmarks import BookmarkingScreen
 from briefing.tui.widgets.article_list import ArticleList, ListEntry
 from briefing.tui.widgets.article_view import ArticleView
+from briefing.tui.widgets.bookmark_panel import BookmarkPanel
 from briefing.tui.widgets.facts_view import FactsView
 from briefing.tui.widgets.filter_bar import FilterBar
 from briefing.tui.widgets.summary_view import SummaryView
@@ -107,8 +108,8 @@ def meta_text(article: Article) -> str:
     return " · ".join(p for p in parts if p)
 
 
-class ReaderScreen(Screen[None]):
-    """Three panes: the list, the text, and the summary."""
+class ReaderScreen(BookmarkingScreen):
+    """Three panes: the list, the text, and the summary with key facts."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_pane", "Next pane", show=False, id="reader.next_pane"),
@@ -120,6 +121,10 @@ class ReaderScreen(Screen[None]):
         Binding("plus,equals_sign", "longer", "Longer", key_display="+", id="reader.longer"),
         Binding("minus", "shorter", "Shorter", key_display="-", id="reader.shorter"),
         Binding("f", "filter", "Filter", id="reader.filter"),
+        Binding("b", "toggle_bookmark", "Bookmark", id="reader.bookmark"),
+        Binding("n", "edit_note", "Note", show=False, id="reader.note"),
+        Binding("t", "edit_tags", "Tags", show=False, id="reader.tags"),
+        Binding("B", "bookmarks_only", "Bookmarks only", show=False, id="reader.bookmarks_only"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="reader.help"),
     ]  # fmt: skip
 
@@ -159,6 +164,7 @@ class ReaderScreen(Screen[None]):
         yield ArticleView(id="text-pane", classes="pane")
         with Vertical(id="side-pane", classes="pane"):
             yield SummaryView(id="summary")
+            yield BookmarkPanel(id="bookmark")
             yield FactsView(id="facts")
         yield Footer()
 
@@ -305,6 +311,7 @@ class ReaderScreen(Screen[None]):
         if not self.articles:
             self.briefing_app.show_empty_library(len(self.problems))
             return
+        self.start_bookmarks(self.briefing_app.bookmarks_path)
         if self.current is None and article_list.current is not None:
             self._open(article_list.current.id, focus=False)
 
@@ -339,7 +346,7 @@ class ReaderScreen(Screen[None]):
         self._open(article_id, focus=True)
 
     def _open(self, article_id: str, focus: bool = False) -> None:
-        article = self.articles.get(article_id)
+        article = self.articles.get(article_id) or self.remote_article(article_id)
         if article is None:
             return
         if self.current is None or self.current.id != article.id:
@@ -351,6 +358,7 @@ class ReaderScreen(Screen[None]):
             else:
                 self.query_one(FactsView).show_message("Finding key facts…")
             self._summarize(article, self.algorithm, self.sentences)
+            self.show_bookmark_panel()
         if focus:
             self.briefing_app.mark_read(article.id)
             self.query_one(ArticleList).update_entry(article.id, read=True)
@@ -406,12 +414,15 @@ class ReaderScreen(Screen[None]):
         count = len(message.article_ids)
         article_list.border_title = f"{count} mention {message.label} · esc: all"
         self.narrowed = True
+        self.bookmarks_only = False
         self._focus_pane("list")
 
     @on(ArticleList.ShowAll)
     def _show_all(self) -> None:
         article_list = self.query_one(ArticleList)
-        if self.narrowed:
+        if self.bookmarks_only:
+            self.action_bookmarks_only()
+        elif self.narrowed:
             self.narrowed = False
             article_list.border_title = ""
             article_list.set_order(None)

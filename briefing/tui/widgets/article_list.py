@@ -37,6 +37,9 @@ class ListEntry:
     meta: str
     read: bool = False
     bookmarked: bool = False
+    # Hidden entries (bookmarks of articles we do not have) show only when a
+    # caller asks for them by id (set_order).
+    hidden: bool = False
     folded_title: str = ""
 
     def __post_init__(self) -> None:
@@ -99,6 +102,27 @@ class ArticleList(LineView, can_focus=True):
     def visible_ids(self) -> list[str]:
         return [self._entries[i].id for i in self._visible]
 
+    def all_ids(self) -> list[str]:
+        """Every article's id, in list order (hidden entries left out)."""
+        return [e.id for e in self._entries if not e.hidden]
+
+    def set_marks(self, bookmarked: set[str]) -> None:
+        """Mark exactly these articles as bookmarked."""
+        for entry in self._entries:
+            if not entry.hidden:
+                entry.bookmarked = entry.id in bookmarked
+        self._cache.clear()
+        self.refresh()
+
+    def set_remote(self, entries: list[ListEntry]) -> None:
+        """Replace the hidden entries (bookmarks whose articles we do not have)."""
+        keep = self.current.id if self.current else None
+        visible_ids = [self._entries[i].id for i in self._visible]
+        self._entries = [e for e in self._entries if not e.hidden] + entries
+        self._by_id = {e.id: i for i, e in enumerate(self._entries)}
+        self._visible = [self._by_id[i] for i in visible_ids if i in self._by_id]
+        self._after_change(keep)
+
     def set_entries(self, entries: list[ListEntry]) -> None:
         keep = self.current.id if self.current else None
         self._entries = list(entries)
@@ -150,12 +174,11 @@ class ArticleList(LineView, can_focus=True):
 
     def _refilter(self, keep: str | None) -> None:
         words = self._filter.split()
-        if words:
-            self._visible = [
-                i for i, e in enumerate(self._entries) if all(w in e.folded_title for w in words)
-            ]
-        else:
-            self._visible = list(range(len(self._entries)))
+        self._visible = [
+            i
+            for i, e in enumerate(self._entries)
+            if not e.hidden and all(w in e.folded_title for w in words)
+        ]
         self._after_change(keep)
 
     def _after_change(self, keep: str | None, prefer_first: bool = False) -> None:
