@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -20,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from briefing.facts import Fact
 
 __all__ = ["DerivedCache", "code_version"]
@@ -65,6 +66,8 @@ class DerivedCache:
     # Connection -------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
+        import sqlite3  # on first use: start-up does not wait for it
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, timeout=5, isolation_level=None)
         connection.execute("PRAGMA journal_mode=WAL")
@@ -100,6 +103,8 @@ class DerivedCache:
         connection = getattr(self._local, "connection", None)
         if connection is not None:
             return connection
+        import sqlite3
+
         try:
             connection = self._open()
         except (sqlite3.Error, OSError):
@@ -116,6 +121,8 @@ class DerivedCache:
         return connection
 
     def _write(self, sql: str, rows: Sequence[tuple]) -> None:
+        import sqlite3
+
         connection = self._connection()
         if connection is None:
             return
@@ -123,6 +130,8 @@ class DerivedCache:
             connection.executemany(sql, rows)
 
     def _query(self, sql: str, parameters: tuple) -> list[tuple]:
+        import sqlite3
+
         connection = self._connection()
         if connection is None:
             return []

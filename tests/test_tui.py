@@ -116,6 +116,20 @@ async def test_filter_by_title(library: Path) -> None:
         assert app.screen.focused is articles
 
 
+async def test_typing_in_the_list_starts_the_filter(library: Path) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press(*"harbour")  # "h" is not a key of ours: it starts the filter
+        assert articles.visible_count == 1
+        assert articles.current is not None and articles.current.title == STORY_TITLE
+        await pilot.press("escape")
+        assert articles.visible_count == 3
+        await pilot.press("j")  # a bound key still moves
+        assert articles.cursor == 1
+
+
 async def test_help_screen_lists_the_bindings(library: Path) -> None:
     app = make_app(library)
     async with app.run_test(size=(140, 40)) as pilot:

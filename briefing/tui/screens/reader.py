@@ -441,6 +441,13 @@ class ReaderScreen(BookmarkingScreen):
         if isinstance(message, FilterBar.Done):
             self._focus_pane("list")
 
+    @on(ArticleList.TypedToFilter)
+    def _typed_to_filter(self, message: ArticleList.TypedToFilter) -> None:
+        bar = self.query_one(FilterBar)
+        bar.value += message.character
+        bar.cursor_position = len(bar.value)
+        bar.focus()
+
     def action_filter(self) -> None:
         self.pane = "list"
         self.call_after_refresh(self.query_one(FilterBar).focus)

@@ -72,6 +72,13 @@ class ArticleList(LineView, can_focus=True):
     class ShowAll(Message):
         """The user wants the whole list back (escape)."""
 
+    class TypedToFilter(Message):
+        """A printable key that no binding uses: start filtering with it."""
+
+        def __init__(self, character: str) -> None:
+            super().__init__()
+            self.character = character
+
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -232,6 +239,16 @@ class ArticleList(LineView, can_focus=True):
         entry = self.current
         if entry is not None:
             self.post_message(ArticleChosen(entry.id))
+
+    def on_key(self, event: events.Key) -> None:
+        # Type-to-filter: a letter that is not a key of ours starts the filter.
+        if not event.is_printable or not event.character or event.character.isspace():
+            return
+        if event.key in self.screen.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        self.post_message(self.TypedToFilter(event.character))
 
     def action_show_all(self) -> None:
         self.post_message(self.ShowAll())
