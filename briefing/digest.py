@@ -6,15 +6,19 @@ they never rename these.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.files import display_path
 from briefing.model import Article, Summary
 
+if TYPE_CHECKING:
+    from briefing.facts import Fact
+
 __all__ = ["digest"]
 
 
-def digest(article: Article, summary: Summary) -> dict[str, Any]:
+def digest(article: Article, summary: Summary, facts: list[Fact] | None = None) -> dict[str, Any]:
+    """The article's JSON record; ``facts`` (when given) become its "facts" list."""
     result: dict[str, Any] = {
         "id": article.id,
         "title": article.title,
@@ -34,4 +38,6 @@ def digest(article: Article, summary: Summary) -> dict[str, Any]:
             result[key] = value
     if article.tags:
         result["tags"] = list(article.tags)
+    if facts is not None:
+        result["facts"] = [fact.as_dict() for fact in facts]
     return result

@@ -81,15 +81,17 @@ def _clean(article: Article) -> Article:
             return None
         return " ".join(sanitise(value).split()) or None
 
+    title = one_line(article.title) or "Untitled"
     return dataclasses.replace(
         article,
-        title=one_line(article.title) or "Untitled",
+        title=title,
         source=one_line(article.source),
         url=one_line(article.url),
         published=one_line(article.published),
         author=one_line(article.author),
         tags=tuple(t for t in (one_line(t) for t in article.tags) if t),
-        id="",
+        # The body is already clean; only a changed title changes the id.
+        id=article.id if title == article.title else "",
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,11 +13,9 @@ from briefing.text import count_words
 
 __all__ = ["Article", "Sentence", "Summary", "article_id"]
 
-_SPACE = re.compile(r"\s+")
-
 
 def _normalise_for_id(text: str) -> str:
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def article_id(title: str, body: str) -> str:

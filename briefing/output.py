@@ -12,7 +12,17 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["escape_markdown", "to_json", "to_markdown", "to_plain"]
+__all__ = ["escape_markdown", "fact_groups", "to_json", "to_markdown", "to_plain"]
+
+FACT_LABELS = {
+    "person": "People",
+    "organisation": "Organisations",
+    "place": "Places",
+    "date": "Dates",
+    "figure": "Figures",
+    "quote": "Quotes",
+}
+QUOTE_CHARS = 160
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -31,6 +41,28 @@ def meta_line(item: dict[str, Any]) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def fact_label(fact: dict[str, Any]) -> str:
+    """One fact as a short line: "Ken Kim (analyst at X)", "SCO (…)", "“…” — Ken Kim"."""
+    text = fact["text"]
+    if fact["kind"] == "person" and fact.get("role"):
+        return f"{text} ({fact['role']})"
+    if fact["kind"] == "organisation" and fact.get("acronym") and fact["acronym"] != text:
+        return f"{text} ({fact['acronym']})"
+    if fact["kind"] == "quote":
+        if len(text) > QUOTE_CHARS:
+            text = text[: QUOTE_CHARS - 1].rstrip() + "…"
+        return f"“{text}” — {fact.get('speaker') or 'unattributed'}"
+    return text
+
+
+def fact_groups(item: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """The digest's facts as (label, lines) per kind, in reading order; empty kinds left out."""
+    groups: dict[str, list[str]] = {}
+    for fact in item.get("facts") or ():
+        groups.setdefault(fact["kind"], []).append(fact_label(fact))
+    return [(label, groups[kind]) for kind, label in FACT_LABELS.items() if kind in groups]
+
+
 def to_plain(items: Iterable[dict[str, Any]]) -> str:
     blocks = []
     for item in items:
@@ -40,6 +72,15 @@ def to_plain(items: Iterable[dict[str, Any]]) -> str:
             lines.append(f"  {number}. {sentence['text']}")
         if summary.get("note"):
             lines.append(f"  ({summary['note']})")
+        groups = fact_groups(item)
+        if groups:
+            lines += ["", "  Key facts"]
+        for label, entries in groups:
+            if label == FACT_LABELS["quote"]:
+                lines.append(f"    {label}:")
+                lines += [f"      {entry}" for entry in entries]
+            else:
+                lines.append(f"    {label}: " + "; ".join(entries))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
@@ -52,6 +93,15 @@ def to_markdown(items: Iterable[dict[str, Any]]) -> str:
             title = f"[{title}](<{item['url'].replace('>', '%3E')}>)"
         lines = [f"## {title}", "", f"*{escape_markdown(meta_line(item))}*", ""]
         lines += [f"- {escape_markdown(s['text'])}" for s in item["summary"]["sentences"]]
+        groups = fact_groups(item)
+        if groups:
+            lines += ["", "**Key facts**", ""]
+        for label, entries in groups:
+            if label == FACT_LABELS["quote"]:
+                lines.append(f"- **{label}:**")
+                lines += [f"  - {escape_markdown(entry)}" for entry in entries]
+            else:
+                lines.append(f"- **{label}:** " + "; ".join(escape_markdown(e) for e in entries))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n" if blocks else ""
 

@@ -14,9 +14,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from briefing.output import meta_line
+from briefing.output import FACT_LABELS, fact_groups, meta_line
 
-__all__ = ["digest_panel", "digest_panels"]
+__all__ = ["digest_panel", "digest_panels", "facts_table"]
 
 
 def digest_panel(item: dict[str, Any]) -> RenderableType:
@@ -32,6 +32,9 @@ def digest_panel(item: dict[str, Any]) -> RenderableType:
     lines: list[RenderableType] = [meta, Text(), sentences]
     if summary.get("note"):
         lines.append(Text(summary["note"], style="italic dim"))
+    facts = facts_table(item)
+    if facts is not None:
+        lines += [Text(), facts]
     return Panel(
         Group(*lines),
         title=title,
@@ -41,6 +44,23 @@ def digest_panel(item: dict[str, Any]) -> RenderableType:
         border_style="blue",
         padding=(0, 1),
     )
+
+
+def facts_table(item: dict[str, Any]) -> RenderableType | None:
+    """Key facts as a two-column grid: the kind, then its entries (each a plain Text)."""
+    groups = fact_groups(item)
+    if not groups:
+        return None
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold magenta", no_wrap=True)
+    table.add_column(ratio=1)
+    for label, entries in groups:
+        if label == FACT_LABELS["quote"]:
+            body = Text("\n").join(Text(entry) for entry in entries)
+        else:
+            body = Text("; ").join(Text(entry) for entry in entries)
+        table.add_row(label, body)
+    return table
 
 
 def digest_panels(items: Iterable[dict[str, Any]]) -> list[RenderableType]:

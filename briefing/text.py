@@ -15,6 +15,7 @@ __all__ = [
     "count_words",
     "decode_bytes",
     "normalise_newlines",
+    "reveal_controls",
     "sanitise",
     "words",
 ]
@@ -45,6 +46,20 @@ def sanitise(text: str) -> str:
     """
     text = _UNSAFE.sub("", normalise_newlines(text))
     return unicodedata.normalize("NFC", text)
+
+
+def reveal_controls(text: str) -> str:
+    """Show control characters as visible escapes (ESC as ``\\x1b``).
+
+    For text that must stay as it was given (a note in a shared bookmark
+    file) but be displayed: the escape is shown, never acted on.
+    """
+    return _UNSAFE.sub(_escape_code, text)
+
+
+def _escape_code(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def decode_bytes(data: bytes) -> str:

@@ -24,7 +24,9 @@ __all__ = ["main"]
 COMMANDS: dict[str, str] = {
     "summary": "briefing.cli.summary_command",
     "search": "briefing.cli.search_command",
+    "facts": "briefing.cli.facts_command",
     "import": "briefing.cli.import_command",
+    "bookmarks": "briefing.cli.bookmarks_command",
 }
 
 DESCRIPTION = """\
@@ -33,6 +35,8 @@ Read a stack of news articles fast: summaries, key facts, search and bookmarks.
   briefing [PATH…]          open the reader (default: ./articles, else the samples)
   briefing summary [PATH…]  print summaries to the terminal or a pipe
   briefing search QUERY     ranked full-text search, with snippets
+  briefing facts [PATH…]    people, organisations and places across the library
+  briefing bookmarks …      bookmarks with notes and tags; share and merge them
 """
 
 

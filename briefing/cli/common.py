@@ -41,18 +41,35 @@ def warn(message: str) -> None:
     print(f"briefing: warning: {message}", file=sys.stderr)
 
 
-def add_common_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options every command accepts (later features add theirs here)."""
+def add_common_arguments(parser: argparse.ArgumentParser, nested: bool = False) -> None:
+    """Options every command accepts (later features add theirs here).
+
+    ``nested`` is for the sub-subcommands of a command (`bookmarks add`), so
+    that an option works before or after their name: there the defaults are
+    left out, or they would overwrite a value given before the name.
+    """
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if nested else value
+
     parser.add_argument(
         "--max-size",
         type=_megabytes,
-        default=None,
+        default=default(None),
         metavar="MB",
         help="skip article files larger than this (default 5 MB)",
+    )
+    parser.add_argument(
+        "--bookmarks",
+        type=Path,
+        default=default(None),
+        metavar="FILE",
+        help="the bookmark file (default: $BRIEFING_BOOKMARKS, else one in the user data folder)",
     )
 
 
 def add_paths_argument(parser: argparse.ArgumentParser) -> None:
+    """The PATH… arguments of the commands that read the library."""
     parser.add_argument(
         "paths",
         nargs="*",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.cli.common import (
     OUTPUT_FORMATS,
@@ -15,9 +17,13 @@ from briefing.cli.common import (
     positive_int,
 )
 
+if TYPE_CHECKING:
+    from briefing.model import Article
+
 HELP = "print summaries of articles (for the terminal, pipes and scripts)"
 DESCRIPTION = """\
-Print each article's title, source, word count and an extractive summary.
+Print each article's title, source, word count, an extractive summary and its
+key facts (people, organisations, places, dates, figures and quotes).
 
 Output is Rich on a terminal and plain text in a pipe (or with NO_COLOR set);
 --format json is stable for scripts (see the README for its keys).
@@ -67,6 +73,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_format_argument(parser, OUTPUT_FORMATS)
     parser.add_argument("--id", metavar="ID", help="only the article with this id (or id prefix)")
+    parser.add_argument(
+        "--no-facts",
+        action="store_true",
+        help="leave out the key facts (shorter output, a little faster)",
+    )
+    parser.add_argument(
+        "--bookmarked", action="store_true", help="only bookmarked articles (see --bookmarks)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,9 +90,11 @@ def run(args: argparse.Namespace) -> int:
             + ", ".join(_algorithm_names()),
             status=2,
         )
+    from briefing.analysis import cached_summary, facts_for
+    from briefing.cache import DerivedCache
     from briefing.digest import digest
     from briefing.library import LibraryError
-    from briefing.summarize import Length, summarize
+    from briefing.summarize import Length
 
     library = load_library_or_fail(args.paths, args.max_size)
     articles = library.articles
@@ -87,8 +103,19 @@ def run(args: argparse.Namespace) -> int:
             articles = [library.find(args.id)]
         except LibraryError as error:
             fail(str(error))
+    if args.bookmarked:
+        articles = _bookmarked_only(articles, args.bookmarks)
     length = Length(sentences=None, ratio=args.ratio) if args.ratio else Length(args.sentences)
-    items = [digest(a, summarize(a, args.algorithm, length)) for a in articles]
+    cache = DerivedCache()
+    facts = None if args.no_facts else facts_for(articles, cache)
+    items = [
+        digest(
+            a,
+            cached_summary(a, args.algorithm, length, cache),
+            facts[a.id] if facts is not None else None,
+        )
+        for a in articles
+    ]
     fmt = choose_format(args.format)
     if fmt == "json":
         from briefing.output import to_json
@@ -111,3 +138,17 @@ def run(args: argparse.Namespace) -> int:
         for panel in digest_panels(items):
             console.print(panel)
     return 0
+
+
+def _bookmarked_only(articles: list[Article], bookmark_file: Path | None) -> list[Article]:
+    from briefing.bookmarks import BookmarkFileError, BookmarkStore, resolve
+
+    try:
+        bookmarks = BookmarkStore(bookmark_file).load()
+    except BookmarkFileError as error:
+        fail(f"bookmark file {error}")
+    resolution = resolve(bookmarks, articles)
+    chosen = [a for a in articles if resolution.is_bookmarked(a)]
+    if not chosen:
+        fail("none of these articles is bookmarked (see `briefing bookmarks list`)")
+    return chosen

@@ -44,7 +44,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     import yaml  # only files with front matter pay for PyYAML
 
     try:
-        # libyaml's loader, where PyYAML has it, is many times faster.
+        # libyaml's loader when PyYAML was built with it: many times faster.
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         data = yaml.load(match.group(1) or "", Loader=loader) or {}
     except yaml.YAMLError as error:

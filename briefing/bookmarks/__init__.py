@@ -1,0 +1,51 @@
+"""Bookmarks: notes and tags on articles, in a JSON file people share.
+
+The core knows nothing of terminals. The pieces:
+
+- ``model``: ``Bookmark`` (one entry) and ``Bookmarks`` (a file's content);
+- ``merge``: the lossless, order-independent merge of two collections;
+- ``codec``: reading untrusted files strictly, writing canonical ones;
+- ``store``: the user's file on disk (locking, atomic writes, ``.bak``);
+- ``articles``: entries made from, and matched back to, library articles;
+- ``export``: Markdown and browser (Netscape HTML) exports.
+"""
+
+from __future__ import annotations
+
+from briefing.bookmarks.articles import (
+    Resolution,
+    bookmark_article,
+    excerpt_for,
+    resolve,
+)
+from briefing.bookmarks.codec import BookmarkFileError, decode, encode
+from briefing.bookmarks.merge import merge, merge_all, merge_entries
+from briefing.bookmarks.model import Bookmark, Bookmarks, clean_tag
+from briefing.bookmarks.store import (
+    BookmarkStore,
+    Change,
+    Signature,
+    read_bookmark_file,
+    resolve_path,
+)
+
+__all__ = [
+    "Bookmark",
+    "BookmarkFileError",
+    "BookmarkStore",
+    "Bookmarks",
+    "Change",
+    "Resolution",
+    "Signature",
+    "bookmark_article",
+    "clean_tag",
+    "decode",
+    "encode",
+    "excerpt_for",
+    "merge",
+    "merge_all",
+    "merge_entries",
+    "read_bookmark_file",
+    "resolve",
+    "resolve_path",
+]

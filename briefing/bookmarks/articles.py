@@ -1,0 +1,136 @@
+"""Where bookmarks meet the library: making an entry for an article, and
+finding the local article behind an entry.
+
+An entry resolves by ``article_id`` first, then by exact title (the same
+story saved with slightly different text has another id). Entries are never
+resolved through their ``source`` path: it is shown, never opened, since a
+shared file could point it anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from briefing.bookmarks.model import Bookmark, Bookmarks, later_than
+from briefing.model import Article
+
+__all__ = ["Resolution", "bookmark_article", "excerpt_for", "resolve", "source_for"]
+
+EXCERPT_SENTENCES = 2
+EXCERPT_MAX_CHARS = 400
+
+
+def excerpt_for(article: Article) -> str:
+    """The first sentences of the article's default summary, for someone who
+    does not have the article."""
+    from briefing.summarize import Length, summarize
+
+    summary = summarize(article, length=Length(EXCERPT_SENTENCES))
+    text = " ".join(article.sentences[i].text.strip() for i in summary.indices)
+    text = " ".join(text.split())
+    if len(text) > EXCERPT_MAX_CHARS:
+        text = text[: EXCERPT_MAX_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return text
+
+
+def source_for(path: Path | None) -> str | None:
+    """The article's file as it should travel: relative to the current folder
+    when below it, else under ``~``, else as it is."""
+    if path is None:
+        return None
+    resolved = path.resolve()
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        try:
+            return prefix + resolved.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return resolved.as_posix()
+
+
+def bookmark_article(
+    article: Article,
+    existing: Bookmark | None,
+    note: str | None = None,
+    tags: Iterable[str] = (),
+) -> Bookmark:
+    """Bookmark ``article`` (or bring back its removed bookmark), refreshing
+    what the entry says about the article; ``note`` replaces the note if given."""
+    if existing is None:
+        when = later_than(None)
+        entry = Bookmark(
+            article_id=article.id,
+            title=article.title,
+            source=source_for(article.path),
+            url=article.url,
+            excerpt=excerpt_for(article),
+            tags=tuple(tags),
+            created=when,
+            updated=when,
+        )
+    else:
+        entry = replace(
+            existing,
+            title=article.title,
+            source=source_for(article.path) or existing.source,
+            url=article.url or existing.url,
+            excerpt=excerpt_for(article) or existing.excerpt,
+            deleted=False,
+        )
+        entry = entry.with_tags(add=tags)
+        if entry != existing:
+            entry = replace(entry, updated=later_than(existing.updated))
+    if note is not None:
+        entry = entry.with_note(note)
+    return entry
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Bookmarks matched against the articles of a library."""
+
+    articles: dict[str, Article] = field(default_factory=dict)  # entry id -> article
+    matched_by: dict[str, str] = field(default_factory=dict)  # entry id -> "id" | "title"
+    by_article: dict[str, Bookmark] = field(default_factory=dict)  # local article id -> entry
+    missing: list[Bookmark] = field(default_factory=list)  # not in the library
+
+    def article_for(self, entry: Bookmark) -> Article | None:
+        return self.articles.get(entry.article_id)
+
+    def entry_for(self, article: Article) -> Bookmark | None:
+        """The bookmark shown for a library article (list marker, note pane)."""
+        return self.by_article.get(article.id)
+
+    def is_bookmarked(self, article: Article) -> bool:
+        return article.id in self.by_article
+
+    def tags_by_article(self) -> dict[str, tuple[str, ...]]:
+        """Local article id -> tags (what search's ``tag:`` filters on)."""
+        return {article_id: entry.tags for article_id, entry in self.by_article.items()}
+
+
+def resolve(bookmarks: Bookmarks, articles: Iterable[Article]) -> Resolution:
+    """Match every entry (removed ones too, for listing) to a local article."""
+    by_id: dict[str, Article] = {}
+    by_title: dict[str, Article] = {}
+    for article in articles:
+        by_id.setdefault(article.id, article)
+        by_title.setdefault(article.title, article)
+    result = Resolution()
+    for entry in bookmarks:
+        article = by_id.get(entry.article_id)
+        how = "id"
+        if article is None:
+            article, how = by_title.get(entry.title), "title"
+        if article is None:
+            if not entry.deleted:
+                result.missing.append(entry)
+            continue
+        result.articles[entry.article_id] = article
+        result.matched_by[entry.article_id] = how
+        # Only live entries mark an article; one matched by its own id
+        # outranks one matched by title.
+        if not entry.deleted and (how == "id" or article.id not in result.by_article):
+            result.by_article[article.id] = entry
+    return result

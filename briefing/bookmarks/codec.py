@@ -1,0 +1,375 @@
+"""The bookmark file format (version 1): strict reading, canonical writing.
+
+Files are shared between people, so reading treats them as untrusted: a size
+cap, a nesting cap, type checks on every known field, and an error message
+that names the entry at fault. Writing is canonical: entries sorted by
+article id, one per line, fields in a fixed order and unknown fields after
+them sorted by name, so equal content gives byte-equal files (and line-based
+diffs show one changed line per changed bookmark).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from briefing.bookmarks.model import ENTRY_FIELDS, Bookmark, Bookmarks, format_time, parse_time
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "MAX_FILE_BYTES",
+    "BookmarkFileError",
+    "decode",
+    "decode_entry",
+    "encode",
+    "encode_entry",
+]
+
+FORMAT_NAME = "briefing.bookmarks"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# Deep enough for any sane extension field; shallow enough that a hostile file
+# cannot make the reader recurse without bound.
+MAX_DEPTH = 32
+
+_ARTICLE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._:-]{0,127}")
+_DIGEST = re.compile(r"[0-9a-f]{16}")
+_KNOWN = frozenset(ENTRY_FIELDS)
+_TOP_KNOWN = frozenset(("format", "version", "bookmarks"))
+
+# The canonical layout, which the store relies on to edit one line in place.
+HEADER = '{\n  "format": "briefing.bookmarks",\n  "version": 1,\n'
+ENTRIES_OPEN = '  "bookmarks": [\n'
+ENTRY_INDENT = "    "
+ENTRIES_CLOSE = "  ]\n}\n"
+EMPTY_ENTRIES = '  "bookmarks": []\n}\n'
+
+
+class BookmarkFileError(ValueError):
+    """A bookmark file that cannot be used, with a one-line reason."""
+
+
+class _Invalid(Exception):
+    pass
+
+
+# -- reading ---------------------------------------------------------------
+
+
+def _reject_constant(name: str) -> Any:
+    raise _Invalid(f"{name} is not allowed in JSON")
+
+
+def decode(data: bytes | str) -> Bookmarks:
+    """Parse and validate a whole file; raise BookmarkFileError if unusable.
+
+    Several entries for one article (a hand-joined file) are merged.
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise BookmarkFileError(
+            f"too large ({len(data) / 1_048_576:.1f} MB; the limit is "
+            f"{MAX_FILE_BYTES // 1_048_576} MB)"
+        )
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise BookmarkFileError(f"not UTF-8 text (byte {error.start})") from None
+    else:
+        text = data
+    if not text.strip():
+        return Bookmarks()
+    try:
+        document = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise BookmarkFileError(
+            f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        ) from None
+    except RecursionError:
+        raise BookmarkFileError("not usable: JSON nested too deeply") from None
+    except _Invalid as error:
+        raise BookmarkFileError(f"not valid JSON: {error}") from None
+    except ValueError as error:  # e.g. an integer with too many digits
+        raise BookmarkFileError(f"not valid JSON: {error}") from None
+    return _document(document)
+
+
+def _document(document: Any) -> Bookmarks:
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise BookmarkFileError(
+            f'not a briefing bookmarks file (no "format": "{FORMAT_NAME}" at the top)'
+        )
+    version = document.get("version")
+    if type(version) is not int:
+        raise BookmarkFileError('"version" must be a whole number')
+    if version > FORMAT_VERSION:
+        raise BookmarkFileError(
+            f"written by a newer briefing (format version {version}; this one reads "
+            f"version {FORMAT_VERSION}): upgrade briefing to use it"
+        )
+    if version < 1:
+        raise BookmarkFileError(f"unknown format version {version}")
+    raw_entries = document.get("bookmarks", [])
+    if not isinstance(raw_entries, list):
+        raise BookmarkFileError('"bookmarks" must be a list')
+    extra = {k: v for k, v in document.items() if k not in _TOP_KNOWN}
+    try:
+        extra = _checked_extra(extra)
+    except _Invalid as error:
+        raise BookmarkFileError(str(error)) from None
+    entries: dict[str, Bookmark] = {}
+    for number, raw in enumerate(raw_entries, 1):
+        try:
+            entry = decode_entry(raw)
+        except _Invalid as error:
+            raise BookmarkFileError(f"{_entry_name(number, raw)}: {error}") from None
+        previous = entries.get(entry.article_id)
+        if previous is not None:
+            from briefing.bookmarks.merge import merge_entries
+
+            entry = merge_entries(previous, entry)
+        entries[entry.article_id] = entry
+    return Bookmarks(entries, extra)
+
+
+def _entry_name(number: int, raw: Any) -> str:
+    name = f"entry {number}"
+    if isinstance(raw, dict) and isinstance(raw.get("article_id"), str):
+        name += f" (article_id {raw['article_id'][:40]!r})"
+    return name
+
+
+def _string(raw: Mapping[str, Any], key: str, default: str | None = "") -> Any:
+    value = raw.get(key, default)
+    if value is None and default is None:
+        return None
+    if type(value) is not str:
+        kind = "text or null" if default is None else "text"
+        raise _Invalid(f'"{key}" must be {kind}, not {_json_type(value)}')
+    return value
+
+
+def _strings(raw: Mapping[str, Any], key: str) -> list[str]:
+    value = raw.get(key, [])
+    if type(value) is not list or any(type(item) is not str for item in value):
+        raise _Invalid(f'"{key}" must be a list of text')
+    return value
+
+
+def _time(raw: Mapping[str, Any], key: str, required: bool) -> Any:
+    value = raw.get(key)
+    if value is None and not required:
+        return None
+    if type(value) is not str:
+        raise _Invalid(f'"{key}" must be a time like "2026-11-27T10:00:00Z"')
+    try:
+        return parse_time(value)
+    except ValueError:
+        raise _Invalid(
+            f'"{key}" is not a time like "2026-11-27T10:00:00Z": {value[:40]!r}'
+        ) from None
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false"}
+    if value is None:
+        return "null"
+    return names.get(type(value), "a number")
+
+
+def decode_entry(raw: Any) -> Bookmark:
+    """One entry from its parsed JSON object; raises _Invalid with the reason."""
+    if type(raw) is not dict:
+        raise _Invalid(f"must be an object, not {_json_type(raw)}")
+    get = raw.get
+    article_id = get("article_id")
+    if type(article_id) is not str or not _ARTICLE_ID.fullmatch(article_id):
+        raise _Invalid('"article_id" must be an id like "b500742d86ff"')
+    deleted = get("deleted", False)
+    if type(deleted) is not bool:
+        raise _Invalid('"deleted" must be true or false')
+    title, excerpt, note = get("title", ""), get("excerpt", ""), get("note", "")
+    if type(title) is not str or type(excerpt) is not str or type(note) is not str:
+        for key in ("title", "excerpt", "note"):
+            _string(raw, key)
+    source, url = get("source"), get("url")
+    if (source is not None and type(source) is not str) or (
+        url is not None and type(url) is not str
+    ):
+        _string(raw, "source", None)
+        _string(raw, "url", None)
+    tags = _strings(raw, "tags")
+    conflicts = _strings(raw, "note_conflicts") if "note_conflicts" in raw else ()
+    replaced = _strings(raw, "replaced_notes") if "replaced_notes" in raw else ()
+    if not all(_DIGEST.fullmatch(d) for d in replaced):
+        raise _Invalid('"replaced_notes" must hold 16-digit hex fingerprints')
+    updated = _time(raw, "updated", required=True)
+    created = _time(raw, "created", required=False) or updated
+    extra = None if _KNOWN.issuperset(raw) else {k: v for k, v in raw.items() if k not in _KNOWN}
+    return Bookmark(
+        article_id=article_id,
+        title=title,
+        source=source,
+        url=url,
+        excerpt=excerpt,
+        note=note,
+        tags=tuple(tags),
+        created=created,
+        updated=updated,
+        deleted=deleted,
+        note_conflicts=tuple(conflicts),
+        replaced_notes=tuple(replaced),
+        extra=_checked_extra(extra) if extra else {},
+    )
+
+
+def _checked_extra(extra: dict[str, Any]) -> dict[str, Any]:
+    """Unknown fields, checked for depth and for numbers JSON cannot write
+    back (1e400 reads as infinity)."""
+    stack = [(value, 1) for value in extra.values()]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise _Invalid(f"a field is nested more than {MAX_DEPTH} levels deep")
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise _Invalid(f"the number {value} is out of range")
+    return extra
+
+
+# -- writing ---------------------------------------------------------------
+
+
+def entry_dict(entry: Bookmark) -> dict[str, Any]:
+    """An entry as the JSON object the file holds (fields in canonical order)."""
+    result: dict[str, Any] = {
+        "article_id": entry.article_id,
+        "title": entry.title,
+        "source": entry.source,
+        "url": entry.url,
+        "excerpt": entry.excerpt,
+        "note": entry.note,
+    }
+    # Written only when present: most entries never have either.
+    if entry.note_conflicts:
+        result["note_conflicts"] = list(entry.note_conflicts)
+    if entry.replaced_notes:
+        result["replaced_notes"] = list(entry.replaced_notes)
+    result["tags"] = list(entry.tags)
+    result["created"] = format_time(entry.created)
+    result["updated"] = format_time(entry.updated)
+    result["deleted"] = entry.deleted
+    result.update(entry.extra)
+    return result
+
+
+def _encode_extra(extra: Mapping[str, Any]) -> list[str]:
+    return [f"{_ENCODER.encode(k)}: {_SORTED.encode(extra[k])}" for k in sorted(extra)]
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), allow_nan=False)
+# Unknown fields may hold objects of their own: their keys are sorted so that
+# equal content still gives equal bytes (the known fields keep their order).
+_SORTED = json.JSONEncoder(
+    ensure_ascii=False, separators=(", ", ": "), allow_nan=False, sort_keys=True
+)
+
+
+def encode_entry(entry: Bookmark) -> str:
+    """One entry's line (without indent or trailing comma)."""
+    if not entry.extra:
+        return _ENCODER.encode(entry_dict(entry))
+    known = _ENCODER.encode(entry_dict(replace(entry, extra={})))
+    return known[:-1] + ", " + ", ".join(_encode_extra(entry.extra)) + "}"
+
+
+def encode(bookmarks: Bookmarks) -> bytes:
+    """The canonical file for ``bookmarks`` (UTF-8, one entry per line)."""
+    parts = [HEADER]
+    parts += [f"  {field},\n" for field in _encode_extra(bookmarks.extra)]
+    lines = [ENTRY_INDENT + encode_entry(entry) for entry in bookmarks]
+    if lines:
+        parts += [ENTRIES_OPEN, ",\n".join(lines), "\n", ENTRIES_CLOSE]
+    else:
+        parts.append(EMPTY_ENTRIES)
+    return "".join(parts).encode("utf-8")
+
+
+def encode_entries(entries: Iterable[Bookmark]) -> bytes:
+    """A file holding just ``entries`` (for exports of a selection)."""
+    return encode(Bookmarks({e.article_id: e for e in entries}))
+
+
+# -- editing one entry of a canonical file in place ---------------------------
+
+_OPEN_LINE = ENTRIES_OPEN.rstrip("\n").encode()
+_CLOSE_LINES = [b"  ]", b"}", b""]
+_ENTRY_PREFIX = (ENTRY_INDENT + '{"article_id": "').encode()
+
+
+@dataclass
+class Layout:
+    """A canonical file cut into lines; entry lines are ``lines[first:end]``."""
+
+    lines: list[bytes]
+    first: int
+    end: int
+
+    def _id_at(self, index: int) -> bytes:
+        line = self.lines[index]
+        start = len(_ENTRY_PREFIX)
+        return line[start : line.index(b'"', start)]
+
+    def find(self, article_id: str) -> tuple[int, Bookmark | None]:
+        """Where ``article_id``'s line is (with its entry) or would be inserted."""
+        key = article_id.encode()
+        index = bisect.bisect_left(range(self.first, self.end), key, key=self._id_at)
+        index += self.first
+        if index < self.end and self._id_at(index) == key:
+            line = self.lines[index].removesuffix(b",")
+            try:
+                return index, decode_entry(json.loads(line))
+            except (ValueError, _Invalid) as error:
+                raise BookmarkFileError(f"entry for {article_id!r} is damaged: {error}") from None
+        return index, None
+
+    def with_entry(self, index: int, entry: Bookmark, replacing: bool) -> bytes:
+        line = (ENTRY_INDENT + encode_entry(entry)).encode("utf-8")
+        lines = self.lines
+        if replacing:
+            last = index == self.end - 1
+            lines = [*lines[:index], line if last else line + b",", *lines[index + 1 :]]
+        elif index == self.end:  # a new last entry: the old last one gains a comma
+            lines = [*lines[: index - 1], lines[index - 1] + b",", line, *lines[index:]]
+        else:
+            lines = [*lines[:index], line + b",", *lines[index:]]
+        return b"\n".join(lines)
+
+
+def layout(data: bytes) -> Layout | None:
+    """The layout of ``data`` if it is laid out as ``encode`` writes files
+    with at least one entry, else None (the caller then decodes it whole)."""
+    if not data.startswith(HEADER.encode()):
+        return None
+    lines = data.split(b"\n")
+    if lines[-3:] != _CLOSE_LINES:
+        return None
+    try:
+        first = lines.index(_OPEN_LINE, 3) + 1
+    except ValueError:
+        return None
+    end = len(lines) - 3
+    if first >= end or not all(
+        lines[i].startswith(_ENTRY_PREFIX) for i in (first, end - 1, (first + end) // 2)
+    ):
+        return None
+    return Layout(lines, first, end)

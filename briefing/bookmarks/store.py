@@ -1,0 +1,326 @@
+"""The bookmark file on disk: where it lives, and safe reads and writes.
+
+Every change is a locked read-modify-write: take the file lock, read the file
+as it is now (another copy of briefing may just have written it), apply the
+change, write atomically, keep the previous version as ``FILE.bak``. So two
+running copies never lose each other's changes, a crash leaves the old file
+or the new one, and a file that does not parse or validate is never
+overwritten: the change is refused with a BookmarkFileError.
+
+Editing one entry of a large file is the common case (add, remove, note,
+tag), so a file this store wrote itself, unchanged since, is edited in place
+by replacing that entry's line; any other file is read and checked in full.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.bookmarks import codec
+from briefing.bookmarks.codec import MAX_FILE_BYTES, BookmarkFileError
+from briefing.bookmarks.model import Bookmark, Bookmarks
+from briefing.fsutil import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from briefing.model import Article
+
+__all__ = [
+    "ENV_VARIABLE",
+    "BookmarkStore",
+    "Signature",
+    "default_path",
+    "read_bookmark_file",
+    "resolve_path",
+]
+
+ENV_VARIABLE = "BRIEFING_BOOKMARKS"
+LOCK_TIMEOUT = 10.0
+
+# (mtime_ns, size, inode) of the file, or None when there is none: cheap to
+# poll, and it changes whenever any program replaces or edits the file.
+Signature = tuple[int, int, int] | None
+
+
+def default_path() -> Path:
+    """The bookmark file in the user data folder (platformdirs)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("briefing", appauthor=False) / "bookmarks.json"
+
+
+def resolve_path(explicit: Path | str | None = None) -> Path:
+    """``--bookmarks FILE`` if given, else $BRIEFING_BOOKMARKS, else the default."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(ENV_VARIABLE)
+    if from_env:
+        return Path(from_env).expanduser()
+    return default_path()
+
+
+def _read_capped(path: Path) -> bytes | None:
+    """The file's bytes, None if it does not exist; refuses oversized files."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise BookmarkFileError(
+                    f"{path}: too large ({size / 1_048_576:.1f} MB; the limit is "
+                    f"{MAX_FILE_BYTES // 1_048_576} MB)"
+                )
+            return handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise BookmarkFileError(f"{path}: is a folder, not a file") from None
+    except OSError as error:
+        raise BookmarkFileError(f"{path}: {error.strerror or error}") from None
+
+
+def _decode(path: Path, data: bytes) -> Bookmarks:
+    try:
+        return codec.decode(data)
+    except BookmarkFileError as error:
+        raise BookmarkFileError(f"{path}: {error}") from None
+
+
+def read_bookmark_file(path: Path) -> Bookmarks:
+    """Read and validate any bookmark file (someone else's, for instance)."""
+    data = _read_capped(path)
+    if data is None:
+        raise BookmarkFileError(f"{path}: no such file")
+    return _decode(path, data)
+
+
+class _Fingerprints:
+    """Fingerprints of the files this store wrote, kept in the user cache.
+
+    A file whose bytes hash to the recorded fingerprint is exactly what we
+    wrote and checked, so it may be edited in place. Losing the cache only
+    costs speed; a stale or forged one cannot do harm beyond that, since the
+    bytes themselves are hashed each time.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._key = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32]
+        self._file: Path | None = None
+
+    def _path(self) -> Path:
+        if self._file is None:
+            from platformdirs import user_cache_path
+
+            self._file = user_cache_path("briefing", appauthor=False) / "bookmarks" / self._key
+        return self._file
+
+    def matches(self, data: bytes) -> bool:
+        try:
+            return self._path().read_text("ascii") == hashlib.sha256(data).hexdigest()
+        except (OSError, UnicodeDecodeError):
+            return False
+
+    def remember(self, data: bytes) -> None:
+        # No fsync: after a crash a missing or torn fingerprint only means the
+        # next edit reads the file in full.
+        path = self._path()
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_text(hashlib.sha256(data).hexdigest(), "ascii")
+            os.replace(temp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+    def forget(self) -> None:
+        with contextlib.suppress(OSError):
+            self._path().unlink()
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an update did: the collection before and after it."""
+
+    before: Bookmarks
+    after: Bookmarks
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+class BookmarkStore:
+    """One bookmark file. Thread-safe and process-safe: every method that
+    writes holds the file's lock from its read to its write.
+
+    Methods do blocking I/O: call them from a worker thread in the TUI.
+    """
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = resolve_path(path)
+        self.backup_path = self.path.with_name(self.path.name + ".bak")
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self._fingerprints = _Fingerprints(self.path)
+
+    # -- reading ------------------------------------------------------------
+
+    def load(self) -> Bookmarks:
+        """The file's bookmarks (empty if there is no file yet).
+
+        No lock is needed: writes replace the file in one step, so a reader
+        sees either the old file or the new one.
+        """
+        data = _read_capped(self.path)
+        return Bookmarks() if data is None else _decode(self.path, data)
+
+    def signature(self) -> Signature:
+        """Changes whenever the file does; poll it to notice other writers."""
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+    # -- writing ------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise BookmarkFileError(
+                f"cannot create {self.path.parent}: {error.strerror or error}"
+            ) from None
+        # A short poll interval: each holder keeps the lock for milliseconds.
+        lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT)
+        try:
+            lock.acquire(poll_interval=0.002)
+        except Timeout:
+            raise BookmarkFileError(
+                f"{self.path}: locked by another program for over {LOCK_TIMEOUT:.0f} s "
+                f"(lock file {self.lock_path})"
+            ) from None
+        except OSError as error:
+            raise BookmarkFileError(
+                f"cannot lock {self.lock_path}: {error.strerror or error}"
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def update(self, change: Callable[[Bookmarks], Bookmarks]) -> Change:
+        """Apply ``change`` to the file's current content and save the result."""
+        with self._locked():
+            data = _read_capped(self.path)
+            before = Bookmarks() if data is None else _decode(self.path, data)
+            after = change(before)
+            if after != before or data is None:
+                self._commit(data, codec.encode(after))
+            return Change(before, after)
+
+    def edit(
+        self, article_id: str, change: Callable[[Bookmark | None], Bookmark | None]
+    ) -> tuple[Bookmark | None, Bookmark | None]:
+        """Apply ``change`` to one entry (None: there is none) and save it.
+
+        ``change`` returns the new entry, or None to leave the file alone.
+        Returns (old entry, new entry).
+        """
+        with self._locked():
+            data = _read_capped(self.path)
+            spots = None
+            if data is not None and self._fingerprints.matches(data):
+                spots = codec.layout(data)
+            if spots is not None:
+                index, old = spots.find(article_id)
+                new = change(old)
+                if new is not None and new != old:
+                    self._commit(data, spots.with_entry(index, new, replacing=old is not None))
+                return old, new
+            bookmarks = Bookmarks() if data is None else _decode(self.path, data)
+            old = bookmarks.get(article_id)
+            new = change(old)
+            if new is not None and new != old:
+                self._commit(data, codec.encode(bookmarks.with_entry(new)))
+            return old, new
+
+    # -- the edits a reader offers (each one locked read-modify-write) --------
+
+    def toggle(self, article: Article) -> Bookmark:
+        """Bookmark ``article``, or remove its bookmark if it has a live one.
+        Returns the entry as saved (``deleted`` tells which happened)."""
+        from briefing.bookmarks.articles import bookmark_article
+
+        def change(entry: Bookmark | None) -> Bookmark:
+            if entry is not None and not entry.deleted:
+                return entry.removed()
+            return bookmark_article(article, entry)
+
+        _old, new = self.edit(article.id, change)
+        assert new is not None
+        return new
+
+    def set_note(self, article_id: str, note: str) -> Bookmark | None:
+        """Set a live bookmark's note (settling any conflict); None if the
+        article is not bookmarked (any more)."""
+        return self._edit_live(article_id, lambda entry: entry.with_note(note))
+
+    def set_tags(
+        self, article_id: str, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> Bookmark | None:
+        add, remove = list(add), list(remove)
+        return self._edit_live(article_id, lambda entry: entry.with_tags(add, remove))
+
+    def _edit_live(
+        self, article_id: str, change: Callable[[Bookmark], Bookmark]
+    ) -> Bookmark | None:
+        _old, new = self.edit(
+            article_id, lambda entry: change(entry) if entry and not entry.deleted else None
+        )
+        return new
+
+    def _commit(self, old: bytes | None, new: bytes) -> None:
+        self._remove_stale_temp_files()
+        try:
+            if old is not None:
+                self._back_up(old)
+            atomic_write_bytes(self.path, new)
+        except OSError as error:
+            raise BookmarkFileError(
+                f"cannot write {self.path}: {error.strerror or error}"
+            ) from None
+        self._fingerprints.remember(new)
+
+    def _back_up(self, old: bytes) -> None:
+        # A hard link keeps the old version without copying it (the new file
+        # gets a new inode from the atomic replace); copy where links fail.
+        temp = self.backup_path.with_name(f".{self.backup_path.name}.{os.getpid()}.tmp")
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+            os.link(self.path, temp)
+            os.replace(temp, self.backup_path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            atomic_write_bytes(self.backup_path, old)
+
+    def _remove_stale_temp_files(self) -> None:
+        # Temporary files of writers that were killed mid-write; under the lock
+        # no live writer of this file has one open.
+        # (".bookmarks.json.*.tmp" covers the backup's ".bookmarks.json.bak.*.tmp".)
+        for temp in self.path.parent.glob(f"{_glob_escape(f'.{self.path.name}.')}*.tmp"):
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+
+def _glob_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)

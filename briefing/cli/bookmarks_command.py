@@ -1,0 +1,388 @@
+"""`briefing bookmarks`: notes and tags on articles, in a file people share."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.cli.common import add_common_arguments, choose_format, fail, warn
+
+if TYPE_CHECKING:
+    from briefing.bookmarks import Bookmark, Bookmarks, BookmarkStore
+    from briefing.library import Library
+
+HELP = "bookmark articles with notes and tags; share, export, import and merge the file"
+DESCRIPTION = """\
+Bookmarks live in one JSON file (see --bookmarks) that you can send to
+others; `import` merges their files into yours without losing anything:
+the newer change to a bookmark wins, tags are combined, removals travel,
+and when two people wrote different notes both are kept.
+
+ID is an article id or an unambiguous start of one: of the library's
+articles for `add`, of your bookmarks for the other commands.
+"""
+
+LIST_FORMATS = ("rich", "plain", "json")
+EXPORT_FORMATS = ("json", "markdown", "html")
+
+
+def _library_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--library",
+        action="append",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="article files or folders (repeatable; default: ./articles, else the samples)",
+    )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    commands = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        add_common_arguments(sub, nested=True)
+        return sub
+
+    listing = command("list", "show your bookmarks")
+    listing.add_argument("-f", "--format", choices=LIST_FORMATS, default=None)
+    listing.add_argument("--tag", action="append", default=[], help="only bookmarks with TAG")
+    listing.add_argument("--all", action="store_true", help="include removed bookmarks")
+    _library_option(listing)
+
+    add = command("add", "bookmark an article (or change an existing bookmark)")
+    add.add_argument("id", metavar="ID")
+    add.add_argument("--note", metavar="TEXT", help="set the note")
+    add.add_argument("--tag", action="append", default=[], metavar="TAG", help="add a tag")
+    _library_option(add)
+
+    remove = command("remove", "remove a bookmark (the removal travels to shared copies)")
+    remove.add_argument("id", metavar="ID")
+
+    note = command("note", 'set a bookmark\'s note ("" clears it; settles note conflicts)')
+    note.add_argument("id", metavar="ID")
+    note.add_argument("text", metavar="TEXT")
+
+    tag = command("tag", "add tags to a bookmark")
+    tag.add_argument("id", metavar="ID")
+    tag.add_argument("tags", nargs="+", metavar="TAG")
+
+    untag = command("untag", "remove tags from a bookmark")
+    untag.add_argument("id", metavar="ID")
+    untag.add_argument("tags", nargs="+", metavar="TAG")
+
+    export = command("export", "write your bookmarks as JSON, Markdown or browser HTML")
+    export.add_argument("--to", type=Path, metavar="FILE", help="write here (default: stdout)")
+    export.add_argument("-f", "--format", choices=EXPORT_FORMATS, default="json")
+
+    imports = command("import", "merge other people's bookmark files into yours")
+    imports.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _library_option(imports)
+
+    merge = command("merge", "merge bookmark files into a new one (yours is not touched)")
+    merge.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    merge.add_argument("--to", type=Path, metavar="FILE", help="write here (default: stdout)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from briefing.bookmarks import BookmarkFileError
+
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "list": _list,
+        "add": _add,
+        "remove": _remove,
+        "note": _note,
+        "tag": _tag,
+        "untag": _tag,
+        "export": _export,
+        "import": _import,
+        "merge": _merge,
+    }
+    try:
+        return handlers[args.action](args)
+    except BookmarkFileError as error:
+        fail(f"bookmark file {error}; it was left as it is")
+
+
+class _NotBookmarked(Exception):
+    pass
+
+
+# -- helpers ---------------------------------------------------------------
+
+
+def _store(args: argparse.Namespace) -> BookmarkStore:
+    from briefing.bookmarks import BookmarkStore
+
+    return BookmarkStore(getattr(args, "bookmarks", None))
+
+
+def _library(args: argparse.Namespace, required: bool) -> Library | None:
+    """The articles bookmarks refer to; None if optional and unavailable."""
+    from briefing.library import DEFAULT_MAX_BYTES, LibraryError, default_paths, load_library
+
+    paths = args.library or default_paths()
+    try:
+        library = load_library(paths, getattr(args, "max_size", None) or DEFAULT_MAX_BYTES)
+    except LibraryError as error:
+        if required:
+            fail(str(error))
+        return None
+    if required:
+        for problem in library.problems:
+            warn(f"skipped {problem.path}: {problem.reason}")
+    return library
+
+
+def _bookmarked(bookmarks: Bookmarks, key: str) -> Bookmark:
+    """The live bookmark whose id is ``key`` or starts with it (unambiguously)."""
+    key = key.strip()
+    if not key:
+        fail("an article id cannot be empty")
+    live = bookmarks.live()
+    matches = [b for b in live if b.article_id == key] or [
+        b for b in live if b.article_id.startswith(key)
+    ]
+    if not matches:
+        removed = bookmarks.get(key)
+        if removed is not None:
+            fail(f"{key} was removed; `briefing bookmarks add {key}` brings it back")
+        fail(f"no bookmark with id {key!r}")
+    if len(matches) > 1:
+        ids = ", ".join(b.article_id for b in matches[:5])
+        fail(f"id {key!r} is ambiguous: it starts {ids}")
+    return matches[0]
+
+
+def _must_be_live(entry: Bookmark | None, article_id: str) -> Bookmark:
+    # Checked again under the lock: another program may have removed it since.
+    if entry is None or entry.deleted:
+        fail(f"{article_id} is no longer bookmarked (changed by another program)")
+    return entry
+
+
+def _label(entry: Bookmark) -> str:
+    from briefing.cli.bookmarks_output import one_line
+
+    return f"{entry.article_id}  {one_line(entry.title) or '(untitled)'}"
+
+
+# -- commands ---------------------------------------------------------------
+
+
+def _list(args: argparse.Namespace) -> int:
+    from briefing.bookmarks import resolve
+    from briefing.cli import bookmarks_output as output
+
+    bookmarks = _store(args).load()
+    entries = list(bookmarks) if args.all else bookmarks.live()
+    if args.tag:
+        wanted = {" ".join(t.split()) for t in args.tag}
+        entries = [e for e in entries if wanted <= set(e.tags)]
+    library = _library(args, required=False)
+    resolution = resolve(bookmarks, library.articles if library else [])
+    fmt = choose_format(args.format)
+    if fmt == "json":
+        sys.stdout.write(output.list_json(entries, resolution))
+    elif fmt == "plain":
+        sys.stdout.write(output.list_plain(entries, resolution))
+    else:
+        from rich.console import Console
+
+        console = Console()
+        for renderable in output.list_rich(entries, resolution):
+            console.print(renderable)
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from briefing.bookmarks import bookmark_article
+    from briefing.library import LibraryError
+
+    store = _store(args)
+    library = _library(args, required=bool(args.library))
+    article = None
+    error: str | None = None
+    if library is not None:
+        try:
+            article = library.find(args.id)
+        except LibraryError as problem:
+            error = str(problem)
+    if article is None:
+        # Not in the library: bring back a bookmark the file already has (one
+        # removed, or one from someone else's file).
+        matches = [e for e in store.load() if e.article_id.startswith(args.id.strip())]
+        if len(matches) != 1 or (error and "ambiguous" in error):
+            where = ", ".join(str(p) for p in (args.library or ["the library"]))
+            fail(error or f"no article with id {args.id!r} in {where}")
+        article_id = matches[0].article_id
+
+        def change(entry: Bookmark | None) -> Bookmark:
+            if entry is None:  # pragma: no cover - only if removed from the file meanwhile
+                fail(f"no article with id {args.id!r}")
+            entry = entry.restored().with_tags(add=args.tag)
+            return entry if args.note is None else entry.with_note(args.note)
+
+    else:
+        article_id = article.id
+
+        def change(entry: Bookmark | None) -> Bookmark:
+            return bookmark_article(article, entry, note=args.note, tags=args.tag)
+
+    old, new = store.edit(article_id, change)
+    assert new is not None
+    if old is None:
+        print(f"bookmarked {_label(new)}")
+    elif old.deleted:
+        print(f"bookmarked again {_label(new)}")
+    elif old == new:
+        print(f"already bookmarked {_label(new)}")
+    else:
+        print(f"updated {_label(new)}")
+    return 0
+
+
+def _edit_live(
+    args: argparse.Namespace, change: Callable[[Bookmark], Bookmark]
+) -> tuple[Bookmark, Bookmark]:
+    store = _store(args)
+
+    def apply(entry: Bookmark | None) -> Bookmark:
+        if entry is None or entry.deleted:
+            raise _NotBookmarked
+        return change(entry)
+
+    try:  # a whole id: edited straight away
+        old, new = store.edit(args.id.strip(), apply)
+    except _NotBookmarked:  # a prefix, or not bookmarked: look it up
+        article_id = _bookmarked(store.load(), args.id).article_id
+        old, new = store.edit(article_id, lambda entry: change(_must_be_live(entry, article_id)))
+    assert old is not None and new is not None
+    return old, new
+
+
+def _remove(args: argparse.Namespace) -> int:
+    _old, new = _edit_live(args, lambda entry: entry.removed())
+    print(f"removed {_label(new)}")
+    return 0
+
+
+def _note(args: argparse.Namespace) -> int:
+    old, new = _edit_live(args, lambda entry: entry.with_note(args.text))
+    done = "cleared the note of" if not new.note else "set the note of"
+    if old == new:
+        done = "unchanged: the note of"
+    print(f"{done} {_label(new)}")
+    if old.note_conflicts:
+        count = len(old.note_conflicts)
+        print(f"settled {count} conflicting note{'s' if count != 1 else ''}")
+    return 0
+
+
+def _tag(args: argparse.Namespace) -> int:
+    from briefing.bookmarks import clean_tag
+
+    tags = [clean_tag(t) for t in args.tags]
+    if not all(tags):
+        fail("a tag cannot be empty", status=2)
+    if args.action == "tag":
+        _old, new = _edit_live(args, lambda entry: entry.with_tags(add=tags))
+    else:
+        _old, new = _edit_live(args, lambda entry: entry.with_tags(remove=tags))
+    from briefing.cli.bookmarks_output import one_line
+
+    shown = ", ".join(one_line(t) for t in new.tags) or "none"
+    print(f"tags of {_label(new)}: {shown}")
+    return 0
+
+
+def _write_output(text: str | bytes, to: Path | None, protect: list[Path]) -> None:
+    """Write to stdout, or atomically to ``to`` (never over a bookmark file
+    that is being read)."""
+    if to is None:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
+        return
+    from briefing.fsutil import atomic_write_bytes
+
+    if any(to.resolve() == p.resolve() for p in protect):
+        fail(f"--to {to} is one of the bookmark files being read; choose another file")
+    try:
+        atomic_write_bytes(to, text.encode("utf-8") if isinstance(text, str) else text)
+    except OSError as error:
+        fail(f"cannot write {to}: {error.strerror or error}")
+
+
+def _export(args: argparse.Namespace) -> int:
+    from briefing.bookmarks import encode
+    from briefing.bookmarks.export import to_markdown, to_netscape_html
+
+    store = _store(args)
+    bookmarks = store.load()
+    data: str | bytes
+    if args.format == "json":
+        data = encode(bookmarks)
+    elif args.format == "markdown":
+        data = to_markdown(bookmarks)
+    else:
+        data, skipped = to_netscape_html(bookmarks)
+        if skipped:
+            count = len(skipped)
+            warn(
+                f"{count} bookmark{'s' if count != 1 else ''} without a web address "
+                f"{'are' if count != 1 else 'is'} not in the HTML (browsers need one)"
+            )
+    _write_output(data, args.to, [store.path])
+    if args.to:
+        print(f"exported {len(bookmarks.live())} bookmarks to {args.to}", file=sys.stderr)
+    return 0
+
+
+def _read_all(paths: list[Path]) -> list[Bookmarks]:
+    from briefing.bookmarks import BookmarkFileError, read_bookmark_file
+
+    # Every file is checked before anything is written: all or nothing.
+    try:
+        return [read_bookmark_file(path) for path in paths]
+    except BookmarkFileError as error:
+        fail(f"cannot read {error}; nothing was changed")
+
+
+def _import(args: argparse.Namespace) -> int:
+    from briefing.bookmarks import merge_all, resolve
+    from briefing.cli import bookmarks_output as output
+
+    store = _store(args)
+    others = _read_all(args.files)
+    change = store.update(lambda mine: merge_all([mine, *others]))
+    library = _library(args, required=False)
+    resolution = resolve(change.after, library.articles if library else [])
+    sys.stdout.write(output.import_report(change.before, change.after, resolution))
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from briefing.bookmarks import BookmarkStore, encode, merge_all
+
+    if len(args.files) < 2:
+        fail("merge needs at least two files (to add files to yours, use `import`)", status=2)
+    merged = merge_all(_read_all(args.files))
+    if args.to is None:
+        _write_output(encode(merged), None, [])
+        return 0
+    # The target may be a bookmark file (replaced, with a .bak kept) but
+    # nothing else: the store refuses to overwrite a file it cannot read.
+    BookmarkStore(args.to).update(lambda _current: merged)
+    live = len(merged.live())
+    removed = len(merged) - live
+    print(
+        f"merged {len(args.files)} files into {args.to}: {live} bookmarks"
+        + (f" and {removed} removals" if removed else "")
+    )
+    return 0

@@ -1,0 +1,117 @@
+"""`briefing facts`: the people, organisations and places across the library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefing.cli.common import add_paths_argument, choose_format, load_library_or_fail
+
+HELP = "list the people, organisations and places across the library, with their articles"
+DESCRIPTION = """\
+List every person, organisation and place that the articles mention, most
+widely mentioned first, each with the articles that mention it.
+
+Output is Rich on a terminal and plain text in a pipe (or with NO_COLOR set);
+--format json is stable for scripts (see the README for its keys).
+"""
+KIND_CHOICES = ("person", "organisation", "place")
+_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_paths_argument(parser)
+    parser.add_argument(
+        "-k",
+        "--kind",
+        choices=KIND_CHOICES,
+        action="append",
+        help="only entities of this kind (repeat for several)",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("rich", "plain", "json"),
+        default=None,
+        help="output format (default: rich on a terminal, else plain)",
+    )
+    parser.add_argument(
+        "--min-articles",
+        type=int,
+        default=1,
+        metavar="N",
+        help="only entities mentioned in at least N articles (default 1)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from briefing.facts import build_index
+
+    library = load_library_or_fail(args.paths, args.max_size)
+    kinds = args.kind or KIND_CHOICES
+    index = build_index(library.articles, kinds=kinds)
+    entries = [e for e in index.entries if len(e.articles) >= max(args.min_articles, 1)]
+    fmt = choose_format(args.format)
+    if fmt == "json":
+        from briefing.output import to_json
+
+        sys.stdout.write(to_json({"entities": [e.as_dict() for e in entries]}))
+        return 0
+    if fmt == "plain":
+        sys.stdout.write(_plain(entries, kinds))
+        return 0
+    _rich(entries, kinds)
+    return 0
+
+
+def _name(entry) -> str:
+    if entry.acronym and entry.acronym != entry.text:
+        return f"{entry.text} ({entry.acronym})"
+    return entry.text
+
+
+def _count(entry) -> str:
+    n = len(entry.articles)
+    return f"{n} article" + ("" if n == 1 else "s")
+
+
+def _plain(entries, kinds) -> str:
+    blocks = []
+    for kind in kinds:
+        members = [e for e in entries if e.kind == kind]
+        if not members:
+            continue
+        lines = [_LABELS[kind]]
+        for entry in members:
+            lines.append(f"  {_name(entry)} · {_count(entry)}")
+            lines += [f"      {a.article_id}  {a.title}" for a in entry.articles]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def _rich(entries, kinds) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    for kind in kinds:
+        members = [e for e in entries if e.kind == kind]
+        if not members:
+            continue
+        table = Table(
+            title=Text(_LABELS[kind], style="bold"),
+            title_justify="left",
+            show_header=True,
+            header_style="bold",
+            expand=False,
+        )
+        table.add_column(_LABELS[kind][:-1] if kind != "person" else "Person", ratio=2)
+        table.add_column("Articles", justify="right", no_wrap=True)
+        table.add_column("Mentioned in", ratio=3)
+        for entry in members:
+            titles = Text("\n").join(
+                Text.assemble((a.article_id, "dim"), " ", Text(a.title)) for a in entry.articles
+            )
+            table.add_row(Text(_name(entry)), str(len(entry.articles)), titles)
+        console.print(table)

@@ -1,0 +1,89 @@
+"""Dates and times: calendar dates, weekdays, years and relative expressions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["find_dates"]
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_NUM = (
+    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|"
+    r"a couple of)"
+)
+_UNIT = (
+    r"(?:year|month|week|day|decade|century|season|quarter|weekend|summer|winter|spring|"
+    r"autumn|fall)"
+)
+
+_PATTERNS = [
+    # 4 September 2024, September 4 and 5, Sept. 4, 2024, February 1st
+    rf"{_ORD}(?:\s*(?:-|–|and|to)\s*{_ORD})?\s+{_MONTH}(?:,?\s+{_YEAR})?",
+    rf"{_MONTH}\s+{_ORD}(?:\s*(?:-|–|and|to)\s*{_ORD})?(?:,?\s+{_YEAR})?(?![\d,])",
+    # "June, August, September and November", "May 2004", "March 2005"
+    rf"(?:(?:early|late|mid|mid-|the end of|the start of|the beginning of)\s*)?"
+    rf"{_MONTH}(?:\s*,\s*{_MONTH})*(?:\s+(?:and|or|to)\s+{_MONTH})?(?:\s+{_YEAR})?",
+    # weekdays, with their part of day
+    rf"(?:(?:last|next|this|on|late|early|later\s+on|earlier\s+on)\s+)?{_DAY}"
+    rf"(?:\s+(?:morning|afternoon|evening|night))?",
+    # "the three months to September", "the year to March 2005"
+    rf"the\s+(?:{_NUM}\s+)?{_UNIT}s?\s+(?:to|ending|ended)\s+{_MONTH}(?:\s+{_YEAR})?",
+    # "the end of 2005", "mid-2005", "2005-6", "in the 1990s"
+    rf"(?:the\s+(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+(?:the\s+)?)"
+    rf"(?:{_YEAR}|year|month|decade|century)",
+    rf"mid-{_YEAR}",
+    rf"(?<![\d$£€.,])(?:{_YEAR}(?:\s*[-–/]\s*(?:\d{{2}}|\d{{4}}|\d)\b)?|the\s+(?:1[89]\d|20\d)0s|\d0s)"
+    rf"(?![\d.,]*\s*(?:%|per\s*cent|m\b|bn\b|million|billion|people|votes|jobs|workers|"
+    rf"members|units|copies|homes|cars|troops|tonnes|metres|km|miles|feet|points|pounds|"
+    rf"dollars|euros))",
+    # relative expressions
+    rf"(?:(?:late|early)\s+)?(?:earlier|later|last|next|this|the\s+same|the\s+previous|"
+    rf"the\s+current|the\s+coming|the\s+past|the\s+last|the\s+next|the\s+following)\s+"
+    rf"(?:{_NUM}\s+)?{_UNIT}s?(?!\s*-)",
+    rf"(?:earlier|later|early|late)\s+(?:this|next|last|that)\s+{_UNIT}",
+    rf"{_NUM}\s+{_UNIT}s?\s+(?:ago|earlier|later|before|from\s+now)",
+    r"\b(?:today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|"
+    r"last\s+night|overnight|recently|nowadays)\b",
+    r"(?:on|at|over)\s+the\s+weekend",
+    rf"over\s+the\s+(?:next|past|last|coming)\s+(?:{_NUM}\s+)?{_UNIT}s?",
+    rf"in\s+recent\s+{_UNIT}s",
+]
+_DATE = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")\b", re.IGNORECASE)
+# Month names that are also ordinary words need a number or a cue.
+_AMBIGUOUS = re.compile(r"^(?:may|march|mar|jan|sep|dec|oct|nov|aug|jun|jul|apr|feb)\.?$", re.I)
+_MONTH_ONLY = re.compile(rf"^{_MONTH}$")
+
+
+_ANCHOR = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"year|month|week|day|decade|centur|season|quarter|summer|winter|spring|autumn|fall|today|"
+    r"yesterday|tomorrow|tonight|this|last|overnight|recent|nowadays|ago)",
+    re.IGNORECASE,
+)
+
+
+def find_dates(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each date expression in ``text``, longest first at each place."""
+    if not _ANCHOR.search(text):
+        return
+    for match in _DATE.finditer(text):
+        value = match.group()
+        if _AMBIGUOUS.match(value) or (
+            _MONTH_ONLY.match(value) is None and value[:1].islower() and _only_month_lower(value)
+        ):
+            # "may" the verb, "march" the walk; a lone abbreviation is too risky.
+            continue
+        if _MONTH_ONLY.match(value) and not value[0].isupper():
+            continue
+        yield match.start(), match.end()
+
+
+def _only_month_lower(value: str) -> bool:
+    return bool(re.fullmatch(_MONTH, value, re.IGNORECASE)) and value.islower()

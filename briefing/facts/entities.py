@@ -1,0 +1,466 @@
+"""People, organisations and places: find capitalised names and decide what each is.
+
+Every capitalised run of words in a sentence is a candidate ("Deputy Prime
+Minister John Prescott", "Court of Arbitration for Sport", "Kazakhstan’s").
+It is cut at possessives and lists, stripped of sentence-initial common words
+and titles, then typed by the gazetteers (places), by its own words
+(organisations: "… Council", "Ministry of …", acronyms), by name lists and by
+the words around it (people: "said X", "X, the chief economist", "sprinter X").
+A second pass gives the left-over single words to the entities already found:
+"Azizov" is Abdusalam Azizov, "SCO" the organisation spelt out earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.facts.lexicon import Lexicon
+from briefing.facts.organisations import (
+    ACRONYM_STOP,
+    BARE_BODIES,
+    ORG_DESCRIPTORS,
+    ORG_HEADS,
+    ORG_SUFFIXES,
+    WELL_KNOWN,
+    acronym_of,
+    is_acronym,
+)
+from briefing.facts.people import (
+    HONORIFICS,
+    TITLE_WORDS,
+    is_role_noun,
+    role_after,
+    role_before,
+    role_comma_before,
+)
+from briefing.facts.places import DEMONYMS
+from briefing.model import Sentence
+
+__all__ = ["Mention", "find_mentions"]
+
+_WORD = (
+    r"(?:[A-Z]\.(?:[A-Z]\.)+"
+    r"|(?:(?:al|el|bin|ibn)-)?(?:Mc|Mac|O[’'])?[A-Z][\w’']*(?:-[\w’']+)*)"
+)
+_JOIN = (
+    r"(?:\s+(?:of|for|and|&|de|du|da|del|della|der|den|van|von|bin|ibn|y|di|la|le)"
+    r"(?:\s+the)?\s+|\s+|\s*&\s*)"
+)
+_SPAN = re.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*")
+_PIECE_WORD = re.compile(r"[^\s]+")
+_CONNECTORS = frozenset(
+    "of for and & de du da del della der den van von bin ibn y di la le the".split()
+)
+_DETERMINERS = frozenset(
+    """
+    The A An This That These Those But And Or If When While After Before As In On At By For With
+    From To Of However Meanwhile Although Though Because Since Until Unless Once Then Now Yet So
+    Its His Her Their Our My Your It He She They We I You There Here What Who Which Where Why How
+    Both Each Every Some Many Most All No Not Only Even Also Such Last Next Former Ex Many Several
+    Mr. Mrs. Ms. Dr. St Saint Dear Like Unlike Despite During Under Over Among Between Within
+    """.split()
+)
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+_FULL_MONTHS = frozenset(
+    "January February March April June July August September October November December".split()
+)
+_DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_COURTESY = (
+    frozenset("Mr Mrs Ms Miss Mx Dr Prof Lord Lady Sir Dame Baroness Baron".split()) | HONORIFICS
+)
+_SPEECH_AFTER = re.compile(
+    r"^\s*(?:,[^,\"“”]{0,90},\s*)?(?:has\s+|had\s+|have\s+)?(?:said|says|told|added|explained|"
+    r"argued|warned|insisted|admitted|claimed|stated|noted|believes|thinks|wrote|announced|"
+    r"described|accused|urged|called|stressed|suggested|predicted|revealed|confirmed|denied|"
+    r"replied|continued|agreed|declared|remarked|recalled|acknowledged)\b"
+)
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added|according\s+to|asked)\s*$")
+_AGE_AFTER = re.compile(r"^,\s*\d{1,2},")
+_OPENERS = "\"“‘'(«[-—–:"
+_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z0-9.&]{1,9})\)")
+_EXPANSION_AFTER = re.compile(r"^\s*\((?P<exp>[A-Z][^()]{4,80})\)")
+_SENTENCE_START = re.compile(r"^[\s\"“‘'(«\[—–-]*$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One sighting of a name in a sentence, typed (or not yet: ``kind`` None)."""
+
+    kind: str | None
+    text: str
+    sentence: int
+    start: int  # offsets in the sentence text
+    end: int
+    role: str | None = None
+    acronym: str | None = None
+    title: str | None = None
+    speech: bool = False
+    weak: bool = False
+    aliases: list[str] = field(default_factory=list)
+
+
+def _pieces(span: str, base: int) -> list[tuple[str, int, int]]:
+    """Cut a capitalised run at possessives and at list "and"s, keeping offsets."""
+    words = [(m.group(), base + m.start(), base + m.end()) for m in _PIECE_WORD.finditer(span)]
+    pieces: list[list[tuple[str, int, int]]] = [[]]
+    for word, start, end in words:
+        possessive = re.search(r"(?:[’']s|s[’'])$", word)
+        if possessive and len(word) > 2:
+            word = word[: possessive.start() + (1 if word[possessive.start()] == "s" else 0)]
+            pieces[-1].append((word, start, start + len(word)))
+            pieces.append([])
+            continue
+        pieces[-1].append((word, start, end))
+    out = []
+    for piece in pieces:
+        while piece and piece[-1][0] in _CONNECTORS:
+            piece.pop()
+        while piece and piece[0][0].lower() in _CONNECTORS:
+            piece.pop(0)
+        if piece:
+            out.extend(_split_lists(piece))
+    return out
+
+
+def _split_lists(piece: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    words = [w for w, _, _ in piece]
+    if "and" in words and words[-1] not in ORG_SUFFIXES:
+        cut = words.index("and")
+        return _split_lists(piece[:cut]) + _split_lists(piece[cut + 1 :])
+    if not piece:
+        return []
+    return [(" ".join(words), piece[0][1], piece[-1][2])]
+
+
+class _Typer:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def looks_like_name(self, words: list[str]) -> bool:
+        return all(
+            w[0].isupper() and w.replace("-", "").replace("’", "").replace("'", "").isalpha()
+            for w in words
+        )
+
+    def person_like(self, words: list[str], titled: bool = False) -> bool:
+        if not 1 <= len(words) <= 4 or not self.looks_like_name(words):
+            return False
+        # With "Ms" before it, "Everett" is a person, whatever city shares the name.
+        if words[-1] in ORG_SUFFIXES or (" ".join(words) in self.lex.places and not titled):
+            return False
+        return not any(w in DEMONYMS or w in _FULL_MONTHS or w in _DAYS for w in words)
+
+    def strong_person(self, words: list[str]) -> bool:
+        """A name that needs no context: a known given name, then a capitalised rest."""
+        if len(words) < 2 or not self.person_like(words):
+            return False
+        if words[0] in self.lex.given_names:
+            return not any(
+                self.lex.is_common(w, 1500) and w not in self.lex.surnames for w in words[1:]
+            )
+        return False
+
+
+def _strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+        at_start = False
+    while words and (
+        words[0] in _FULL_MONTHS or words[0] in _DAYS or (len(words) == 1 and words[0] in _MONTHS)
+    ):
+        words = words[1:]
+    # "Top-seeded Americans Andy Roddick": descriptions before a name are not part of it.
+    # Only before a name, though: "Islamic State" and "Russian President X" keep theirs.
+    while (
+        len(words) > 2
+        and (words[0] in DEMONYMS or _common_compound(words[0], lex))
+        and (words[1] in lex.given_names or words[1] in DEMONYMS or _common_compound(words[1], lex))
+    ):
+        words = words[1:]
+    if (
+        len(words) == 2
+        and (words[0] in DEMONYMS or _common_compound(words[0], lex))
+        and (words[1] not in TITLE_WORDS and words[1] not in ORG_SUFFIXES)
+    ):
+        words = words[1:]
+    if at_start and len(words) > 1:
+        first = words[0]
+        if (
+            lex.is_common(first)
+            and first not in lex.places
+            and first not in TITLE_WORDS
+            and first not in ORG_HEADS
+            and not (first in lex.given_names and len(words) > 1)
+            and not is_acronym(first)
+            and first not in BARE_BODIES
+        ):
+            words = words[1:]
+    return words
+
+
+def _title_split(words: list[str], typer: _Typer) -> tuple[list[str], list[str]]:
+    """Split "Virgin Radio DJ Pete Mitchell" into its title and the name after it."""
+    for i in range(len(words) - 2, -1, -1):
+        word = words[i]
+        if word in TITLE_WORDS or is_role_noun(word) or word in DEMONYMS:
+            rest = words[i + 1 :]
+            titled = any(w in _COURTESY for w in words[: i + 1])
+            if not typer.person_like(rest, titled) or _org_words(rest, typer.lex):
+                return [], words
+            if len(rest) == 1 and not any(w in TITLE_WORDS for w in words[: i + 1]):
+                return [], words
+            return words[: i + 1], rest
+    return [], words
+
+
+def _common_compound(word: str, lex: Lexicon) -> bool:
+    parts = word.split("-")
+    return (
+        len(parts) > 1
+        and all(p.isalpha() and lex.is_common(p) for p in parts)
+        and word not in lex.places
+    )
+
+
+def _split_of(piece: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]]:
+    """ "Doug Williams of BT" is a person and an organisation, "Bank of England" one body."""
+    words = piece.split()
+    if "of" not in words:
+        return [(piece, start, start + len(piece))]
+    cut = words.index("of")
+    left = words[:cut]
+    first = left[0] if left else ""
+    if not left or first in ORG_HEADS or cut + 1 >= len(words):
+        return [(piece, start, start + len(piece))]
+    if (first in HONORIFICS or first in _COURTESY or first in lex.given_names) and len(left) <= 4:
+        left_text = " ".join(left)
+        right_text = " ".join(words[cut + 1 :])
+        right_start = start + piece.index(" of ", len(left_text) - 1) + 4
+        if right_text.startswith("the "):
+            right_text, right_start = right_text[4:], right_start + 4
+        return [
+            (left_text, start, start + len(left_text)),
+            (right_text, right_start, right_start + len(right_text)),
+        ]
+    return [(piece, start, start + len(piece))]
+
+
+def _split_places(pieces: list[tuple[str, int, int]], lex: Lexicon) -> list[tuple[str, int, int]]:
+    """A list that lost its comma ("Kyrgyzstan Tajikistan") is two places, not a name."""
+    out = []
+    for piece, start, end in pieces:
+        words = piece.split()
+        if len(words) > 1 and all(w in lex.places for w in words) and piece not in lex.places:
+            offset = start
+            for word in words:
+                at = piece.index(word, offset - start) + start
+                out.append((word, at, at + len(word)))
+                offset = at + len(word)
+        else:
+            out.append((piece, start, end))
+    return out
+
+
+def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention]:
+    typer = _Typer(lex)
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        text = sentence.text
+        for span in _SPAN.finditer(text):
+            for whole, whole_start, _ in _pieces(span.group(), span.start()):
+                for piece, start, end in _split_places(_split_of(whole, whole_start, lex), lex):
+                    mention = _classify(piece, start, end, sentence.index, text, typer)
+                    if mention is not None:
+                        mentions.append(mention)
+    _resolve_leftovers(mentions, lex)
+    return [m for m in mentions if m.kind]
+
+
+def _classify(
+    piece: str, start: int, end: int, index: int, text: str, typer: _Typer
+) -> Mention | None:
+    lex = typer.lex
+    before = text[:start]
+    at_start = bool(_SENTENCE_START.match(before)) or before.rstrip().endswith((":", '"', "“"))
+    words = piece.split()
+    original = len(words)
+    all_words = words
+    words = _strip_front(words, at_start, lex)
+    described = [
+        w
+        for w in all_words[: original - len(words)]
+        if w not in _DETERMINERS and w not in _FULL_MONTHS and w not in _DAYS
+    ]
+    if not words:
+        return None
+    if len(words) != original:
+        # Keep offsets pointing at what is left.
+        skip = piece.find(words[0])
+        start += skip
+        piece = " ".join(words)
+    # The context checks look a few words either side; a bounded window keeps
+    # their end-anchored searches from scanning the whole sentence.
+    before = text[max(0, start - 240) : start]
+    after = text[end : end + 240]
+    name = piece
+    if all(w in DEMONYMS or w in _MONTHS or w in _DAYS or w in TITLE_WORDS for w in words):
+        return None
+
+    if (
+        at_start
+        and len(words) == 1
+        and lex.is_common(name)
+        and name not in lex.places
+        and not is_acronym(name)
+        and name not in BARE_BODIES
+        and name not in WELL_KNOWN
+    ):
+        # "However", "Officials" - or a surname such as "Brown": only a name seen
+        # elsewhere in the article can claim it.
+        return Mention(None, name, index, start, end, weak=True)
+
+    place = lex.places.get(name)
+    if place is not None and not _ORG_AFTER.match(after):
+        return Mention("place", name, index, start, end, aliases=[place])
+
+    # Hyphenated places: "Russia-Kazakhstan-Iran", "Bermuda-based".
+    if len(words) == 1 and "-" in name:
+        parts = name.split("-")
+        if all(p in lex.places for p in parts if p[:1].isupper()) and parts[0] in lex.places:
+            return Mention(
+                "place",
+                parts[0],
+                index,
+                start,
+                start + len(parts[0]),
+                aliases=[lex.places[parts[0]]],
+            )
+
+    acronym_match = _ACRONYM_AFTER.match(after)
+    if acronym_match and len(words) >= 2 and acronym_of(name, acronym_match.group("acr")):
+        return Mention("organisation", name, index, start, end, acronym=acronym_match.group("acr"))
+    if len(words) == 1 and is_acronym(name):
+        expansion = _EXPANSION_AFTER.match(after)
+        if expansion and acronym_of(expansion.group("exp"), name):
+            return Mention(
+                "organisation", expansion.group("exp").strip(), index, start, end, acronym=name
+            )
+
+    # Titles before a name: "Deputy Prime Minister John Prescott", "Mr Kim".
+    title_words, rest = _title_split(words, typer)
+    if title_words:
+        title = " ".join(title_words)
+        role = None if all(w in _COURTESY for w in title_words) else title
+        person_start = start + piece.find(rest[0])
+        mention = Mention(
+            "person", " ".join(rest), index, person_start, end, role=role, title=title
+        )
+        _add_context_role(mention, text[max(0, start - 240) : start], after)
+        return mention
+
+    if _org_words(words, lex):
+        return Mention("organisation", name, index, start, end)
+
+    previous_word = _previous_word(before)
+    if (previous_word in ORG_DESCRIPTORS and not typer.strong_person(words)) or (
+        previous_word == "at" and len(words) >= 2 and not _SPEECH_AFTER.match(after)
+    ):
+        return Mention("organisation", name, index, start, end)
+
+    person_cue = typer.strong_person(words) or (
+        typer.person_like(words) and len(words) >= 2 and _person_context(before, after)
+    )
+    if person_cue:
+        mention = Mention("person", name, index, start, end)
+        if described and any(w in DEMONYMS or is_role_noun(w) for w in described):
+            mention.role = " ".join(described)
+        _add_context_role(mention, before, after)
+        mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
+        return mention
+    # Undecided: single words may turn out to be a surname or an acronym seen elsewhere.
+    mention = Mention(None, name, index, start, end)
+    mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
+    if is_role_noun(previous_word) and typer.person_like(words):
+        mention.kind = "person"
+        _add_context_role(mention, before, after)
+    return mention
+
+
+_ORG_AFTER = re.compile(r"^[\s-]*(?:" + "|".join(sorted(ORG_SUFFIXES)) + r")\b")
+
+
+def _org_words(words: list[str], lex: Lexicon) -> bool:
+    name = " ".join(words)
+    if name in WELL_KNOWN or name in BARE_BODIES:
+        return True
+    if len(words) == 1:
+        word = words[0]
+        return (
+            (
+                is_acronym(word)
+                and word not in ACRONYM_STOP
+                and word not in lex.places
+                and not word.endswith("s")
+            )
+            or word in WELL_KNOWN
+        ) and word not in ACRONYM_STOP
+    if words[-1] in ORG_SUFFIXES and not all(w in TITLE_WORDS for w in words):
+        return True
+    return words[0] in ORG_HEADS and ("of" in words or "for" in words)
+
+
+def _previous_word(before: str) -> str:
+    match = re.search(r"([\w’'-]+)\W*$", before)
+    return match.group(1).lower() if match else ""
+
+
+def _person_context(before: str, after: str) -> bool:
+    return bool(
+        _SPEECH_AFTER.match(after)
+        or _SPEECH_BEFORE.search(before)
+        or _AGE_AFTER.match(after)
+        or role_after(after)
+        or role_before(before)
+        or role_comma_before(before)
+    )
+
+
+def _add_context_role(mention: Mention, before: str, after: str) -> None:
+    role = role_after(after) or role_before(before) or role_comma_before(before)
+    if role and (mention.role is None or len(role) > len(mention.role)):
+        mention.role = (
+            role if mention.role is None or mention.role in role else f"{mention.role}, {role}"
+        )
+
+
+def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
+    people = [m for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
+    orgs = [m for m in mentions if m.kind == "organisation"]
+    for mention in mentions:
+        if mention.kind is not None:
+            continue
+        words = mention.text.split()
+        if len(words) == 1:
+            word = words[0]
+            if any(p.text.split()[-1] == word for p in people):
+                mention.kind = "person"
+            elif mention.weak:
+                continue
+            elif word in WELL_KNOWN or any(
+                o.acronym == word or _short_for(word, o.text) for o in orgs
+            ):
+                mention.kind = "organisation"
+            elif mention.speech and word in lex.surnames and not lex.is_common(word, 5000):
+                mention.kind = "person"
+
+
+def _short_for(word: str, name: str) -> bool:
+    """ "Fed" for "Federal Reserve": a clipped first main word of the name."""
+    if len(word) < 3 or not word[0].isupper() or word.isupper():
+        return False
+    main = [w for w in name.split() if w[:1].isupper()]
+    return bool(main) and any(w != word and w.startswith(word) for w in main[:2])

@@ -1,0 +1,187 @@
+"""People: honorifics, job titles and the roles news copy gives a name.
+
+A role is read from the words around a name, in the forms news copy uses:
+- a title before the name: "Deputy Prime Minister John Prescott",
+  "Greek sprinter Katerina Thanou", "ISKP leader Sanaullah Ghafari";
+- an apposition after it: "Ken Kim, an analyst at Stone & McCarthy Research,";
+- a role then a comma before it: "Director of Public Prosecutions, Ken Macdonald".
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "HONORIFICS",
+    "ROLE_NOUNS",
+    "TITLE_WORDS",
+    "is_role_noun",
+    "role_after",
+    "role_before",
+]
+
+# Courtesy titles: dropped from a name, never a role on their own.
+HONORIFICS = frozenset(
+    "Mr Mrs Ms Miss Mx Dr Prof Mr. Mrs. Ms. Dr. Prof. Messrs Mme Madame Monsieur Herr".split()
+)
+
+# Capitalised words that, before a name, make up a title ("Lieutenant General").
+TITLE_WORDS = frozenset(
+    """
+    President Vice Vice-President Prime Minister Deputy Foreign Finance Home Defence Defense
+    Interior Health Education Culture Trade Justice Chancellor Secretary Secretary-General
+    Attorney General Lieutenant Lt Colonel Col Major Maj Captain Capt Admiral Commander
+    Sergeant Sgt Corporal Private Officer Detective Inspector Constable Chief Superintendent
+    Senator Sen Rep Representative Congressman Congresswoman Governor Gov Mayor Judge
+    Ambassador Envoy Coach Agent King Queen Prince Princess Emperor Empress Pope Cardinal
+    Archbishop Bishop Rabbi Imam Sheikh Father Sister Brother Reverend Rev Sir Dame Lord Lady
+    Baroness Baron Earl Duke Duchess Count Countess Professor Doctor Chairman Chairwoman
+    Director Executive Acting Former Shadow Labour Conservative Tory Democratic Republican
+    Leader Speaker Premier Marshal Field Brigadier Supreme High Commissioner Chief-Executive
+    Mr Mrs Ms Miss Dr Prof
+    """.split()
+)
+
+# Nouns that name what someone is or does; before or after a name they mark a person.
+ROLE_NOUNS = frozenset(
+    """
+    president minister secretary chancellor chairman chairwoman chair chief executive director
+    head leader spokesman spokeswoman spokesperson analyst economist strategist official officer
+    manager coach captain player striker midfielder defender goalkeeper keeper winger forward
+    sprinter athlete runner champion singer actor actress producer star writer author editor
+    correspondent reporter journalist founder co-founder owner governor mayor senator mp
+    ambassador envoy general commander judge lawyer barrister solicitor professor researcher
+    scientist expert adviser advisor consultant partner boss king queen prince princess pope
+    prosecutor attorney deputy treasurer inspector commissioner negotiator campaigner activist
+    candidate member representative delegate premier dictator monarch sheikh cardinal bishop
+    archbishop rabbi imam priest doctor surgeon teacher pilot engineer designer architect banker
+    trader investor entrepreneur businessman businesswoman tycoon billionaire chef presenter
+    host comedian comic musician guitarist drummer rapper frontman composer playwright novelist
+    poet artist photographer historian boxer golfer cyclist swimmer jockey trainer referee
+    batsman bowler flanker fly-half scrum-half hooker lock centre full-back prop qualifier seed
+    veteran legend contestant winner dj presenter broadcaster commentator chairperson
+    vice-president vice-chairman director-general secretary-general administrator regulator
+    superintendent constable detective lieutenant colonel major sergeant soldier marshal
+    lord chief-executive ceo cfo coo cto md vp governor-general mayor-elect president-elect
+    nominee spokesmen officials ministers directors analysts economists judge juror pensioner
+    student worker employee resident victim survivor witness mother father son daughter wife
+    husband brother sister widow friend colleague compatriot team-mate teammate rival opponent
+    speaker specialist coordinator co-ordinator
+    """.split()
+)
+
+# Role nouns that are also everyday adjectives or nouns before a name
+# ("a major London venue", "the host nation").
+_AMBIGUOUS_BEFORE = frozenset(
+    "major general private forward lock prop hooker centre host seed partner member chair keeper "
+    "lord brother sister mother father son daughter friend".split()
+)
+# "-ist" words name what people do (biologist, novelist); a few are not people.
+_NOT_PEOPLE_IST = frozenset("list lists twist exist assist insist persist resist consist".split())
+
+
+def is_role_noun(word: str) -> bool:
+    word = word.lower().strip(".,’'")
+    if word in ROLE_NOUNS or (word.endswith("s") and word[:-1] in ROLE_NOUNS):
+        return True
+    stem = word[:-1] if word.endswith("ists") else word
+    return stem.endswith("ist") and len(stem) > 5 and stem not in _NOT_PEOPLE_IST
+
+
+_STOP_BACK = frozenset(
+    """
+    the a an by said says say with from to for in on at that which who whom as when while after
+    before according and or but told added also has have had was were is are be been being
+    this these those his her their its our my your of it he she they we i you not no
+    over against under between into through like than about win beat beaten victory defeat
+    """.split()
+)
+_WORD = re.compile(r"[\w’'&.\-]+|[,;:()\"“”]")
+
+
+def role_before(text: str) -> str | None:
+    """The role written just before a name: "Greek sprinter" in "Greek sprinter Katerina Thanou".
+
+    ``text`` is the sentence up to the name. The word right before the name
+    must be a role noun; the role then extends back over its modifiers.
+    """
+    tokens = _WORD.findall(text[-160:])
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if not is_role_noun(last) and last not in TITLE_WORDS:
+        return None
+    if last in _AMBIGUOUS_BEFORE:
+        return None
+    if last in HONORIFICS:
+        return None
+    start = len(tokens) - 1
+    while start > 0 and len(tokens) - start < 7:
+        previous = tokens[start - 1]
+        if (
+            previous.lower() in _STOP_BACK
+            or not previous.replace("-", "").replace("’", "").replace("'", "").isalpha()
+        ):
+            break
+        start -= 1
+    role = " ".join(tokens[start:])
+    return role if role.lower() not in ("chief", "deputy") else None
+
+
+_APPOSITION = re.compile(
+    r"^\s*(?:\(\s*)?,?\s*(?:who\s+(?:is|was|will\s+be|has\s+been|had\s+been|became)\s+)?"
+    r"(?:(?:the|a|an|its|his|her|their|our)\s+)?"
+    r"(?P<role>[^,;:()\"“”]{2,120}?)"
+    r"(?=\s*(?:,|;|\)|\.\s|\.$|$|\s+(?:said|says|told|added|who|which|believes|thinks|"
+    r"warned|argued|explained|insisted|stressed|admitted|claimed|and\s+(?:his|her)\b)))"
+)
+_AGE = re.compile(r"^\d{1,3}$")
+
+
+def role_after(text: str) -> str | None:
+    """The apposition after a name: "an analyst at X" in "Ken Kim, an analyst at X, said".
+
+    ``text`` is the sentence after the name; it must start with a comma.
+    The phrase must hold a role noun within its first five words.
+    """
+    if not text.startswith(","):
+        return None
+    match = _APPOSITION.match(text[1:])
+    if match is None:
+        return None
+    role = match.group("role").strip()
+    words = role.split()
+    if not words or _AGE.match(words[0]) or len(words) > 16:
+        return None
+    head = [w.lower().strip(".'’s") for w in words[:5]]
+    if not any(is_role_noun(w) for w in head):
+        return None
+    return role
+
+
+_LEADING_FILLER = re.compile(r"^(?:but|and|so|meanwhile|however|also|the)\s+", re.IGNORECASE)
+
+
+def role_comma_before(text: str) -> str | None:
+    """A role set off by a comma before the name: "director of the X Trust, Norman Brennan",
+    "Kazakhstan’s minister of digital development, innovations and industry, Bagdat Musin"."""
+    stripped = text.rstrip()
+    if not stripped.endswith(","):
+        return None
+    tail = re.split(r"[;:\"“”()]", stripped[:-1])[-1]
+    tokens = tail.split()[-18:]
+    # The role starts at its first role noun, with the modifiers just before it.
+    for i, token in enumerate(tokens):
+        if is_role_noun(token):
+            start = i
+            while start > 0 and i - start < 3:
+                previous = tokens[start - 1]
+                if previous.lower() in _STOP_BACK or previous.endswith(","):
+                    break
+                start -= 1
+            role = " ".join(tokens[start:]).strip(", ")
+            role = _LEADING_FILLER.sub("", role)
+            if len(role.split()) <= 14 and not re.search(r"\b(?:said|says|told)\b", role):
+                return role
+            return None
+    return None

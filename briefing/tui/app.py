@@ -1,0 +1,116 @@
+"""The Textual application: settings, theme, keymap, screens and palette."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from briefing.cache import DerivedCache
+from briefing.config import ConfigError, Settings, data_dir, save_setting
+from briefing.library import DEFAULT_MAX_BYTES
+from briefing.readstate import ReadState
+from briefing.tui.screens.reader import ReaderScreen
+
+__all__ = ["BriefingApp"]
+
+
+def _article_commands() -> type:
+    # The palette's machinery is imported when the palette first opens, not
+    # at start-up: the first frame should not wait for it.
+    from briefing.tui.commands import ArticleCommands
+
+    return ArticleCommands
+
+
+class BriefingApp(App[None]):
+    """briefing's reader."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "briefing"
+    COMMANDS: ClassVar = App.COMMANDS | {lambda: _article_commands()}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
+    ]
+
+    def __init__(
+        self,
+        paths: list[Path],
+        settings: Settings | None = None,
+        *,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        read_state: ReadState | None = None,
+        save_settings: bool = True,
+        bookmarks_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = paths
+        self.settings = settings or Settings()
+        self.max_bytes = max_bytes
+        self.read_state = read_state or ReadState(data_dir() / "read.json")
+        self.derived = DerivedCache()
+        self._save_settings = save_settings
+        self.bookmarks_path = bookmarks_path
+        self.keymap_overrides = dict(self.settings.keymap)
+        self.reader = ReaderScreen(paths, self.settings.algorithm, self.settings.sentences)
+
+    def on_mount(self) -> None:
+        if self.settings.theme:
+            if self.settings.theme in self.available_themes:
+                self.theme = self.settings.theme
+            else:
+                self.settings.problems.append(f"unknown theme {self.settings.theme!r} in config")
+        self.set_keymap(self.keymap_overrides)
+        for problem in self.settings.problems:
+            self.notify(problem, title="Settings", severity="warning", markup=False, timeout=10)
+        # Only changes made from now on are the user's choice, worth saving.
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def get_default_screen(self) -> Screen:
+        # The reader is the first screen itself: no blank default screen is
+        # mounted and painted before it.
+        return self.reader
+
+    def _theme_changed(self, theme: object) -> None:
+        name = getattr(theme, "name", None)
+        if self._save_settings and isinstance(name, str) and name != self.settings.theme:
+            self.settings.theme = name
+            self._save_theme(name)
+
+    @work(thread=True, group="settings")
+    def _save_theme(self, name: str) -> None:
+        try:
+            save_setting("theme", name)
+        except (ConfigError, OSError) as error:
+            self.call_from_thread(
+                self.notify, str(error), title="Theme not saved", severity="warning", markup=False
+            )
+
+    def mark_read(self, article_id: str) -> None:
+        self.read_state.mark([article_id])
+        self._save_read_state()
+
+    @work(thread=True, exclusive=True, group="read-state")
+    def _save_read_state(self) -> None:
+        # Read marks are a convenience: never interrupt reading for them.
+        with contextlib.suppress(OSError):
+            self.read_state.save()
+
+    def show_empty_library(self, problems: int) -> None:
+        from briefing.tui.screens.empty import EmptyLibraryScreen
+
+        where = ", ".join(str(p) for p in self.paths)
+        self.push_screen(EmptyLibraryScreen(where, problems))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ReaderScreen):
+            yield from screen.palette_commands()

@@ -1,0 +1,29 @@
+"""Start the reader from the command line (`briefing [PATH…]`)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from briefing.cli.common import fail
+from briefing.library import DEFAULT_MAX_BYTES, default_paths
+
+__all__ = ["run"]
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or default_paths()
+    for path in paths:
+        if not path.exists():
+            fail(f"no such file or folder: {path}")
+    from briefing.config import load_settings
+    from briefing.tui.app import BriefingApp
+
+    app = BriefingApp(
+        paths,
+        load_settings(),
+        max_bytes=args.max_size or DEFAULT_MAX_BYTES,
+        bookmarks_path=args.bookmarks,
+    )
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,1 @@
+"""Screens of the reader; screens coordinate the widgets they hold."""

@@ -1,0 +1,1 @@
+"""Widgets of the reader; each one owns its keys and posts messages."""

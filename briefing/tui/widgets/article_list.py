@@ -1,0 +1,320 @@
+"""The article list: virtual, so 10,000 articles cost no more than 30.
+
+Each article takes two rows (title; source and size). Only the rows on screen
+are rendered, from a small cache; no widget is mounted per article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
+
+from briefing.tui.messages import ArticleChosen, ArticleHighlighted
+from briefing.tui.widgets.line_view import LineView, fit_line
+
+__all__ = ["ArticleList", "ListEntry"]
+
+ROWS_PER_ENTRY = 2
+
+
+@dataclass(slots=True)
+class ListEntry:
+    """What the list shows of an article (the list never sees the article)."""
+
+    id: str
+    title: str
+    meta: str
+    read: bool = False
+    bookmarked: bool = False
+    # Hidden entries (bookmarks of articles we do not have) show only when a
+    # caller asks for them by id (set_order).
+    hidden: bool = False
+    folded_title: str = ""
+
+    def __post_init__(self) -> None:
+        self.folded_title = self.title.casefold()
+
+
+class ArticleList(LineView, can_focus=True):
+    """Titles with source and word count; j/k to move, enter to open."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("home,g", "first", "First article", show=False, id="list.first"),
+        Binding("end,G", "last", "Last article", show=False, id="list.last"),
+        Binding("enter,l", "open", "Open", id="list.open"),
+        Binding("escape", "show_all", "Show all articles", show=False, id="list.show_all"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--title",
+        "article-list--title-read",
+        "article-list--meta",
+        "article-list--cursor",
+        "article-list--marker",
+        "article-list--empty",
+    }
+
+    class ShowAll(Message):
+        """The user wants the whole list back (escape)."""
+
+    class TypedToFilter(Message):
+        """A printable key that no binding uses: start filtering with it."""
+
+        def __init__(self, character: str) -> None:
+            super().__init__()
+            self.character = character
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._entries: list[ListEntry] = []
+        self._visible: list[int] = []
+        self._filter = ""
+        self._by_id: dict[str, int] = {}
+        self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self.empty_message = "No articles"
+
+    # The data ---------------------------------------------------------------
+
+    @property
+    def entry_count(self) -> int:
+        return len(self._entries)
+
+    @property
+    def visible_count(self) -> int:
+        return len(self._visible)
+
+    @property
+    def current(self) -> ListEntry | None:
+        if 0 <= self.cursor < len(self._visible):
+            return self._entries[self._visible[self.cursor]]
+        return None
+
+    def visible_ids(self) -> list[str]:
+        return [self._entries[i].id for i in self._visible]
+
+    def all_ids(self) -> list[str]:
+        """Every article's id, in list order (hidden entries left out)."""
+        return [e.id for e in self._entries if not e.hidden]
+
+    def set_marks(self, bookmarked: set[str]) -> None:
+        """Mark exactly these articles as bookmarked."""
+        for entry in self._entries:
+            if not entry.hidden:
+                entry.bookmarked = entry.id in bookmarked
+        self._cache.clear()
+        self.refresh()
+
+    def set_remote(self, entries: list[ListEntry]) -> None:
+        """Replace the hidden entries (bookmarks whose articles we do not have)."""
+        keep = self.current.id if self.current else None
+        visible_ids = [self._entries[i].id for i in self._visible]
+        self._entries = [e for e in self._entries if not e.hidden] + entries
+        self._by_id = {e.id: i for i, e in enumerate(self._entries)}
+        self._visible = [self._by_id[i] for i in visible_ids if i in self._by_id]
+        self._after_change(keep)
+
+    def set_entries(self, entries: list[ListEntry]) -> None:
+        keep = self.current.id if self.current else None
+        self._entries = list(entries)
+        self._by_id = {e.id: i for i, e in enumerate(self._entries)}
+        self._refilter(keep)
+
+    def add_entries(self, entries: list[ListEntry]) -> None:
+        """Append entries (the library arrives in batches while it loads)."""
+        keep = self.current.id if self.current else None
+        start = len(self._entries)
+        self._entries.extend(entries)
+        for offset, entry in enumerate(entries):
+            self._by_id[entry.id] = start + offset
+        self._refilter(keep)
+
+    def update_entry(self, article_id: str, *, read: bool | None = None,
+                     bookmarked: bool | None = None) -> None:  # fmt: skip
+        index = self._by_id.get(article_id)
+        if index is None:
+            return
+        entry = self._entries[index]
+        if read is not None:
+            entry.read = read
+        if bookmarked is not None:
+            entry.bookmarked = bookmarked
+        self._cache.clear()
+        self.refresh()
+
+    def set_filter(self, text: str) -> None:
+        keep = self.current.id if self.current else None
+        self._filter = text.casefold().strip()
+        self._refilter(keep)
+
+    def set_order(self, article_ids: list[str] | None) -> None:
+        """Show only these articles in this order (search results); None: all."""
+        keep = self.current.id if self.current else None
+        if article_ids is None:
+            self._refilter(keep)
+            return
+        self._visible = [self._by_id[i] for i in article_ids if i in self._by_id]
+        self._after_change(keep, prefer_first=True)
+
+    def select(self, article_id: str) -> bool:
+        index = self._by_id.get(article_id)
+        if index is None or index not in self._visible:
+            return False
+        self.cursor = self._visible.index(index)
+        return True
+
+    def _refilter(self, keep: str | None) -> None:
+        words = self._filter.split()
+        self._visible = [
+            i
+            for i, e in enumerate(self._entries)
+            if not e.hidden and all(w in e.folded_title for w in words)
+        ]
+        self._after_change(keep)
+
+    def _after_change(self, keep: str | None, prefer_first: bool = False) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(0, len(self._visible) * ROWS_PER_ENTRY)
+        position = 0
+        if keep is not None and not prefer_first and keep in self._by_id:
+            try:
+                position = self._visible.index(self._by_id[keep])
+            except ValueError:
+                position = 0
+        self.cursor = min(position, max(0, len(self._visible) - 1))
+        self.refresh()
+
+    # Cursor -----------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._visible) - 1)) if self._visible else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._cache.clear()
+        self.refresh()
+        self._scroll_cursor_into_view()
+        entry = self.current
+        if entry is not None:
+            self.post_message(ArticleHighlighted(entry.id))
+
+    def _scroll_cursor_into_view(self) -> None:
+        region = Region(0, self.cursor * ROWS_PER_ENTRY, self.size.width, ROWS_PER_ENTRY)
+        self.scroll_to_region(region, animate=False, force=True)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.size.height // ROWS_PER_ENTRY - 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.size.height // ROWS_PER_ENTRY - 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._visible) - 1
+
+    def action_open(self) -> None:
+        entry = self.current
+        if entry is not None:
+            self.post_message(ArticleChosen(entry.id))
+
+    def on_key(self, event: events.Key) -> None:
+        # Type-to-filter: a letter that is not a key of ours starts the filter.
+        if not event.is_printable or not event.character or event.character.isspace():
+            return
+        if event.key in self.screen.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        self.post_message(self.TypedToFilter(event.character))
+
+    def action_show_all(self) -> None:
+        self.post_message(self.ShowAll())
+
+    def on_click(self, event: events.Click) -> None:
+        row = (event.y + int(self.scroll_y)) // ROWS_PER_ENTRY
+        if 0 <= row < len(self._visible):
+            self.cursor = row
+            self.action_open()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(0, len(self._visible) * ROWS_PER_ENTRY)
+
+    # Rendering --------------------------------------------------------------
+
+    def clear_line_cache(self) -> None:
+        self._cache.clear()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        row = scroll_y + y
+        width = self.size.width
+        base = self.base_style
+        if not self._visible:
+            if y == 0:
+                empty = base + self._text_style("article-list--empty")
+                return fit_line([Segment(f" {self.empty_message}", empty)], width, base)
+            return Strip.blank(width, base)
+        position, line = divmod(row, ROWS_PER_ENTRY)
+        if position >= len(self._visible):
+            return Strip.blank(width, base)
+        selected = position == self.cursor
+        key = (position, line, width, selected, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_entry_line(position, line, width, selected)
+            self._cache[key] = strip
+        return strip.apply_offsets(scroll_x, row)
+
+    def _text_style(self, component: str) -> Style:
+        style = self.get_component_rich_style(component)
+        return Style(color=style.color, bold=style.bold, dim=style.dim, italic=style.italic)
+
+    def _render_entry_line(self, position: int, line: int, width: int, selected: bool) -> Strip:
+        entry = self._entries[self._visible[position]]
+        base = self.base_style
+        if line == 0:
+            marker = Text("★ " if entry.bookmarked else "  ")
+            marker.stylize(self._text_style("article-list--marker"))
+            title_class = "article-list--title-read" if entry.read else "article-list--title"
+            title = Text(entry.title)
+            title.stylize(self._text_style(title_class))
+            text = marker + title
+        else:
+            text = Text("  " + entry.meta)
+            text.stylize(self._text_style("article-list--meta"))
+        text.truncate(width - 2, overflow="ellipsis")
+        style = base
+        if selected:
+            cursor = self.get_component_rich_style("article-list--cursor")
+            # Without focus the cursor stays visible, but quieter.
+            style = base + (cursor if self.has_focus else Style(bgcolor=cursor.bgcolor, dim=True))
+            text.stylize(Style(bgcolor=style.bgcolor))
+            if self.has_focus:
+                text.stylize(Style(color=cursor.color))
+        text.stylize_before(style)
+        segments = [Segment(" ", style), *text.render(self.app.console)]
+        return fit_line(segments, width, style)

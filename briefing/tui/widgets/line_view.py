@@ -1,0 +1,44 @@
+"""A base for our line-rendering widgets: the base style, computed once."""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+__all__ = ["LineView", "fit_line"]
+
+
+def fit_line(segments: list[Segment], width: int, style: Style) -> Strip:
+    """One strip of exactly ``width`` cells (padded or cropped).
+
+    Built in a single step: every Strip Textual creates carries its own
+    caches, and chained extend/crop calls made the first frame slower.
+    """
+    return Strip(Segment.adjust_line_length(segments, width, style), width)
+
+
+class LineView(ScrollView):
+    """``ScrollView`` that caches ``rich_style`` between style changes.
+
+    ``rich_style`` walks every ancestor to blend backgrounds; our widgets ask
+    for it on every line they render, which made the first frame measurably
+    slower. Styles change only through CSS, and Textual tells us when.
+    """
+
+    _base_style: Style | None = None
+
+    @property
+    def base_style(self) -> Style:
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
+    def notify_style_update(self) -> None:
+        self._base_style = None
+        self.clear_line_cache()
+        super().notify_style_update()
+
+    def clear_line_cache(self) -> None:
+        """Drop rendered lines (subclasses keep a cache of them)."""

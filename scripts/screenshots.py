@@ -1,0 +1,183 @@
+"""Screenshots of the real reader, for the README and for review.
+
+    python scripts/screenshots.py [--out screenshots]
+
+Drives the app with Textual's pilot on the bundled articles at a fixed size,
+saves an SVG per scene and, where `rsvg-convert` (Debian's librsvg2-bin) is
+installed, a PNG beside it. Config, data and cache dirs are temporary, so the
+pictures do not depend on (or touch) the user's own settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+Scene = Callable[..., Awaitable[None]]
+
+
+def isolate() -> Path:
+    home = Path(tempfile.mkdtemp(prefix="briefing-shots-"))
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        os.environ[name] = str(home / name.lower())
+    return home
+
+
+async def settle(pilot: Pilot) -> None:
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.2)
+
+
+async def main_view(pilot: Pilot) -> None:
+    await settle(pilot)
+
+
+async def summary_highlight(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("j", "enter")
+    await settle(pilot)
+    await pilot.press("s", "s", "plus", "plus")  # lexrank, 5 sentences
+    await settle(pilot)
+    await pilot.press("tab")  # to the summary
+    await pilot.press("down", "down", "enter")
+    await settle(pilot)
+
+
+async def key_facts(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("j", "j", "enter")
+    await settle(pilot)
+    await pilot.press("tab", "tab")  # to the key facts
+    for _ in range(3):
+        await pilot.press("down")
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def bookmarks(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("b")
+    await settle(pilot)
+    await pilot.press("n", *"Ask the ministry for the alliance timetable.", "ctrl+s")
+    await settle(pilot)
+    await pilot.press("t", *"sco, digital", "enter")
+    await settle(pilot)
+
+
+async def help_screen(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("question_mark")
+    await settle(pilot)
+
+
+async def narrow(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+SCENES: dict[str, tuple[Scene, tuple[int, int]]] = {
+    "main": (main_view, (160, 48)),
+    "summary-highlight": (summary_highlight, (160, 48)),
+    "key-facts": (key_facts, (160, 48)),
+    "bookmarks": (bookmarks, (160, 48)),
+    "help": (help_screen, (160, 48)),
+    "narrow-80x24": (narrow, (80, 24)),
+}
+
+
+async def shoot(name: str, scene: Scene, size: tuple[int, int], out: Path, home: Path) -> Path:
+    from briefing.config import Settings
+    from briefing.tui.app import BriefingApp
+
+    app = BriefingApp(
+        [Path("articles")],
+        Settings(),
+        save_settings=False,
+        bookmarks_path=home / f"{name}-bookmarks.json",
+    )
+    async with app.run_test(size=size) as pilot:
+        await scene(pilot)
+        svg = out / f"{name}.svg"
+        svg.write_text(app.export_screenshot(title=f"briefing — {name}"), encoding="utf-8")
+    return svg
+
+
+_LEADING_SPACES = re.compile(
+    r'(<text [^>]*?x=")([\d.]+)("[^>]*?textLength=")([\d.]+)("[^>]*>)((?:&#160;)+)'
+)
+
+
+def _fix_leading_spaces(svg: str) -> str:
+    """Move leading non-breaking spaces of a text run into its x position.
+
+    librsvg drops leading spaces of a <text> that has textLength, which shifts
+    indented text left in the PNG (browsers draw the SVG correctly).
+    """
+
+    out = []
+    position = 0
+    for match in _LEADING_SPACES.finditer(svg):
+        out.append(svg[position : match.start()])
+        count = match.group(6).count("&#160;")
+        x, length = float(match.group(2)), float(match.group(4))
+        # Each text run's cells are textLength wide in total; find one cell's width.
+        end = svg.index("</text>", match.end())
+        rest = svg[match.end() : end]
+        cells = count + len(re.sub(r"&#?\w+;", "x", rest))
+        cell = length / cells if cells else 0
+        out.append(
+            f"{match.group(1)}{x + cell * count:.1f}{match.group(3)}"
+            f"{length - cell * count:.1f}{match.group(5)}"
+        )
+        position = match.end()
+    out.append(svg[position:])
+    return "".join(out)
+
+
+def to_png(svg: Path) -> Path | None:
+    if shutil.which("rsvg-convert") is None:
+        return None
+    fixed = svg.with_suffix(".fixed.svg")
+    fixed.write_text(_fix_leading_spaces(svg.read_text(encoding="utf-8")), encoding="utf-8")
+    png = svg.with_suffix(".png")
+    subprocess.run(["rsvg-convert", str(fixed), "-o", str(png)], check=True)
+    fixed.unlink()
+    return png
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("scenes", nargs="*", help=f"any of {', '.join(SCENES)} (default: all)")
+    args = parser.parse_args()
+    unknown = [s for s in args.scenes if s not in SCENES]
+    if unknown:
+        parser.error(f"unknown scene(s): {', '.join(unknown)}")
+    os.chdir(ROOT)
+    home = isolate()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in args.scenes or SCENES:
+        scene, size = SCENES[name]
+        svg = asyncio.run(shoot(name, scene, size, args.out, home))
+        png = to_png(svg)
+        print(f"{svg.relative_to(ROOT)}" + (f"  {png.relative_to(ROOT)}" if png else ""))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,372 @@
+"""`briefing bookmarks …` and `briefing summary --bookmarked`, run for real."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, STORY_TITLE, CliRunner, write
+
+ANSI_SGR = re.compile(r"\x1b\[[0-9;]*m")
+ALMATY = "b500742d86ff"  # a bundled sample article
+ALMATY_TITLE = "Almaty Hosts First SCO Digital Forum"
+
+
+@pytest.fixture
+def bookmarks_file(tmp_path: Path) -> Path:
+    return tmp_path / "mine.json"
+
+
+def entries(path: Path) -> dict[str, dict]:
+    return {e["article_id"]: e for e in json.loads(path.read_text())["bookmarks"]}
+
+
+def one_line_error(result: subprocess.CompletedProcess[str], status: int = 1) -> str:
+    assert result.returncode == status, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def story_id(run_cli: CliRunner, story_dir: Path) -> str:
+    result = run_cli("summary", story_dir, "-f", "json")
+    return json.loads(result.stdout)["articles"][0]["id"]
+
+
+def test_add_note_tag_untag_remove_and_add_again(
+    run_cli: CliRunner, bookmarks_file: Path, story_dir: Path
+) -> None:
+    sid = story_id(run_cli, story_dir)
+    b = ("--bookmarks", bookmarks_file)
+    added = run_cli(
+        "bookmarks", "add", sid[:6], "--library", story_dir, "--note", "check figures",
+        "--tag", "port", "--tag", "economy", *b,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert added.stdout == f"bookmarked {sid}  {STORY_TITLE}\n"
+    entry = entries(bookmarks_file)[sid]
+    assert entry["title"] == STORY_TITLE
+    assert entry["note"] == "check figures" and entry["tags"] == ["economy", "port"]
+    assert entry["source"].endswith("harbour.txt") and not entry["source"].startswith("/")
+    assert "Northbay Harbour Authority" in entry["excerpt"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z", entry["updated"])
+    assert entry["deleted"] is False
+
+    # --bookmarks works before the action name too.
+    tagged = run_cli("bookmarks", "--bookmarks", bookmarks_file, "tag", sid[:4], "vote", "port")
+    assert tagged.returncode == 0, tagged.stderr
+    assert tagged.stdout.endswith(": economy, port, vote\n")
+    untagged = run_cli("bookmarks", "untag", sid, "economy", *b)
+    assert untagged.stdout.endswith(": port, vote\n")
+    assert entries(bookmarks_file)[sid]["tags"] == ["port", "vote"]
+
+    noted = run_cli("bookmarks", "note", sid[:5], "new note", *b)
+    assert noted.returncode == 0 and noted.stdout.startswith("set the note of")
+    assert entries(bookmarks_file)[sid]["note"] == "new note"
+    assert run_cli("bookmarks", "note", sid, "", *b).stdout.startswith("cleared the note")
+
+    removed = run_cli("bookmarks", "remove", sid[:5], *b)
+    assert removed.returncode == 0 and removed.stdout.startswith("removed")
+    assert entries(bookmarks_file)[sid]["deleted"] is True  # a tombstone, kept
+    gone = one_line_error(run_cli("bookmarks", "note", sid, "x", *b))
+    assert "was removed" in gone
+    assert (bookmarks_file.parent / "mine.json.bak").exists()
+
+    again = run_cli("bookmarks", "add", sid, "--library", story_dir, *b)
+    assert again.stdout.startswith("bookmarked again")
+    assert entries(bookmarks_file)[sid]["deleted"] is False
+    assert entries(bookmarks_file)[sid]["tags"] == ["port", "vote"]
+    same = run_cli("bookmarks", "add", sid, "--library", story_dir, *b)
+    assert same.stdout.startswith("already bookmarked")
+
+
+def test_default_file_and_environment_variable(
+    run_cli: CliRunner, tmp_path: Path, isolated_dirs: Path
+) -> None:
+    assert run_cli("bookmarks", "add", ALMATY[:6]).returncode == 0  # bundled samples
+    default = isolated_dirs / "xdg_data_home" / "briefing" / "bookmarks.json"
+    assert ALMATY in entries(default)
+    elsewhere = tmp_path / "env.json"
+    result = run_cli("bookmarks", "add", ALMATY, env={"BRIEFING_BOOKMARKS": str(elsewhere)})
+    assert result.returncode == 0 and ALMATY in entries(elsewhere)
+    listing = run_cli("bookmarks", "list", "-f", "json")
+    (item,) = json.loads(listing.stdout)["bookmarks"]
+    assert item["article_id"] == ALMATY and item["in_library"] is True
+    assert item["matched_by"] == "id" and item["path"].endswith(".txt")
+
+
+def test_list_formats(run_cli: CliRunner, bookmarks_file: Path) -> None:
+    b = ("--bookmarks", bookmarks_file)
+    run_cli("bookmarks", "add", ALMATY, "--tag", "sco", "--note", "line one\nline two", *b)
+    plain = run_cli("bookmarks", "list", *b)
+    assert plain.returncode == 0
+    assert plain.stdout.splitlines()[:3] == [
+        f"{ALMATY}  {ALMATY_TITLE}  [sco]",
+        "    note: line one",
+        "          line two",
+    ]
+    rich = run_cli("bookmarks", "list", "-f", "rich", *b, env={"FORCE_COLOR": "1"})
+    assert "\x1b[" in rich.stdout and ALMATY_TITLE in ANSI_SGR.sub("", rich.stdout)
+    data = json.loads(run_cli("bookmarks", "list", "-f", "json", *b).stdout)
+    assert data["bookmarks"][0]["tags"] == ["sco"]
+    assert run_cli("bookmarks", "list", "--tag", "nope", *b).stdout == "no bookmarks\n"
+    assert run_cli(
+        "bookmarks", "list", "--bookmarks", bookmarks_file.with_name("none.json")
+    ).stdout == ("no bookmarks\n")
+
+
+def colleague_file(path: Path, mine: dict) -> Path:
+    """A colleague's file: my bookmark with another note written later, an
+    article I do not have, and the removal of a bookmark we both had."""
+    theirs = dict(mine, note="their note [red]!", updated="2099-01-01T00:00:00Z", tags=["theirs"])
+    unknown = {
+        "article_id": "0123456789ab",
+        "title": "Port Strike \x1b[31mEnds[/]",
+        "source": "../../etc/passwd",
+        "url": "https://example.org/strike",
+        "excerpt": "Dock workers returned on Monday.",
+        "note": "",
+        "tags": ["port"],
+        "created": "2026-01-01T00:00:00Z",
+        "updated": "2026-01-01T00:00:00Z",
+        "deleted": False,
+        "their_field": {"kept": True},
+    }
+    gone = {
+        "article_id": "fedcba987654",
+        "title": "Old",
+        "updated": "2099-01-01T00:00:00Z",
+        "deleted": True,
+    }
+    document = {"format": "briefing.bookmarks", "version": 1, "bookmarks": [theirs, unknown, gone]}
+    path.write_text(json.dumps(document))
+    return path
+
+
+def test_import_merges_reports_and_keeps_both_notes(
+    run_cli: CliRunner, bookmarks_file: Path, tmp_path: Path
+) -> None:
+    b = ("--bookmarks", bookmarks_file)
+    run_cli("bookmarks", "add", ALMATY, "--note", "my note", *b)
+    bookmarks_file.write_text(
+        bookmarks_file.read_text().replace(
+            '"bookmarks": [\n',
+            '"bookmarks": [\n    {"article_id": "fedcba987654", "title": "Old", "updated": "2026-01-01T00:00:00Z"},\n',
+        )
+    )
+    theirs = colleague_file(tmp_path / "theirs.json", entries(bookmarks_file)[ALMATY])
+    result = run_cli("bookmarks", "import", theirs, *b)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "added    0123456789ab  Port Strike \\x1b[31mEnds[/]" in out
+    assert "removed  fedcba987654  Old" in out
+    assert f"updated  {ALMATY}" in out
+    assert "1 bookmark added, 1 removed, 1 updated; 1 of the added not in your library" in out
+    assert "kept as the note (newer): their note [red]!" in out
+    assert "also kept: my note" in out
+    merged = entries(bookmarks_file)
+    assert merged[ALMATY]["note"] == "their note [red]!"
+    assert merged[ALMATY]["note_conflicts"] == ["my note"]
+    assert merged[ALMATY]["tags"] == ["theirs"]
+    assert merged["0123456789ab"]["their_field"] == {"kept": True}
+    assert merged["fedcba987654"]["deleted"] is True
+    # Importing again changes nothing.
+    before = bookmarks_file.read_bytes()
+    assert (
+        "0 bookmarks added, 0 removed, 0 updated"
+        in run_cli("bookmarks", "import", theirs, *b).stdout
+    )
+    assert bookmarks_file.read_bytes() == before
+
+    # The entry from someone else is listed as not in my library, literally.
+    listing = run_cli("bookmarks", "list", *b).stdout
+    assert (
+        "0123456789ab  Port Strike \\x1b[31mEnds[/]  [port]\n    not in your library\n    Dock workers returned on Monday."
+        in listing
+    )
+    assert "\x1b" not in listing
+    rich = run_cli(
+        "bookmarks", "list", "-f", "rich", *b, env={"FORCE_COLOR": "1", "COLUMNS": "200"}
+    ).stdout
+    assert "\x1b[31m" not in rich and "\x1b]" not in rich
+    assert "Port Strike \\x1b[31mEnds[/]" in ANSI_SGR.sub("", rich)
+    assert "their note [red]!" in ANSI_SGR.sub("", rich)
+    # Settling the conflict.
+    settled = run_cli("bookmarks", "note", ALMATY, "agreed note", *b)
+    assert "settled 1 conflicting note" in settled.stdout
+    assert "note_conflicts" not in entries(bookmarks_file)[ALMATY]
+
+
+def test_bad_files_are_refused_in_one_line_and_left_alone(
+    run_cli: CliRunner, bookmarks_file: Path, tmp_path: Path
+) -> None:
+    b = ("--bookmarks", bookmarks_file)
+    bookmarks_file.write_text(
+        '{"format": "briefing.bookmarks", "version": 1, "bookmarks": [{"article_id": "a1"}]}'
+    )
+    original = bookmarks_file.read_bytes()
+    for args in (("add", ALMATY), ("list",), ("remove", "a1"), ("export",)):
+        line = one_line_error(run_cli("bookmarks", *args, *b))
+        assert line == (
+            f"briefing: bookmark file {bookmarks_file}: entry 1 (article_id 'a1'): \"updated\" must be "
+            'a time like "2026-11-27T10:00:00Z"; it was left as it is'
+        )
+        assert bookmarks_file.read_bytes() == original
+
+    bookmarks_file.write_text('{"format": "briefing.bookmarks", "version": 2, "bookmarks": []}')
+    line = one_line_error(run_cli("bookmarks", "add", ALMATY, *b))
+    assert "newer briefing (format version 2" in line and "upgrade" in line
+
+    good = tmp_path / "good.json"
+    run_cli("bookmarks", "add", ALMATY, "--bookmarks", good)
+    before = good.read_bytes()
+    broken = write(tmp_path / "broken.json", "{oops")
+    line = one_line_error(
+        run_cli(
+            "bookmarks", "import", theirs := tmp_path / "missing.json", broken, "--bookmarks", good
+        )
+    )
+    assert f"cannot read {theirs}: no such file; nothing was changed" in line
+    line = one_line_error(run_cli("bookmarks", "import", broken, "--bookmarks", good))
+    assert f"cannot read {broken}: not valid JSON" in line
+    assert good.read_bytes() == before
+
+
+def test_ids_unknown_ambiguous_and_usage(run_cli: CliRunner, bookmarks_file: Path) -> None:
+    b = ("--bookmarks", bookmarks_file)
+    line = one_line_error(run_cli("bookmarks", "add", "zzzz", *b))
+    assert "no article with id 'zzzz'" in line
+    run_cli("bookmarks", "add", ALMATY, *b)
+    doc = json.loads(bookmarks_file.read_text())
+    doc["bookmarks"] += [dict(doc["bookmarks"][0], article_id=f"abc{n}") for n in (1, 2)]
+    bookmarks_file.write_text(json.dumps(doc))
+    assert "ambiguous" in one_line_error(run_cli("bookmarks", "tag", "abc", "x", *b))
+    assert "no bookmark with id 'nope'" in one_line_error(
+        run_cli("bookmarks", "remove", "nope", *b)
+    )
+    assert run_cli("bookmarks", "tag", "abc1", *b).returncode == 2
+    assert "empty" in one_line_error(run_cli("bookmarks", "tag", "abc1", " ", *b), status=2)
+    assert run_cli("bookmarks", *b).returncode == 2
+    assert run_cli("bookmarks", "frobnicate", *b).returncode == 2
+    assert run_cli("bookmarks", "--help").returncode == 0
+    missing_library = run_cli("bookmarks", "add", ALMATY, "--library", "nowhere", *b)
+    assert "no such file or folder: nowhere" in one_line_error(missing_library)
+
+
+def test_exports(run_cli: CliRunner, bookmarks_file: Path, tmp_path: Path) -> None:
+    b = ("--bookmarks", bookmarks_file)
+    run_cli("bookmarks", "add", ALMATY, "--tag", "sco", "--note", "*see* [this](javascript:x)", *b)
+    hostile = {
+        "article_id": "0123456789ab",
+        "title": '"><script>alert(1)</script> & [link](x)',
+        "url": 'https://example.org/a?b=1&c="2"',
+        "excerpt": "<b>bold</b>",
+        "note": "\x1b[31mred",
+        "tags": ["a,b", "<t>"],
+        "updated": "2026-01-01T00:00:00Z",
+    }
+    scripted = dict(hostile, article_id="0123456789ac", url="javascript:alert(1)", title="Scripted")
+    doc = json.loads(bookmarks_file.read_text())
+    doc["bookmarks"] += [hostile, scripted]
+    bookmarks_file.write_text(json.dumps(doc))
+
+    exported = run_cli("bookmarks", "export", *b)
+    assert exported.returncode == 0
+    exported_ids = [e["article_id"] for e in json.loads(exported.stdout)["bookmarks"]]
+    assert exported_ids == ["0123456789ab", "0123456789ac", ALMATY]  # canonical order
+
+    markdown = run_cli("bookmarks", "export", "-f", "markdown", *b).stdout
+    assert f"- **{ALMATY_TITLE}** · tags: sco" in markdown
+    assert r"> \*see\* \[this\]\(javascript:x\)" in markdown
+    assert (
+        '["\\>\\<script\\>alert\\(1\\)\\</script\\> & \\[link\\]\\(x\\)](<https://example.org/a?b=1&c="2">)'
+        in markdown
+    )
+    assert "javascript:alert" not in markdown and "\x1b" not in markdown
+
+    html_file = tmp_path / "out" / "bookmarks.html"
+    html_file.parent.mkdir()
+    result = run_cli("bookmarks", "export", "-f", "html", "--to", html_file, *b)
+    assert result.returncode == 0
+    assert "2 bookmarks without a web address are not in the HTML" in result.stderr
+    page = html_file.read_text()
+    assert page.startswith("<!DOCTYPE NETSCAPE-Bookmark-file-1>")
+    assert '<A HREF="https://example.org/a?b=1&amp;c=&quot;2&quot;"' in page
+    assert 'TAGS="&lt;t&gt;,a b"' in page
+    assert "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; [link](x)</A>" in page
+    assert "<script>" not in page and "javascript:" not in page and "\x1b" not in page
+    assert "<DD>[31mred — &lt;b&gt;bold&lt;/b&gt;" in page
+    # Parses as HTML a browser would import: one link per exported bookmark.
+    from html.parser import HTMLParser
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.hrefs: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            if tag == "a":
+                self.hrefs.append(dict(attrs)["href"])
+
+    parser = Links()
+    parser.feed(page)
+    assert parser.hrefs == ['https://example.org/a?b=1&c="2"']
+
+    refused = run_cli("bookmarks", "export", "-f", "markdown", "--to", bookmarks_file, *b)
+    assert "one of the bookmark files" in one_line_error(refused)
+
+
+def test_merge_files_into_a_new_one(run_cli: CliRunner, tmp_path: Path) -> None:
+    a, b_file = tmp_path / "a.json", tmp_path / "b.json"
+    run_cli("bookmarks", "add", ALMATY, "--note", "from a", "--bookmarks", a)
+    theirs = colleague_file(b_file, entries(a)[ALMATY])
+    out = tmp_path / "c.json"
+    result = run_cli("bookmarks", "merge", a, theirs, "--to", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"merged 2 files into {out}: 2 bookmarks and 1 removals\n"
+    merged = entries(out)
+    assert merged[ALMATY]["note_conflicts"] == ["from a"]
+    # The same in the other order, to stdout: byte-equal.
+    swapped = run_cli("bookmarks", "merge", theirs, a)
+    assert swapped.stdout.encode() == out.read_bytes()
+    assert one_line_error(run_cli("bookmarks", "merge", a), status=2).endswith(
+        "merge needs at least two files (to add files to yours, use `import`)"
+    )
+    # The target must be a bookmark file or new: anything else is kept.
+    precious = write(tmp_path / "notes.txt", "my notes")
+    assert "left as it is" in one_line_error(
+        run_cli("bookmarks", "merge", a, theirs, "--to", precious)
+    )
+    assert precious.read_text() == "my notes"
+
+
+def test_summary_of_bookmarked_articles(run_cli: CliRunner, bookmarks_file: Path) -> None:
+    b = ("--bookmarks", bookmarks_file)
+    assert "none of these articles is bookmarked" in one_line_error(
+        run_cli("summary", "--bookmarked", *b)
+    )
+    run_cli("bookmarks", "add", ALMATY, *b)
+    result = run_cli("summary", "--bookmarked", "-f", "json", *b)
+    assert result.returncode == 0, result.stderr
+    assert [a["id"] for a in json.loads(result.stdout)["articles"]] == [ALMATY]
+    run_cli("bookmarks", "remove", ALMATY, *b)
+    assert run_cli("summary", "--bookmarked", *b).returncode == 1
+
+
+def test_bookmarks_do_not_import_textual(bookmarks_file: Path) -> None:
+    code = (
+        "import sys\n"
+        "from briefing.cli import main\n"
+        f"main(['bookmarks', 'add', {ALMATY!r}, '--bookmarks', {str(bookmarks_file)!r}])\n"
+        f"main(['bookmarks', 'list', '--bookmarks', {str(bookmarks_file)!r}])\n"
+        "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stderr == "[]"

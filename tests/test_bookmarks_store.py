@@ -1,0 +1,216 @@
+"""The bookmark file on disk: locking, atomic writes, backups, and refusing
+to overwrite what it cannot read."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from bookmark_workers import add_forever, add_one
+from conftest import ROOT
+
+from briefing.bookmarks import Bookmark, BookmarkFileError, BookmarkStore, decode, encode
+from briefing.bookmarks.store import default_path, resolve_path
+
+WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+
+
+def make(article_id: str, **fields) -> Bookmark:
+    return Bookmark(article_id, f"Title {article_id}", created=WHEN, updated=WHEN, **fields)
+
+
+def vars_of(entry: Bookmark) -> dict:
+    return {name: getattr(entry, name) for name in Bookmark.__dataclass_fields__}
+
+
+def test_path_precedence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_dirs: Path
+) -> None:
+    assert default_path().is_relative_to(isolated_dirs / "xdg_data_home")
+    assert resolve_path() == default_path()
+    monkeypatch.setenv("BRIEFING_BOOKMARKS", str(tmp_path / "env.json"))
+    assert resolve_path() == tmp_path / "env.json"
+    assert resolve_path(tmp_path / "flag.json") == tmp_path / "flag.json"
+
+
+def test_edit_creates_the_file_and_keeps_a_backup(tmp_path: Path) -> None:
+    store = BookmarkStore(tmp_path / "sub" / "b.json")
+    assert store.load().live() == [] and store.signature() is None
+    store.edit("a1", lambda old: make("a1"))
+    first = store.path.read_bytes()
+    assert not store.backup_path.exists()
+    signature = store.signature()
+    old, new = store.edit("a1", lambda old: old.with_note("hello"))
+    assert old == make("a1") and new.note == "hello"
+    assert store.backup_path.read_bytes() == first
+    assert store.signature() != signature
+    assert store.load().get("a1").note == "hello"
+    # No change, no write.
+    before = store.path.stat().st_mtime_ns
+    store.edit("a1", lambda old: old)
+    assert store.path.stat().st_mtime_ns == before
+
+
+def test_what_the_reader_calls(tmp_path: Path) -> None:
+    from briefing.bookmarks import resolve
+    from briefing.library import default_paths, load_library
+
+    articles = load_library(default_paths()).articles
+    store = BookmarkStore(tmp_path / "b.json")
+    first = articles[0]
+    entry = store.toggle(first)
+    assert not entry.deleted and entry.title == first.title and entry.excerpt
+    assert store.set_note(first.id, "look again").note == "look again"
+    assert store.set_tags(first.id, add=["x", "y"], remove=["y"]).tags == ("x",)
+    resolution = resolve(store.load(), articles)
+    assert resolution.is_bookmarked(first) and not resolution.is_bookmarked(articles[1])
+    assert resolution.entry_for(first).note == "look again"
+    assert resolution.tags_by_article() == {first.id: ("x",)}
+    assert store.toggle(first).deleted
+    assert store.set_note(first.id, "too late") is None
+    assert store.toggle(first).note == "look again"  # brought back with its note
+
+    # Someone else's entries: one for a differently saved copy of an article
+    # I have (same title, other id), one for an article I do not have.
+    same_title = make("ffffffffffff", tags=("theirs",))
+    same_title = Bookmark(**{**vars_of(same_title), "title": articles[1].title})
+    elsewhere = make("eeeeeeeeeeee", excerpt="What it said.", source="/etc/passwd")
+    store.update(lambda mine: mine.with_entry(same_title).with_entry(elsewhere))
+    resolution = resolve(store.load(), articles)
+    assert resolution.matched_by == {first.id: "id", "ffffffffffff": "title"}
+    assert resolution.is_bookmarked(articles[1])
+    assert resolution.tags_by_article()[articles[1].id] == ("theirs",)
+    assert resolution.missing == [elsewhere]
+
+
+def test_a_file_edited_by_hand_is_read_in_full(tmp_path: Path) -> None:
+    store = BookmarkStore(tmp_path / "b.json")
+    for name in ("a1", "b2", "c3"):
+        store.edit(name, lambda old, name=name: make(name))
+    # Someone reformats the file and changes a note: still valid, but no
+    # longer what the store wrote, so it must not be edited line by line.
+    data = json.loads(store.path.read_text())
+    data["bookmarks"][1]["note"] = "edited by hand"
+    store.path.write_text(json.dumps(data, indent=4))
+    store.edit("c3", lambda old: old.with_tags(add=["x"]))
+    result = store.load()
+    assert result.get("b2").note == "edited by hand"
+    assert result.get("c3").tags == ("x",)
+    assert store.path.read_bytes() == encode(result)  # canonical again
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{ not json",
+        b'{"format": "briefing.bookmarks", "version": 9, "bookmarks": []}',
+        b"\x00\x01",
+    ],
+)
+def test_an_unreadable_file_is_never_overwritten(tmp_path: Path, content: bytes) -> None:
+    store = BookmarkStore(tmp_path / "b.json")
+    store.path.write_bytes(content)
+    for attempt in (
+        lambda: store.edit("a1", lambda old: make("a1")),
+        lambda: store.update(lambda current: current.with_entry(make("a1"))),
+        store.load,
+    ):
+        with pytest.raises(BookmarkFileError) as caught:
+            attempt()
+        assert str(caught.value).startswith(str(store.path))
+        assert store.path.read_bytes() == content
+    assert not store.backup_path.exists()
+
+
+def test_too_large_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.bookmarks import store as store_module
+
+    monkeypatch.setattr(store_module, "MAX_FILE_BYTES", 100)
+    store = BookmarkStore(tmp_path / "b.json")
+    store.path.write_bytes(b" " * 200)
+    with pytest.raises(BookmarkFileError, match="too large"):
+        store.edit("a1", lambda old: make("a1"))
+    assert store.path.read_bytes() == b" " * 200
+
+
+def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
+    with pytest.raises(BookmarkFileError, match="is a folder"):
+        BookmarkStore(tmp_path).load()
+
+
+def test_leftovers_of_killed_writers_are_cleaned_up(tmp_path: Path) -> None:
+    store = BookmarkStore(tmp_path / "b.json")
+    stale = tmp_path / ".b.json.abc123.tmp"
+    stale.write_text("half a file")
+    other = tmp_path / ".other.json.x.tmp"
+    other.write_text("not ours")
+    store.edit("a1", lambda old: make("a1"))
+    assert not stale.exists() and other.exists()
+
+
+def test_four_processes_add_250_each_and_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "shared.json"
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "tests")]))
+    writers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "tests" / "bookmark_workers.py"),
+                str(path),
+                f"p{n}x",
+                "250",
+            ],
+            env=env,
+        )
+        for n in range(4)
+    ]
+    for writer in writers:
+        assert writer.wait(timeout=120) == 0
+    result = decode(path.read_bytes())
+    assert len(result) == 1000
+    assert {e.article_id for e in result} == {f"p{n}x{i:04d}" for n in range(4) for i in range(250)}
+    json.loads(path.read_text())  # plain JSON too
+    assert path.read_bytes() == encode(result)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_writer_killed_at_random_points_never_breaks_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "crash.json"
+    store = BookmarkStore(path)
+    add_one(store, "seed")
+    context = multiprocessing.get_context("fork")
+    rng = random.Random(20261127)
+    acknowledged: set[str] = {"seed"}
+    for round_number in range(100):
+        receiver, sender = context.Pipe(duplex=False)
+        writer = context.Process(
+            target=add_forever, args=(str(path), f"r{round_number:03d}x", sender)
+        )
+        writer.start()
+        sender.close()
+        time.sleep(rng.uniform(0.0, 0.03))
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.join()
+        while True:
+            try:
+                acknowledged.add(receiver.recv())
+            except EOFError:
+                break
+        receiver.close()
+        content = decode(path.read_bytes())  # always parses and validates
+        missing = acknowledged - {e.article_id for e in content.live()}
+        assert not missing, f"round {round_number}: lost {sorted(missing)[:5]}"
+        if store.backup_path.exists():
+            decode(store.backup_path.read_bytes())
+    assert len(acknowledged) > 100  # the writers really wrote

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import STORY_BODY, STORY_TITLE
+
+import briefing.cache
+import briefing.facts
+from briefing.analysis import cached_summary, facts_for
+from briefing.cache import DerivedCache
+from briefing.facts import extract_facts
+from briefing.model import Article
+from briefing.summarize import Length, summarize
+
+
+@pytest.fixture
+def story() -> Article:
+    return Article(title=STORY_TITLE, body=STORY_BODY.strip())
+
+
+def test_facts_round_trip(tmp_path: Path, story: Article) -> None:
+    cache = DerivedCache(tmp_path / "c.sqlite3")
+    facts = extract_facts(story)
+    cache.put_facts({story.id: facts})
+    assert DerivedCache(tmp_path / "c.sqlite3").facts([story.id, "other"]) == {story.id: facts}
+
+
+def test_summary_round_trip(tmp_path: Path, story: Article) -> None:
+    cache = DerivedCache(tmp_path / "c.sqlite3")
+    assert cache.summary(story.id, "lexrank", 3) is None
+    expected = summarize(story, "lexrank", Length(3))
+    assert cached_summary(story, "lexrank", Length(3), cache) == expected
+    assert cache.summary(story.id, "lexrank", 3) == (expected.indices, None)
+
+
+def test_second_call_does_no_work(
+    tmp_path: Path, story: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = DerivedCache(tmp_path / "c.sqlite3")
+    first = facts_for([story], cache)
+
+    def fail(article: Article) -> list:
+        raise AssertionError("extract_facts ran although the cache had the facts")
+
+    monkeypatch.setattr(briefing.facts, "extract_facts", fail)
+    assert facts_for([story], DerivedCache(tmp_path / "c.sqlite3")) == first
+
+
+def test_new_code_version_is_a_miss(
+    tmp_path: Path, story: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = DerivedCache(tmp_path / "c.sqlite3")
+    cache.put_summary(story.id, "lead", 2, (0, 1), None)
+    monkeypatch.setattr(briefing.cache, "code_version", lambda *parts: "a-newer-version")
+    assert cache.summary(story.id, "lead", 2) is None
+
+
+def test_damaged_cache_is_rebuilt(tmp_path: Path, story: Article) -> None:
+    path = tmp_path / "c.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    cache = DerivedCache(path)
+    cache.put_summary(story.id, "lead", 1, (0,), None)
+    assert cache.summary(story.id, "lead", 1) == ((0,), None)
+
+
+def test_unusable_location_turns_the_cache_off(tmp_path: Path, story: Article) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where a folder should be")
+    cache = DerivedCache(blocker / "sub" / "c.sqlite3")
+    assert cached_summary(story, "lead", Length(2), cache).indices == (0, 1)
+    assert facts_for([story], cache)[story.id]
