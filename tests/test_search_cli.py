@@ -130,7 +130,7 @@ def test_notices_go_to_stderr(run_cli: CliRunner, library: Path) -> None:
     assert result.stderr.strip() == "briefing: note: added the missing closing quote"
     bookmarked = run_cli("search", "is:bookmarked", library)
     assert bookmarked.returncode == 1
-    assert "bookmarks are not available here" in bookmarked.stderr
+    assert "there are no bookmarks yet" in bookmarked.stderr
 
 
 def test_markup_and_escapes_in_articles_show_literally(run_cli: CliRunner, library: Path) -> None:
@@ -194,3 +194,24 @@ def test_a_warm_search_reads_no_article_and_loads_neither_loaders_nor_rich(
     warm = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, check=True)
     assert warm.stderr == "[]"
     assert "Tram Line Opens" in warm.stdout
+
+
+def test_bookmark_filters_use_the_bookmark_file(
+    run_cli: CliRunner, library: Path, tmp_path: Path
+) -> None:
+    marks = ("--bookmarks", str(tmp_path / "marks.json"))
+    found = json.loads(run_cli("search", "tram", library, "-f", "json").stdout)
+    tram_id = found["results"][0]["id"]
+    added = run_cli("bookmarks", "add", tram_id, "--tag", "commute", "--library", library, *marks)
+    assert added.returncode == 0, added.stderr
+    for query in ("is:bookmarked", "tag:commute", "tag:transport", "riders is:bookmarked"):
+        result = run_cli("search", query, library, "-f", "json", *marks)
+        assert result.returncode == 0, (query, result.stderr)
+        assert [r["title"] for r in json.loads(result.stdout)["results"]] == ["Tram Line Opens"]
+    # A query that starts with "-" follows "--", as for any command line tool.
+    others = run_cli("search", "-f", "json", *marks, "--", "-is:bookmarked", library)
+    assert "Tram Line Opens" not in others.stdout and json.loads(others.stdout)["total"] == 2
+    (tmp_path / "bad.json").write_text("{not json")
+    broken = run_cli("search", "is:bookmarked", library, "--bookmarks", tmp_path / "bad.json")
+    assert broken.returncode == 2 and broken.stderr.startswith("briefing: bookmark file")
+    assert len(broken.stderr.splitlines()) == 1

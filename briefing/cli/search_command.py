@@ -19,7 +19,7 @@ from briefing.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from briefing.search import SearchResults
+    from briefing.search import SearchIndex, SearchResults
 
 HELP = "search the articles: best matches first, with snippets"
 DESCRIPTION = """\
@@ -31,8 +31,9 @@ query language:
   harb*               words starting so    port OR harbour    either word
   -strike             without the word     title:port         in the title
   source:gazette      in the source        tag:shipping       with this tag
-  is:bookmarked       bookmarked articles
-Case and accents do not matter.
+  is:bookmarked       bookmarked articles (see --bookmarks)
+Case and accents do not matter. A query that starts with "-" goes after
+"--": briefing search -- "-strike port".
 
 The index is kept in the user cache folder; each run reads only new and
 changed files.
@@ -107,9 +108,8 @@ def _search(args: argparse.Namespace) -> int:
             if indexed == len(refreshed.problems):
                 where = ", ".join(str(p) for p in paths)
                 fail(f"no readable articles in {where} (looked for .txt and .md files)")
-            # Bookmarks are not wired into the command line yet: is:bookmarked
-            # says so instead of matching nothing in silence.
-            results = index.search(query, limit=args.limit, bookmarks=None)
+            bookmarks = _bookmark_tags(index, args.bookmarks) if query.filter_groups else None
+            results = index.search(query, limit=args.limit, bookmarks=bookmarks)
     except LibraryError as error:
         fail(_missing_path_hint(str(error), args.query, list(args.paths)))
     except SearchIndexError as error:
@@ -126,6 +126,21 @@ def _search(args: argparse.Namespace) -> int:
             message += "; did you mean: " + " | ".join(results.suggestions) + "?"
         print(message, file=sys.stderr)
     return EXIT_NO_MATCH
+
+
+def _bookmark_tags(index: SearchIndex, bookmark_file: Path | None) -> dict[str, tuple[str, ...]]:
+    """Bookmarked article id -> its tags, for `is:bookmarked` and `tag:`.
+
+    Read only for queries with a filter; entries resolve to the library's
+    articles as everywhere (by id, else by exact title).
+    """
+    from briefing.bookmarks import BookmarkFileError, BookmarkStore, resolve
+
+    try:
+        bookmarks = BookmarkStore(bookmark_file).load()
+    except BookmarkFileError as error:
+        fail(f"bookmark file {error}")
+    return resolve(bookmarks, index.entries()).tags_by_article()  # type: ignore[arg-type]
 
 
 def _shown(path: Path) -> str:
