@@ -6,9 +6,9 @@ they never rename these.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing.files import display_path
 from briefing.model import Article, Summary
 
 if TYPE_CHECKING:
@@ -17,22 +17,13 @@ if TYPE_CHECKING:
 __all__ = ["digest"]
 
 
-def _display_path(path: Path | None) -> str | None:
-    if path is None:
-        return None
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 def digest(article: Article, summary: Summary, facts: list[Fact] | None = None) -> dict[str, Any]:
     """The article's JSON record; ``facts`` (when given) become its "facts" list."""
     result: dict[str, Any] = {
         "id": article.id,
         "title": article.title,
         "source": article.source,
-        "path": _display_path(article.path),
+        "path": display_path(article.path),
         "words": article.words,
         "summary": {
             "algorithm": summary.algorithm,

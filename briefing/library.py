@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.files import (
+    DEFAULT_MAX_BYTES,
+    LibraryError,
+    bundled_articles_dir,
+    default_paths,
+    scan_article_files,
+)
 from briefing.model import Article
-from briefing.sources import SUFFIXES, ArticleFormatError, parse_file_text
+from briefing.sources import ArticleFormatError, parse_file_text
 from briefing.text import DecodeError, decode_bytes, sanitise
 
 __all__ = [
@@ -23,12 +29,6 @@ __all__ = [
     "load_article_file",
     "load_library",
 ]
-
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-
-
-class LibraryError(Exception):
-    """A user-facing problem with the paths or ids asked for (one line)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,59 +64,13 @@ class Library:
         return matches[0]
 
 
-def bundled_articles_dir() -> Path:
-    """The sample corpus: inside the installed package, or the source tree's."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "bundled_articles", here.parent / "articles"):
-        if candidate.is_dir():
-            return candidate
-    return here / "bundled_articles"
-
-
-def default_paths() -> list[Path]:
-    local = Path("articles")
-    return [local if local.is_dir() else bundled_articles_dir()]
-
-
 def find_article_files(paths: Sequence[Path]) -> list[Path]:
     """Expand folders (recursively) into article files, in a stable order.
 
     A path that does not exist raises LibraryError; files named directly are
     taken whatever their ending, files inside folders only by known endings.
     """
-    found: list[Path] = []
-    seen: set[str] = set()
-    for path in paths:
-        if not path.exists():
-            raise LibraryError(f"no such file or folder: {path}")
-        # Each given path is resolved once; the files below it are told apart
-        # by string work alone (resolving 10,000 files costs a syscall each).
-        root = os.path.realpath(path)
-        if not path.is_dir():
-            if root not in seen:
-                seen.add(root)
-                found.append(path)
-            continue
-        prefix = len(str(path))
-        for name in _walk(path):
-            key = root + name[prefix:]
-            if key not in seen:
-                seen.add(key)
-                found.append(Path(name))
-    return found
-
-
-def _walk(folder: Path) -> list[str]:
-    """Article files below ``folder`` as strings, sorted (much cheaper than
-    sorting Path objects for a big library)."""
-    found: list[str] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES:
-                found.append(os.path.join(root, name))
-    found.sort()
-    return found
+    return [Path(path) for path, _ in scan_article_files(paths)]
 
 
 def _clean(article: Article) -> Article:

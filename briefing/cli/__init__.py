@@ -23,6 +23,7 @@ __all__ = ["main"]
 # Subcommand name -> module. Order is the order of `briefing --help`.
 COMMANDS: dict[str, str] = {
     "summary": "briefing.cli.summary_command",
+    "search": "briefing.cli.search_command",
     "facts": "briefing.cli.facts_command",
     "import": "briefing.cli.import_command",
     "bookmarks": "briefing.cli.bookmarks_command",
@@ -33,6 +34,7 @@ Read a stack of news articles fast: summaries, key facts, search and bookmarks.
 
   briefing [PATH…]          open the reader (default: ./articles, else the samples)
   briefing summary [PATH…]  print summaries to the terminal or a pipe
+  briefing search QUERY     ranked full-text search, with snippets
   briefing facts [PATH…]    people, organisations and places across the library
   briefing bookmarks …      bookmarks with notes and tags; share and merge them
 """
@@ -42,7 +44,12 @@ def _command_module(name: str) -> ModuleType:
     return importlib.import_module(COMMANDS[name])
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``command``, only that subcommand gets its options.
+
+    Setting up another command's options can import what it needs (the
+    summarizers, say), and `briefing search` should not pay for that.
+    """
     parser = argparse.ArgumentParser(
         prog="briefing",
         description=DESCRIPTION,
@@ -58,8 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
             description=getattr(module, "DESCRIPTION", module.HELP),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        add_common_arguments(sub)
-        module.add_arguments(sub)
+        if command is None or name == command:
+            add_common_arguments(sub)
+            module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser
 
@@ -90,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     first = next((a for a in argv if not a.startswith("-")), None)
     try:
         if first in COMMANDS or any(a in ("-h", "--help") for a in argv[:1]):
-            args = build_parser().parse_args(argv)
+            args = build_parser(first).parse_args(argv)
             if args.command is None:
                 build_parser().print_help()
                 return 0

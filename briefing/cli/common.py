@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, NoReturn
 
@@ -12,10 +13,12 @@ __all__ = [
     "OUTPUT_FORMATS",
     "UserError",
     "add_common_arguments",
+    "add_format_argument",
     "add_paths_argument",
     "choose_format",
     "fail",
     "load_library_or_fail",
+    "positive_int",
     "warn",
 ]
 
@@ -74,6 +77,31 @@ def add_paths_argument(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="article files or folders (default: ./articles, else the samples)",
     )
+
+
+def add_format_argument(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=formats,
+        default=None,
+        help="output format (default: rich on a terminal, else plain)",
+    )
+
+
+def positive_int(what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least 1, else "the WHAT must be …"."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+        if number < 1:
+            raise argparse.ArgumentTypeError(f"the {what} must be at least 1")
+        return number
+
+    return parse
 
 
 def _megabytes(value: str) -> int:

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 
 from briefing.cli.common import (
     OUTPUT_FORMATS,
+    add_format_argument,
     add_paths_argument,
     choose_format,
     fail,
     load_library_or_fail,
+    positive_int,
 )
 
 if TYPE_CHECKING:
@@ -38,16 +40,6 @@ def _ratio(value: str) -> float:
     return ratio
 
 
-def _count(value: str) -> int:
-    try:
-        count = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError("the number of sentences must be at least 1")
-    return count
-
-
 def _algorithm_names() -> list[str]:
     from briefing.summarize import ALGORITHMS
 
@@ -60,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     length.add_argument(
         "-n",
         "--sentences",
-        type=_count,
+        type=positive_int("number of sentences"),
         default=3,
         metavar="N",
         help="sentences per summary (default 3)",
@@ -79,13 +71,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="one of: " + ", ".join(_algorithm_names()) + " (default: default)",
     )
-    parser.add_argument(
-        "-f",
-        "--format",
-        choices=OUTPUT_FORMATS,
-        default=None,
-        help="output format (default: rich on a terminal, else plain)",
-    )
+    add_format_argument(parser, OUTPUT_FORMATS)
     parser.add_argument("--id", metavar="ID", help="only the article with this id (or id prefix)")
     parser.add_argument(
         "--no-facts",

@@ -1,0 +1,82 @@
+"""`tag:` and `is:bookmarked`: which articles a query's filters let through.
+
+Tags come from two places: an article's own front matter (in the index) and
+its bookmark (passed in by the caller, article id -> tags, so that the index
+needs no knowledge of where bookmarks are kept). Both are compared folded,
+as words are: `tag:Climate-Change` finds the tag "climate change".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+from briefing.search.query import BOOKMARKED, Query, Term
+from briefing.search.results import Bookmarks
+from briefing.search.tokenizer import tokens_many
+
+__all__ = ["FilterIds", "filter_ids"]
+
+
+class FilterIds(NamedTuple):
+    allowed: set[str] | None  # None: no restriction
+    excluded: set[str]
+    notices: tuple[str, ...]
+
+
+def _tag_fits(term: Term, tag_words: tuple[str, ...]) -> bool:
+    wanted = term.words
+    if not term.prefix:
+        return tag_words == wanted
+    if len(tag_words) < len(wanted):
+        return False
+    *whole, last = wanted
+    return tuple(tag_words[: len(whole)]) == tuple(whole) and tag_words[len(whole)].startswith(last)
+
+
+def filter_ids(
+    query: Query,
+    bookmarks: Bookmarks | None,
+    article_tags: Callable[[], Iterable[tuple[str, Iterable[str]]]],
+) -> FilterIds:
+    """The ids the query's filter groups allow and exclude.
+
+    ``article_tags`` gives (article id, its front-matter tags already folded,
+    words joined by spaces); it is only called when the query has a tag filter.
+    """
+    groups = query.filter_groups
+    if not groups:
+        return FilterIds(None, set(), ())
+    notices = []
+    marks: Bookmarks = bookmarks or {}
+    if any(t.kind == BOOKMARKED for g in groups for t in g) and not marks:
+        notices.append(
+            "there are no bookmarks yet"
+            if bookmarks is not None
+            else "bookmarks are not available here"
+        )
+    tagged: list[tuple[str, list[tuple[str, ...]]]] | None = None
+
+    def all_tags() -> list[tuple[str, list[tuple[str, ...]]]]:
+        nonlocal tagged
+        if tagged is None:
+            names = sorted({tag for tags in marks.values() for tag in tags})
+            folded = dict(zip(names, map(tuple, tokens_many(names)), strict=True))
+            tagged = [(i, [folded[t] for t in tags]) for i, tags in marks.items() if tags]
+            tagged += [(i, [tuple(t.split(" ")) for t in tags]) for i, tags in article_tags()]
+        return tagged
+
+    def ids_for(term: Term) -> set[str]:
+        if term.kind == BOOKMARKED:
+            return set(marks)
+        return {i for i, tags in all_tags() if any(_tag_fits(term, tag) for tag in tags)}
+
+    allowed: set[str] | None = None
+    excluded: set[str] = set()
+    for group in groups:
+        ids = set().union(*(ids_for(term) for term in group))
+        if group[0].negated:
+            excluded |= ids
+        else:
+            allowed = ids if allowed is None else allowed & ids
+    return FilterIds(allowed, excluded, tuple(notices))
