@@ -272,7 +272,7 @@ async def test_key_facts_pane_scrolls_to_a_fact_and_filters_by_entity(library: P
         await settle(pilot)
         articles = app.screen.query_one(ArticleList)
         assert sorted(articles.visible_ids()) == sorted(
-            a.id for a in app.screen.articles.values() if a.title in (STORY_TITLE, THIRD_TITLE)
+            a.id for a in app.screen.entries.values() if a.title in (STORY_TITLE, THIRD_TITLE)
         )
         assert app.screen.focused is articles
         await pilot.press("escape")

@@ -114,7 +114,8 @@ async def test_changes_by_another_program_show_up(library: Path, tmp_path: Path)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         articles = app.screen.query_one(ArticleList)
-        second = next(a for a in app.screen.articles.values() if a.title == SECOND_TITLE)
+        entry = next(e for e in app.screen.entries.values() if e.title == SECOND_TITLE)
+        second = app.screen.article(entry.id)
         BookmarkStore(file).edit(second.id, lambda e: bookmark_article(second, e))
         app.screen._poll_bookmarks()  # what the 2-second timer does
         await settle(pilot)

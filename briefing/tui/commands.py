@@ -38,7 +38,7 @@ class ArticleCommands(Provider):
         reader = self._reader()
         if reader is None:
             return
-        for article in list(reader.articles.values())[:MAX_DISCOVERY]:
+        for article in list(reader.entries.values())[:MAX_DISCOVERY]:
             yield DiscoveryHit(
                 self._display(article.title, article.display_source),
                 partial(reader.open_article, article.id),
@@ -50,7 +50,7 @@ class ArticleCommands(Provider):
         if reader is None:
             return
         matcher = self.matcher(query)
-        for article in list(reader.articles.values()):
+        for article in list(reader.entries.values()):
             score, offsets = matcher.fuzzy_search.match(query, article.title)
             if score > 0:
                 yield Hit(

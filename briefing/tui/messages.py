@@ -42,11 +42,12 @@ class SentenceChosen(Message):
 
 
 class FilterChanged(Message):
-    """The text in the list's filter box changed."""
+    """The text in the box above the list changed (a title filter or a search)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, search: bool = False) -> None:
         super().__init__()
         self.text = text
+        self.search = search
 
 
 class EntityChosen(Message):

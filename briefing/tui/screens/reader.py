@@ -7,7 +7,7 @@ no keypress ever waits for it.
 
 from __future__ import annotations
 
-import os
+import time
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -26,14 +26,9 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static, Tab, Tabs
 
 from briefing.analysis import cached_summary, facts_for
-from briefing.library import (
-    LibraryError,
-    Problem,
-    find_article_files,
-    load_article_file,
-)
+from briefing.catalogue import Catalogue
+from briefing.library import LibraryError, Problem
 from briefing.model import Article, Summary
-from briefing.sources import ArticleFormatError
 from briefing.summarize import ALGORITHMS, Length
 from briefing.tui.keys import keys_label
 from briefing.tui.messages import (
@@ -53,30 +48,47 @@ from briefing.tui.widgets.summary_view import SummaryView
 
 if TYPE_CHECKING:
     from briefing.facts import Fact
+    from briefing.search import Entry, Query, SearchResults
     from briefing.tui.app import BriefingApp
 
 __all__ = ["ReaderScreen"]
 
 NARROW_WIDTH = 100
 MAX_SENTENCES = 30
-# Libraries up to this many files are read before the first frame.
+# Libraries up to this many files are brought up to date before the first frame.
 SMALL_LIBRARY = 200
-# A big library arrives in batches: a first screenful quickly, then larger
-# batches so that the message queue is not flooded.
-FIRST_BATCH = 60
-BATCH = 1000
+# While a big library is read, the list is refreshed this often.
+PROGRESS_SECONDS = 1.0
+# Search runs when typing pauses this long.
+SEARCH_DELAY = 0.15
 
 
-class LibraryBatch(Message):
-    """Articles loaded by the worker (posted in batches while it reads)."""
+class SearchDone(Message):
+    """Results of the full-text search for ``text`` (None: no index to search)."""
 
-    def __init__(self, articles: list[Article], problems: list[Problem], done: bool,
-                 total: int) -> None:  # fmt: skip
+    def __init__(self, text: str, results: SearchResults | None) -> None:
         super().__init__()
-        self.articles = articles
-        self.problems = problems
+        self.text = text
+        self.results = results
+
+
+class LibraryProgress(Message):
+    """The refresh worker is reading files: what is listed so far."""
+
+    def __init__(self, done: int, total: int, entries: list[Entry]) -> None:
+        super().__init__()
         self.done = done
         self.total = total
+        self.entries = entries
+
+
+class LibraryRefreshed(Message):
+    """The library is up to date."""
+
+    def __init__(self, entries: list[Entry], problems: tuple[tuple[Path, str], ...]) -> None:
+        super().__init__()
+        self.entries = entries
+        self.problems = problems
 
 
 class SummaryReady(Message):
@@ -100,7 +112,7 @@ class EntityArticles(Message):
         self.facts = facts
 
 
-def meta_text(article: Article) -> str:
+def meta_text(article: Article | Entry) -> str:
     """Source, date, author and length; the file name only when nothing better is known."""
     parts = [article.source, article.published, article.author, f"{article.words:,} words"]
     if not article.source and article.path is not None:
@@ -120,7 +132,8 @@ class ReaderScreen(BookmarkingScreen):
                 id="reader.previous_algorithm"),
         Binding("plus,equals_sign", "longer", "Longer", key_display="+", id="reader.longer"),
         Binding("minus", "shorter", "Shorter", key_display="-", id="reader.shorter"),
-        Binding("f", "filter", "Filter", id="reader.filter"),
+        Binding("slash", "search", "Search", key_display="/", id="reader.search"),
+        Binding("f", "filter", "Filter", show=False, id="reader.filter"),
         Binding("b", "toggle_bookmark", "Bookmark", id="reader.bookmark"),
         Binding("n", "edit_note", "Note", show=False, id="reader.note"),
         Binding("t", "edit_tags", "Tags", show=False, id="reader.tags"),
@@ -136,12 +149,16 @@ class ReaderScreen(BookmarkingScreen):
     def __init__(self, paths: list[Path], algorithm: str = "default", sentences: int = 3) -> None:
         super().__init__()
         self.paths = paths
-        self.articles: dict[str, Article] = {}
+        self.catalogue: Catalogue | None = None
+        self.entries: dict[str, Entry] = {}
+        self.articles: dict[str, Article] = {}  # the ones opened so far
         self.problems: list[Problem] = []
         self.current: Article | None = None
         self.facts: dict[str, list[Fact]] = {}
         self.narrowed = False
         self.loaded = False
+        self.search_query: Query | None = None
+        self._search_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         if algorithm not in ALGORITHMS:
             algorithm = "default"
@@ -212,108 +229,88 @@ class ReaderScreen(BookmarkingScreen):
     # Loading ----------------------------------------------------------------
 
     def _start_loading(self) -> None:
-        """Small libraries load at once, so the first frame shows them; big
-        ones load in a worker that posts batches while the list paints."""
+        """List what the index knows at once; bring it up to date after.
+
+        A small library is brought up to date before the first frame (a few
+        files at most to read); a big one is listed from the index as it was,
+        then refreshed in a worker that shows its progress.
+        """
+        catalogue = Catalogue(self.paths, self.briefing_app.max_bytes)
         try:
-            files = find_article_files(self.paths) if self._is_small() else None
+            catalogue.open()
         except LibraryError as error:
-            self._library_batch(LibraryBatch([], [Problem(Path("."), str(error))], True, 0))
+            self._show_entries([], ((Path("."), str(error)),), done=True)
             return
-        if files is None:
-            # Start after the first frame: the worker and the first paint would
-            # otherwise take turns at the interpreter lock and both finish later.
-            self.call_after_refresh(self._load_library)
+        self.catalogue = catalogue
+        if catalogue.index_error:
+            self.notify(f"{catalogue.index_error}\nReading the files directly; search is off.",
+                        title="No search index", severity="warning", markup=False)  # fmt: skip
+        if catalogue.is_small(SMALL_LIBRARY):
+            refreshed = catalogue.refresh()
+            self._show_entries(catalogue.entries(), refreshed.problems, done=True)
             return
-        seen: set[str] = set()
-        articles, problems = self._read(files, seen)
-        self._library_batch(LibraryBatch(articles, problems, True, len(files)))
-
-    def _is_small(self) -> bool:
-        """Whether the paths hold at most SMALL_LIBRARY entries (stops counting early)."""
-        count = 0
-        pending = list(self.paths)
-        while pending:
-            path = pending.pop()
-            if not path.is_dir():
-                count += 1
-            else:
-                with os.scandir(path) as entries:
-                    for entry in entries:
-                        count += 1
-                        if entry.is_dir(follow_symlinks=True):
-                            pending.append(Path(entry.path))
-                        if count > SMALL_LIBRARY:
-                            return False
-        return True
-
-    def _read(self, files: list[Path], seen: set[str]) -> tuple[list[Article], list[Problem]]:
-        articles: list[Article] = []
-        problems: list[Problem] = []
-        for path in files:
-            try:
-                loaded = load_article_file(path, self.briefing_app.max_bytes)
-            except ArticleFormatError as error:
-                problems.append(Problem(path, str(error)))
-                continue
-            for article in loaded:
-                if article.id not in seen:
-                    seen.add(article.id)
-                    articles.append(article)
-        return articles, problems
+        known = catalogue.entries()
+        if known:
+            self._show_entries(known, (), done=False)
+        # After the first frame: a worker and the first paint would otherwise
+        # take turns at the interpreter lock and both finish later.
+        self.call_after_refresh(self._refresh_library)
 
     @work(thread=True, exclusive=True, group="library")
-    def _load_library(self) -> None:
-        """Read a big library in a thread, posting articles in batches."""
-        try:
-            files = find_article_files(self.paths)
-        except LibraryError as error:
-            self.post_message(LibraryBatch([], [Problem(Path("."), str(error))], True, 0))
-            return
-        seen: set[str] = set()
-        problems: list[Problem] = []
-        position = 0
-        size = FIRST_BATCH
-        while position < len(files):
-            chunk = files[position : position + size]
-            position += len(chunk)
-            articles, chunk_problems = self._read(chunk, seen)
-            problems.extend(chunk_problems)
-            done = position >= len(files)
-            self.post_message(LibraryBatch(articles, problems if done else [], done, len(files)))
-            size = BATCH
-        if not files:
-            self.post_message(LibraryBatch([], [], True, 0))
+    def _refresh_library(self) -> None:
+        catalogue = self.catalogue
+        assert catalogue is not None
+        shown = time.monotonic()
 
-    @on(LibraryBatch)
-    def _library_batch(self, message: LibraryBatch) -> None:
+        def progress(done: int, total: int) -> None:
+            nonlocal shown
+            if time.monotonic() - shown >= PROGRESS_SECONDS:
+                shown = time.monotonic()
+                self.post_message(LibraryProgress(done, total, catalogue.entries()))
+
+        refreshed = catalogue.refresh(progress)
+        self.post_message(LibraryRefreshed(catalogue.entries(), refreshed.problems))
+
+    @on(LibraryProgress)
+    def _library_progress(self, message: LibraryProgress) -> None:
+        self._show_entries(message.entries, (), done=False)
+        status = f"reading {message.done:,} of {message.total:,} new or changed files…"
+        self.query_one("#title-bar", Static).update(self._title_text(status))
+
+    @on(LibraryRefreshed)
+    def _library_refreshed(self, message: LibraryRefreshed) -> None:
+        self._show_entries(message.entries, message.problems, done=True)
+
+    def _show_entries(
+        self, entries: list[Entry], problems: tuple[tuple[Path, str], ...], done: bool
+    ) -> None:
         article_list = self.query_one(ArticleList)
         read = self.briefing_app.read_state
-        entries = []
-        for article in message.articles:
-            self.articles[article.id] = article
-            entries.append(
-                ListEntry(article.id, article.title, meta_text(article), read=article.id in read)
-            )
-        article_list.add_entries(entries)
-        self.problems.extend(message.problems)
-        count = article_list.entry_count
-        if not message.done:
-            status = f"loading {count:,} of about {message.total:,} files…"
-            self.query_one("#title-bar", Static).update(self._title_text(status))
+        self.entries = {e.id: e for e in entries}
+        article_list.set_entries(
+            [ListEntry(e.id, e.title, meta_text(e), read=e.id in read) for e in entries]
+        )
+        if self.bookmarks is not None:
+            self.apply_bookmarks()
+        if not done:
             return
         self.loaded = True
+        count = len(entries)
         self.query_one("#title-bar", Static).update(
             self._title_text(f"{count:,} article{'s' if count != 1 else ''}")
         )
-        article_list.empty_message = "No articles match the filter."
+        article_list.empty_message = "No articles match."
+        self.problems = [Problem(path, reason) for path, reason in problems]
         if self.problems:
             self._report_problems()
-        if not self.articles:
+        if not entries:
             self.briefing_app.show_empty_library(len(self.problems))
             return
-        self.start_bookmarks(self.briefing_app.bookmarks_path)
+        if self.bookmark_store is None:
+            self.start_bookmarks(self.briefing_app.bookmarks_path)
         if self.current is None and article_list.current is not None:
-            self._open(article_list.current.id, focus=False)
+            # After the first frame: the list should not wait for the article.
+            self.call_after_refresh(self._open, article_list.current.id, False)
 
     def _report_problems(self) -> None:
         shown = "\n".join(str(p) for p in self.problems[:6])
@@ -345,8 +342,17 @@ class ReaderScreen(BookmarkingScreen):
         self.query_one(ArticleList).select(article_id)
         self._open(article_id, focus=True)
 
+    def article(self, article_id: str) -> Article | None:
+        """The whole article (read from the index the first time it is asked for)."""
+        article = self.articles.get(article_id)
+        if article is None and self.catalogue is not None and article_id in self.entries:
+            article = self.catalogue.article(article_id)
+            if article is not None:
+                self.articles[article_id] = article
+        return article
+
     def _open(self, article_id: str, focus: bool = False) -> None:
-        article = self.articles.get(article_id) or self.remote_article(article_id)
+        article = self.article(article_id) or self.remote_article(article_id)
         if article is None:
             return
         if self.current is None or self.current.id != article.id:
@@ -359,6 +365,7 @@ class ReaderScreen(BookmarkingScreen):
                 self.query_one(FactsView).show_message("Finding key facts…")
             self._summarize(article, self.algorithm, self.sentences)
             self.show_bookmark_panel()
+            self._mark_matches()
         if focus:
             self.briefing_app.mark_read(article.id)
             self.query_one(ArticleList).update_entry(article.id, read=True)
@@ -393,17 +400,21 @@ class ReaderScreen(BookmarkingScreen):
     def _entity_chosen(self, message: EntityChosen) -> None:
         self.notify(f"Finding the articles that mention {message.label}…", timeout=2,
                     markup=False)  # fmt: skip
-        self._find_entity(message.key, message.label, list(self.articles.values()))
+        self._find_entity(message.key, message.label, list(self.entries.values()))
 
     @work(thread=True, exclusive=True, group="entities")
-    def _find_entity(self, key: str, label: str, articles: list[Article]) -> None:
+    def _find_entity(self, key: str, label: str, entries: list[Entry]) -> None:
         from briefing.facts import build_index
 
+        cache = self.briefing_app.derived
         known = dict(self.facts)
-        missing = [a for a in articles if a.id not in known]
-        if missing:
-            known.update(facts_for(missing, self.briefing_app.derived))
-        index = build_index(articles, facts_of=lambda a: known.get(a.id, []))
+        known.update(cache.facts(e.id for e in entries if e.id not in known))
+        missing = [e.id for e in entries if e.id not in known]
+        if missing and self.catalogue is not None:
+            # Facts not worked out before: the articles are read from the index.
+            articles = [a for i in missing if (a := self.catalogue.article(i)) is not None]
+            known.update(facts_for(articles, cache))
+        index = build_index(entries, facts_of=lambda a: known.get(a.id, []))
         self.post_message(EntityArticles(label, index.article_ids(key), known))
 
     @on(EntityArticles)
@@ -437,20 +448,112 @@ class ReaderScreen(BookmarkingScreen):
 
     @on(FilterChanged)
     def _filter_changed(self, message: FilterChanged) -> None:
-        self.query_one(ArticleList).set_filter(message.text)
+        if message.search:
+            # Debounced: a search runs when the typing pauses, not per key.
+            if self._search_timer is not None:
+                self._search_timer.stop()
+            self._search_timer = self.set_timer(
+                SEARCH_DELAY, partial(self._search, message.text, self._bookmark_tags())
+            )
+        else:
+            if self.search_query is not None and not message.text:
+                self._clear_search()
+            self.query_one(ArticleList).set_filter(message.text)
         if isinstance(message, FilterBar.Done):
+            if not message.text:
+                self._clear_search()
+                self.query_one(ArticleList).set_filter("")
             self._focus_pane("list")
+
+    def _bookmark_tags(self) -> dict[str, tuple[str, ...]] | None:
+        return self.resolution.tags_by_article() if self.resolution is not None else None
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, text: str, bookmarks: dict[str, tuple[str, ...]] | None) -> None:
+        catalogue = self.catalogue
+        results = catalogue.search(text, bookmarks) if catalogue is not None else None
+        self.post_message(SearchDone(text, results))
+
+    @on(SearchDone)
+    def _search_done(self, message: SearchDone) -> None:
+        bar = self.query_one(FilterBar)
+        if not bar.searching or bar.value != message.text:
+            return  # typing went on; a newer search is coming
+        article_list = self.query_one(ArticleList)
+        results = message.results
+        if results is None:
+            self.notify("Search needs the index, which could not be opened.", severity="warning")
+            return
+        if results.query.is_empty:
+            self._clear_search()
+            return
+        self.search_query = results.query
+        hits = results.hits
+        article_list.set_order([h.entry.id for h in hits])
+        article_list.set_matches(
+            {h.entry.id: (h.snippet.text, h.snippet.spans) for h in hits},
+            {h.entry.id: h.title_spans for h in hits},
+        )
+        found = f"{results.total:,} match{'es' if results.total != 1 else ''}"
+        if results.total > len(hits):
+            found += f" (best {len(hits):,} listed)"
+        article_list.border_title = found
+        empty = "No matches."
+        if results.suggestions:
+            empty += " Try: " + ", ".join(results.suggestions)
+        article_list.empty_message = empty
+        for notice in results.notices:
+            self.notify(notice, title="Search", timeout=4, markup=False)
+        self._mark_matches()
+
+    def _clear_search(self) -> None:
+        if self.search_query is None:
+            return
+        self.search_query = None
+        article_list = self.query_one(ArticleList)
+        article_list.set_matches({}, {})
+        article_list.border_title = ""
+        article_list.empty_message = "No articles match."
+        article_list.set_order(None)
+        self.query_one(ArticleView).set_matches([])
+
+    def _mark_matches(self) -> None:
+        """Highlight the search's matches in the open article."""
+        view = self.query_one(ArticleView)
+        article = self.current
+        if article is None or self.search_query is None:
+            view.set_matches([])
+            return
+        from briefing.search import match_spans
+
+        view.set_matches(match_spans(self.search_query, article.body))
+
+    def action_search(self) -> None:
+        bar = self.query_one(FilterBar)
+        if not bar.searching:
+            bar.searching = True
+            bar.value = ""
+            self.query_one(ArticleList).set_filter("")
+        self.pane = "list"
+        self.call_after_refresh(bar.focus)
 
     @on(ArticleList.TypedToFilter)
     def _typed_to_filter(self, message: ArticleList.TypedToFilter) -> None:
         bar = self.query_one(FilterBar)
+        if bar.searching and not bar.value:
+            bar.searching = False
         bar.value += message.character
         bar.cursor_position = len(bar.value)
         bar.focus()
 
     def action_filter(self) -> None:
+        bar = self.query_one(FilterBar)
+        if bar.searching:
+            bar.searching = False
+            bar.value = ""
+            self._clear_search()
         self.pane = "list"
-        self.call_after_refresh(self.query_one(FilterBar).focus)
+        self.call_after_refresh(bar.focus)
 
     # Summary controls -------------------------------------------------------
 

@@ -22,6 +22,7 @@ from briefing.tui.widgets.bookmark_panel import BookmarkPanel
 
 if TYPE_CHECKING:
     from briefing.bookmarks import Bookmark, Bookmarks, BookmarkStore, Resolution
+    from briefing.search import Entry
 
 __all__ = ["REMOTE_PREFIX", "BookmarkingScreen"]
 
@@ -56,11 +57,11 @@ class _Edit:
 class BookmarkingScreen(Screen[None]):
     """The base of the reader screen: everything about bookmarks.
 
-    The reader fills ``articles`` and ``current``; this class keeps the list
+    The reader fills ``entries`` and ``current``; this class keeps the list
     markers, the note panel and the file in step with them.
     """
 
-    articles: dict[str, Article]
+    entries: dict[str, Entry]
     current: Article | None
     narrowed: bool
 
@@ -124,7 +125,8 @@ class BookmarkingScreen(Screen[None]):
             return
         from briefing.bookmarks import resolve
 
-        self.resolution = resolve(self.bookmarks, self.articles.values())
+        # Entries carry what matching needs (id and title); no file is read.
+        self.resolution = resolve(self.bookmarks, self.entries.values())  # type: ignore[arg-type]
         article_list = self.query_one(ArticleList)
         article_list.set_marks(set(self.resolution.by_article))
         remote = [

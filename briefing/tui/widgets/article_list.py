@@ -26,6 +26,8 @@ from briefing.tui.widgets.line_view import LineView, fit_line
 __all__ = ["ArticleList", "ListEntry"]
 
 ROWS_PER_ENTRY = 2
+# Characters of a search snippet kept before its first match.
+SNIPPET_CONTEXT = 12
 
 
 @dataclass(slots=True)
@@ -67,6 +69,7 @@ class ArticleList(LineView, can_focus=True):
         "article-list--cursor",
         "article-list--marker",
         "article-list--empty",
+        "article-list--match",
     }
 
     class ShowAll(Message):
@@ -89,6 +92,9 @@ class ArticleList(LineView, can_focus=True):
         self._by_id: dict[str, int] = {}
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self.empty_message = "No articles"
+        # Search results: a snippet (text, match spans) and title match spans by id.
+        self._snippets: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+        self._title_spans: dict[str, tuple[tuple[int, int], ...]] = {}
 
     # The data ---------------------------------------------------------------
 
@@ -112,6 +118,17 @@ class ArticleList(LineView, can_focus=True):
     def all_ids(self) -> list[str]:
         """Every article's id, in list order (hidden entries left out)."""
         return [e.id for e in self._entries if not e.hidden]
+
+    def set_matches(
+        self,
+        snippets: dict[str, tuple[str, tuple[tuple[int, int], ...]]],
+        title_spans: dict[str, tuple[tuple[int, int], ...]],
+    ) -> None:
+        """Show search snippets (instead of source and size) and mark matches."""
+        self._snippets = snippets
+        self._title_spans = title_spans
+        self._cache.clear()
+        self.refresh()
 
     def set_marks(self, bookmarked: set[str]) -> None:
         """Mark exactly these articles as bookmarked."""
@@ -293,6 +310,12 @@ class ArticleList(LineView, can_focus=True):
         style = self.get_component_rich_style(component)
         return Style(color=style.color, bold=style.bold, dim=style.dim, italic=style.italic)
 
+    def _mark(self, text: Text, spans: tuple[tuple[int, int], ...]) -> None:
+        if spans:
+            style = self.get_component_rich_style("article-list--match")
+            for start, end in spans:
+                text.stylize(style, start, end)
+
     def _render_entry_line(self, position: int, line: int, width: int, selected: bool) -> Strip:
         entry = self._entries[self._visible[position]]
         base = self.base_style
@@ -302,7 +325,21 @@ class ArticleList(LineView, can_focus=True):
             title_class = "article-list--title-read" if entry.read else "article-list--title"
             title = Text(entry.title)
             title.stylize(self._text_style(title_class))
+            self._mark(title, self._title_spans.get(entry.id, ()))
             text = marker + title
+        elif entry.id in self._snippets:
+            snippet, spans = self._snippets[entry.id]
+            snippet = snippet.replace("\n", " ")
+            # A narrow list would cut the snippet before its first match:
+            # start shortly before the match instead.
+            if spans and spans[0][0] > (width - 4) // 3:
+                cut = max(0, spans[0][0] - SNIPPET_CONTEXT)
+                snippet = "…" + snippet[cut:]
+                spans = tuple((a - cut + 1, b - cut + 1) for a, b in spans)
+            text = Text(snippet)
+            text.stylize(self._text_style("article-list--meta"))
+            self._mark(text, spans)
+            text.pad_left(2)
         else:
             text = Text("  " + entry.meta)
             text.stylize(self._text_style("article-list--meta"))

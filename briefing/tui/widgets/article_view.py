@@ -14,6 +14,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -58,6 +59,8 @@ class ArticleView(LineView, can_focus=True):
                 id="text.next_highlight"),
         Binding("left_square_bracket", "previous_highlight", "Previous summary sentence",
                 show=False, id="text.previous_highlight"),
+        Binding("n", "next_match", "Next match", id="text.next_match"),
+        Binding("N", "previous_match", "Previous match", show=False, id="text.previous_match"),
     ]  # fmt: skip
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -67,6 +70,7 @@ class ArticleView(LineView, can_focus=True):
         "article-view--summary",
         "article-view--current",
         "article-view--match",
+        "article-view--match-current",
         "article-view--placeholder",
     }
 
@@ -76,6 +80,8 @@ class ArticleView(LineView, can_focus=True):
         self.summary: tuple[int, ...] = ()
         self.current_sentence: int | None = None
         self.matches: list[tuple[int, int]] = []
+        self.match_position = -1
+        self.current_match: tuple[int, int] | None = None
         self.placeholder = "Choose an article from the list."
         self._blocks: list[_Block] = []
         self._lines: list[_Line] = []
@@ -90,6 +96,8 @@ class ArticleView(LineView, can_focus=True):
         self.summary = ()
         self.current_sentence = None
         self.matches = []
+        self.match_position = -1
+        self.current_match = None
         self._blocks = []
         if article is not None:
             self._blocks.append(_Block(article.title, "article-view--title"))
@@ -112,7 +120,31 @@ class ArticleView(LineView, can_focus=True):
     def set_matches(self, spans: list[tuple[int, int]]) -> None:
         """Character ranges of body text to mark (search matches)."""
         self.matches = sorted(spans)
+        self.match_position = -1
         self._restyle()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # n/N belong to search matches only while there are some; otherwise the
+        # keys fall through to the reader (where n edits the bookmark's note).
+        if action in ("next_match", "previous_match"):
+            return bool(self.matches)
+        return True
+
+    def _step_match(self, step: int) -> None:
+        if not self.matches:
+            raise SkipAction()
+        self.match_position = (self.match_position + step) % len(self.matches)
+        start, _end = self.matches[self.match_position]
+        self.current_match = self.matches[self.match_position]
+        self._restyle()
+        self.scroll_to_offset(start)
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
 
     def scroll_to_sentence(self, index: int, *, mark: bool = True) -> None:
         if self.article is None or not 0 <= index < len(self.article.sentences):
@@ -303,3 +335,6 @@ class ArticleView(LineView, can_focus=True):
             for a, b in self.matches:
                 if b > start and a < end:
                     paint(a, b, match_style)
+            if self.current_match is not None:
+                a, b = self.current_match
+                paint(a, b, self.get_component_rich_style("article-view--match-current"))

@@ -1,4 +1,8 @@
-"""The filter box above the article list: narrows the list by title as you type."""
+"""The box above the article list: filter titles, or search the whole text.
+
+`f` (or typing in the list) filters by title; `/` searches every article's
+full text through the index, ranking the list as you type.
+"""
 
 from __future__ import annotations
 
@@ -6,40 +10,55 @@ from typing import ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.widgets import Input
 
 from briefing.tui.messages import FilterChanged
 
 __all__ = ["FilterBar"]
 
+PLACEHOLDERS = {
+    False: "Filter titles…  (/ searches all text)",
+    True: "Search all articles…  (\"phrase\", word*, OR, -word, title:, tag:)",
+}
+
 
 class FilterBar(Input):
-    """Type words to keep only articles whose title has them all."""
+    """Type words to keep only matching articles; escape clears."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear_filter", "Clear filter", id="filter.clear"),
+        Binding("escape", "clear_filter", "Clear", id="filter.clear"),
         Binding("down", "done", "To the list", show=False, id="filter.done"),
     ]
+
+    searching: reactive[bool] = reactive(False)
 
     class Done(FilterChanged):
         """The user is done typing (enter, down or escape): back to the list."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="Filter titles…", id=id, compact=True)
+        super().__init__(placeholder=PLACEHOLDERS[False], id=id, compact=True)
+
+    def watch_searching(self, searching: bool) -> None:
+        self.placeholder = PLACEHOLDERS[searching]
+        self.set_class(searching, "-searching")
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(FilterChanged(event.value))
+        self.post_message(FilterChanged(event.value, self.searching))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Done(self.value))
+        self.post_message(self.Done(self.value, self.searching))
 
     def action_clear_filter(self) -> None:
-        self.value = ""
-        self.post_message(self.Done(""))
+        searching = self.searching
+        with self.prevent(Input.Changed):
+            self.value = ""
+        self.searching = False
+        self.post_message(self.Done("", searching))
 
     def action_done(self) -> None:
-        self.post_message(self.Done(self.value))
+        self.post_message(self.Done(self.value, self.searching))

@@ -1,0 +1,135 @@
+"""The library as a reader browses it: a list of entries, articles on demand.
+
+Backed by the search index (``briefing.search``), so a library of 10,000
+articles lists in milliseconds without reading a file, and only new or
+changed files are read again. If the index cannot be used (an unwritable
+cache folder, say) the catalogue reads the files directly instead: slower,
+but reading never depends on the cache.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from briefing.library import DEFAULT_MAX_BYTES, find_article_files, load_article_file
+from briefing.model import Article
+from briefing.sources import ArticleFormatError
+
+if TYPE_CHECKING:
+    from briefing.search import Entry, SearchIndex, SearchResults
+
+__all__ = ["Catalogue", "Refreshed", "entry_of"]
+
+Progress = Callable[[int, int], None]
+
+
+class Refreshed(NamedTuple):
+    """What a refresh did, and the files it could not read."""
+
+    read: int
+    removed: int
+    problems: tuple[tuple[Path, str], ...]
+
+
+def entry_of(article: Article) -> Entry:
+    """The list entry of an article already in memory."""
+    from briefing.search import Entry
+
+    return Entry(
+        article.id,
+        article.title,
+        str(article.path or ""),
+        article.source,
+        article.url,
+        article.published,
+        article.author,
+        article.tags,
+        article.words,
+    )
+
+
+class Catalogue:
+    """Entries and articles of the library under ``paths``. Thread-safe."""
+
+    def __init__(self, paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.paths = list(paths)
+        self.max_bytes = max_bytes
+        self.index: SearchIndex | None = None
+        self.index_error: str | None = None
+        self._loaded: dict[str, Article] = {}  # only without an index
+
+    def open(self) -> None:
+        """Open the index (LibraryError if a path does not exist)."""
+        from briefing.search import SearchIndex, SearchIndexError
+
+        try:
+            self.index = SearchIndex(self.paths, max_bytes=self.max_bytes)
+            self.index.entries()  # proves the file usable now, not on first use
+        except SearchIndexError as error:
+            self.index, self.index_error = None, str(error)
+
+    @property
+    def searchable(self) -> bool:
+        return self.index is not None
+
+    def is_small(self, limit: int) -> bool:
+        """Whether the paths hold at most ``limit`` entries (stops counting early)."""
+        count = 0
+        pending = list(self.paths)
+        while pending:
+            path = pending.pop()
+            if not path.is_dir():
+                count += 1
+                continue
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    count += 1
+                    if entry.is_dir(follow_symlinks=True):
+                        pending.append(Path(entry.path))
+                    if count > limit:
+                        return False
+        return True
+
+    def refresh(self, progress: Progress | None = None) -> Refreshed:
+        """Read what is new or changed (everything, without an index)."""
+        if self.index is not None:
+            result = self.index.refresh(progress)
+            problems = tuple((p.path, p.reason) for p in result.problems)
+            return Refreshed(result.read, result.removed, problems)
+        files = find_article_files(self.paths)
+        loaded: dict[str, Article] = {}
+        failed: list[tuple[Path, str]] = []
+        for done, path in enumerate(files, 1):
+            try:
+                for article in load_article_file(path, self.max_bytes):
+                    loaded.setdefault(article.id, article)
+            except ArticleFormatError as error:
+                failed.append((path, str(error)))
+            if progress is not None and done % 200 == 0:
+                progress(done, len(files))
+        self._loaded = loaded
+        return Refreshed(len(files), 0, tuple(failed))
+
+    def entries(self) -> list[Entry]:
+        if self.index is not None:
+            return self.index.entries()
+        return [entry_of(a) for a in self._loaded.values()]
+
+    def article(self, article_id: str) -> Article | None:
+        if self.index is not None:
+            return self.index.article(article_id)
+        return self._loaded.get(article_id)
+
+    def search(
+        self, text: str, bookmarks: Mapping[str, Sequence[str]] | None, limit: int = 500
+    ) -> SearchResults | None:
+        """Ranked matches for text typed by the user; None without an index."""
+        if self.index is None:
+            return None
+        from briefing.search import parse_query
+
+        query = parse_query(text, as_you_type=True)
+        return self.index.search(query, limit=limit, bookmarks=bookmarks)
