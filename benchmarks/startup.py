@@ -29,6 +29,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # As after `pip install`: compiled modules are cached. (This environment
+    # sets PYTHONDONTWRITEBYTECODE, which would recompile briefing every run.)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     commands = {
         "briefing summary": [sys.executable, "-m", "briefing", "summary", "articles"],
         "import sumy lexrank": [sys.executable, "-c", "import sumy.summarizers.lex_rank"],

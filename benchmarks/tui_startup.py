@@ -95,6 +95,9 @@ def main() -> None:
         XDG_DATA_HOME=str(home / "data"),
         XDG_CACHE_HOME=str(home / "cache"),
     )
+    # As after `pip install`: compiled modules are cached. (This environment
+    # sets PYTHONDONTWRITEBYTECODE, which would recompile briefing every run.)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     hello = home / "hello.py"
     hello.write_text(HELLO)
     bundled = ROOT / "articles"

@@ -25,7 +25,6 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Static, Tab, Tabs
 
-from briefing.analysis import cached_summary, facts_for
 from briefing.catalogue import Catalogue
 from briefing.library import LibraryError, Problem
 from briefing.model import Article, Summary
@@ -376,6 +375,8 @@ class ReaderScreen(BookmarkingScreen):
 
     @work(thread=True, exclusive=True, group="summary")
     def _summarize(self, article: Article, algorithm: str, sentences: int) -> None:
+        from briefing.analysis import cached_summary, facts_for
+
         cache = self.briefing_app.derived
         summary = cached_summary(article, algorithm, self._length(sentences), cache)
         label = f"{sentences} sentence{'s' if sentences != 1 else ''}"
@@ -404,6 +405,7 @@ class ReaderScreen(BookmarkingScreen):
 
     @work(thread=True, exclusive=True, group="entities")
     def _find_entity(self, key: str, label: str, entries: list[Entry]) -> None:
+        from briefing.analysis import facts_for
         from briefing.facts import build_index
 
         cache = self.briefing_app.derived

@@ -294,10 +294,10 @@ class ArticleList(LineView, can_focus=True):
             if y == 0:
                 empty = base + self._text_style("article-list--empty")
                 return fit_line([Segment(f" {self.empty_message}", empty)], width, base)
-            return Strip.blank(width, base)
+            return self.blank_line(width)
         position, line = divmod(row, ROWS_PER_ENTRY)
         if position >= len(self._visible):
-            return Strip.blank(width, base)
+            return self.blank_line(width)
         selected = position == self.cursor
         key = (position, line, width, selected, self.has_focus)
         strip = self._cache.get(key)

@@ -278,9 +278,9 @@ class ArticleView(LineView, can_focus=True):
                 placeholder = self.get_component_rich_style("article-view--placeholder")
                 segments = [Segment(" " * MARGIN + self.placeholder, base + placeholder)]
                 return fit_line(segments, width, base)
-            return Strip.blank(width, base)
+            return self.blank_line(width)
         if number >= len(self._lines):
-            return Strip.blank(width, base)
+            return self.blank_line(width)
         key = (number, width)
         strip = self._cache.get(key)
         if strip is None:
@@ -303,7 +303,7 @@ class ArticleView(LineView, can_focus=True):
     def _render_text_line(self, line: _Line, width: int) -> Strip:
         base = self.base_style
         if line.block < 0:
-            return Strip.blank(width, base)
+            return self.blank_line(width)
         block = self._blocks[line.block]
         text = Text(block.text[line.start : line.end])
         text.stylize(self._text_style(block.component))

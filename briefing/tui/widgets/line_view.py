@@ -28,6 +28,7 @@ class LineView(ScrollView):
     """
 
     _base_style: Style | None = None
+    _blank: Strip | None = None
 
     @property
     def base_style(self) -> Style:
@@ -35,8 +36,16 @@ class LineView(ScrollView):
             self._base_style = self.rich_style
         return self._base_style
 
+    def blank_line(self, width: int) -> Strip:
+        """An empty line, made once per width (a Strip is not cheap to build)."""
+        blank = self._blank
+        if blank is None or blank.cell_length != width:
+            blank = self._blank = Strip.blank(width, self.base_style)
+        return blank
+
     def notify_style_update(self) -> None:
         self._base_style = None
+        self._blank = None
         self.clear_line_cache()
         super().notify_style_update()
 
