@@ -12,6 +12,7 @@ from tui_helpers import SECOND_TITLE, make_app, make_library, settle
 from briefing.tui.screens.editors import NoteEditor
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
+from briefing.tui.widgets.filter_bar import FilterBar
 
 
 @pytest.fixture
@@ -19,10 +20,19 @@ def library(tmp_path: Path) -> Path:
     return make_library(tmp_path / "library")
 
 
+async def searched(pilot: Pilot) -> None:
+    """Wait until the list shows the results for what is in the box."""
+    bar = pilot.app.screen.query_one(FilterBar)
+    for _ in range(200):  # the search waits for typing to pause, then runs in a worker
+        await pilot.pause(0.05)
+        if pilot.app.screen.searched_text == bar.value:
+            break
+    await settle(pilot)
+
+
 async def type_search(pilot: Pilot, text: str) -> None:
     await pilot.press("slash", *text)
-    await pilot.pause(0.4)  # the search waits for typing to pause
-    await settle(pilot)
+    await searched(pilot)
 
 
 async def test_search_ranks_the_list_and_marks_matches(library: Path) -> None:
@@ -60,13 +70,11 @@ async def test_search_prefix_phrase_and_no_match_suggestions(library: Path) -> N
         assert [articles.current.title] == [SECOND_TITLE]
         await pilot.press("ctrl+u")
         await pilot.press(*'"rail strike" OR library')
-        await pilot.pause(0.4)
-        await settle(pilot)
+        await searched(pilot)
         assert articles.visible_count == 2
         await pilot.press("ctrl+u")
         await pilot.press(*"harbur ")
-        await pilot.pause(0.4)
-        await settle(pilot)
+        await searched(pilot)
         assert articles.visible_count == 0
         assert "harbour" in articles.empty_message  # a close spelling from the index
 

@@ -157,6 +157,7 @@ class ReaderScreen(BookmarkingScreen):
         self.narrowed = False
         self.loaded = False
         self.search_query: Query | None = None
+        self.searched_text: str | None = None  # the box's text the list now shows results for
         self._search_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         if algorithm not in ALGORITHMS:
@@ -481,6 +482,7 @@ class ReaderScreen(BookmarkingScreen):
         bar = self.query_one(FilterBar)
         if not bar.searching or bar.value != message.text:
             return  # typing went on; a newer search is coming
+        self.searched_text = message.text
         article_list = self.query_one(ArticleList)
         results = message.results
         if results is None:
