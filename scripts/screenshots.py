@@ -79,6 +79,19 @@ async def bookmarks(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+async def search(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("slash", *"terrorism OR digital")
+    for _ in range(100):  # the search runs when typing pauses
+        await pilot.pause(0.05)
+        if pilot.app.screen.searched_text == "terrorism OR digital":
+            break
+    await pilot.press("enter", "j", "enter")
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+
+
 async def help_screen(pilot: Pilot) -> None:
     await settle(pilot)
     await pilot.press("question_mark")
@@ -96,6 +109,7 @@ SCENES: dict[str, tuple[Scene, tuple[int, int]]] = {
     "summary-highlight": (summary_highlight, (160, 48)),
     "key-facts": (key_facts, (160, 48)),
     "bookmarks": (bookmarks, (160, 48)),
+    "search": (search, (160, 48)),
     "help": (help_screen, (160, 48)),
     "narrow-80x24": (narrow, (80, 24)),
 }
