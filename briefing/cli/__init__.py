@@ -1,9 +1,10 @@
 """The `briefing` command line: a thin shell over the core.
 
 Each subcommand lives in its own module with ``HELP``, ``add_arguments`` and
-``run``; heavy imports happen inside ``run`` so that `briefing --help` and the
-one-shot commands start fast. Nothing here imports Textual; only the reader
-(`briefing [PATH…]`) does, when it starts.
+``run``. Only the chosen command's module is imported and only its options are
+built, and heavy imports happen inside ``run``, so that `briefing --help` and
+the one-shot commands start fast. Nothing here imports Textual; only the
+reader (`briefing [PATH…]`) does, when it starts.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from types import ModuleType
+from functools import partial
 
 from briefing import __version__
-from briefing.cli.common import UserError, add_common_arguments, fail
+from briefing.cli.common import LazyParser, UserError, add_common_arguments, fail
 
 __all__ = ["main"]
 
@@ -26,6 +27,14 @@ COMMANDS: dict[str, str] = {
     "facts": "briefing.cli.facts_command",
     "import": "briefing.cli.import_command",
     "bookmarks": "briefing.cli.bookmarks_command",
+}
+# Each command's ``HELP``, for the list in `briefing --help`: kept here so that
+# the list imports no command module (a test checks it against the modules).
+COMMAND_HELP: dict[str, str] = {
+    "summary": "print summaries of articles (for the terminal, pipes and scripts)",
+    "facts": "list the people, organisations and places across the library, with their articles",
+    "import": "copy articles into a library folder, or split a multi-article dump",
+    "bookmarks": "bookmark articles with notes and tags; share, export, import and merge the file",
 }
 
 DESCRIPTION = """\
@@ -38,30 +47,32 @@ Read a stack of news articles fast: summaries, key facts, search and bookmarks.
 """
 
 
-def _command_module(name: str) -> ModuleType:
-    return importlib.import_module(COMMANDS[name])
-
-
 def build_parser() -> argparse.ArgumentParser:
+    """The commands' parser; a command's module is imported, and its options
+    built, only when the command line names it."""
     parser = argparse.ArgumentParser(
         prog="briefing",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        module = _command_module(name)
-        sub = subparsers.add_parser(
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=LazyParser)
+    for name, help in COMMAND_HELP.items():
+        subparsers.add_parser(
             name,
-            help=module.HELP,
-            description=getattr(module, "DESCRIPTION", module.HELP),
+            help=help,
             formatter_class=argparse.RawDescriptionHelpFormatter,
+            build=partial(_build_command, name),
         )
-        add_common_arguments(sub)
-        module.add_arguments(sub)
-        sub.set_defaults(run=module.run)
     return parser
+
+
+def _build_command(name: str, parser: argparse.ArgumentParser) -> None:
+    module = importlib.import_module(COMMANDS[name])
+    parser.description = getattr(module, "DESCRIPTION", module.HELP)
+    add_common_arguments(parser)
+    module.add_arguments(parser)
+    parser.set_defaults(run=module.run)
 
 
 def _reader_parser() -> argparse.ArgumentParser:
