@@ -21,6 +21,7 @@ def parse_markdown(text: str, path: Path | None = None) -> list[Article]:
 
     return parse_markdown(text, path)
 
+
 # File endings we look for inside folders. A file named explicitly on the
 # command line is read as plain text whatever its ending.
 SUFFIXES: dict[str, Parser] = {
