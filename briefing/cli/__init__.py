@@ -10,6 +10,7 @@ reader (`briefing [PATH…]`) does, when it starts.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -19,7 +20,7 @@ from functools import partial
 from briefing import __version__
 from briefing.cli.common import LazyParser, UserError, add_common_arguments, fail
 
-__all__ = ["main"]
+__all__ = ["console_main", "main"]
 
 # Subcommand name -> module. Order is the order of `briefing --help`.
 COMMANDS: dict[str, str] = {
@@ -96,11 +97,37 @@ def _run_reader(args: argparse.Namespace) -> int:
     return int(reader.run(args))
 
 
+def _is_command(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` names a one-shot command (or asks for the commands'
+    help), rather than the reader."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return first in COMMANDS or any(a in ("-h", "--help") for a in argv[:1])
+
+
+def console_main() -> int:
+    """`briefing` as a program: the console script and `python -m briefing`.
+
+    A one-shot command is a short process that makes many objects, most of
+    them while importing, and little cyclic garbage, so it has the garbage
+    collector run rarely, and not over everything once more on the way out:
+    that takes about 10 ms off every command (benchmarks/bookmarks.py). The
+    reader keeps Python's usual collection while it runs.
+    """
+    argv = sys.argv[1:]
+    if _is_command(argv):
+        gc.set_threshold(50_000)  # young objects between collections (Python's default: 700)
+    try:
+        return main(argv)
+    finally:
+        # What is still alive goes with the process: exempt it from the
+        # collections Python runs at exit.
+        gc.freeze()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in argv if not a.startswith("-")), None)
     try:
-        if first in COMMANDS or any(a in ("-h", "--help") for a in argv[:1]):
+        if _is_command(argv):
             args = build_parser().parse_args(argv)
             if args.command is None:
                 build_parser().print_help()
