@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 from collections.abc import Iterator
@@ -39,3 +40,19 @@ def percentile(values: list[float], q: float) -> float:
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+def program_env(scratch: Path, bytecode: bool = True) -> dict[str, str]:
+    """The environment for timing `python -m briefing` in a subprocess.
+
+    With ``bytecode``, modules run from compiled bytecode, as in an installed
+    copy (pip compiles at install time): it goes to a private cache under
+    ``scratch``, filled by the warm-up runs, so the repository stays clean and
+    a PYTHONDONTWRITEBYTECODE in the environment does not make every timed run
+    compile the modules it imports. Without, the environment is taken as it is.
+    """
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    if bytecode:
+        env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env

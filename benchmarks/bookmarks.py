@@ -1,6 +1,6 @@
 """Bookmark file speed: merging two 10,000-entry files, and `bookmarks add`.
 
-    python benchmarks/bookmarks.py [--runs 15] [--entries 10000]
+    python benchmarks/bookmarks.py [--runs 15] [--entries 10000] [--no-bytecode]
 
 Merge (in this process): read and validate both files, merge, encode the
 result; target <= 1 s. Add (a real `briefing bookmarks add` process on a
@@ -9,7 +9,8 @@ file of 10,000 entries): its wall time against `python -m briefing
 both alike); target <= 50 ms more than that baseline. Also shown: `add` on a
 one-entry file (the fixed cost: imports, library, summary) and on a
 10,000-entry file the store did not write itself (read and checked in full).
-Needs no evaluation data.
+Processes run from compiled bytecode, as an installed copy does
+(--no-bytecode: as the environment says). Needs no evaluation data.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from _common import ROOT, median
+from _common import ROOT, median, program_env
 
 WORDS = "port vote harbour council minister trade talks energy summit budget deal".split()
 ALMATY = "b500742d86ff"  # a bundled sample article, bookmarked by each `add` run
@@ -161,6 +162,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument(
+        "--no-bytecode", action="store_true", help="take the environment as it is (see program_env)"
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     try:
@@ -168,7 +172,7 @@ def main() -> None:
         for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
             os.environ[name] = str(folder / name.lower())
         os.environ.pop("BRIEFING_BOOKMARKS", None)
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        env = program_env(folder, bytecode=not args.no_bytecode)
         bench_merge(folder, args.entries, max(3, args.runs // 3))
         bench_add(folder, args.entries, args.runs, env)
     finally:
