@@ -20,12 +20,9 @@ user's comments and layout, and never overwrites a file that failed to parse.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from briefing.fsutil import atomic_write_text
 
 __all__ = [
     "ConfigError",
@@ -75,6 +72,9 @@ class Settings:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    # Imported here: `briefing summary` needs this module only for cache_dir().
+    import tomllib
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -129,6 +129,8 @@ def save_setting(key: str, value: str | int, path: Path | None = None) -> None:
     Raises ConfigError (and leaves the file alone) if the file does not parse.
     """
     import tomlkit  # only when a setting is saved
+
+    from briefing.fsutil import atomic_write_text
 
     path = path or config_path()
     try:
