@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 from briefing.bookmarks import codec
 from briefing.bookmarks.codec import MAX_FILE_BYTES, BookmarkFileError
 from briefing.bookmarks.model import Bookmark, Bookmarks
-from briefing.fsutil import atomic_write_bytes, atomic_write_chunks
 
 if TYPE_CHECKING:
     from briefing.model import Article
@@ -326,6 +325,8 @@ class BookmarkStore:
     ) -> None:
         """Write ``new`` (or its chunks, then with their SHA-256 ``digest``),
         keeping ``old`` as the backup."""
+        from briefing.fsutil import atomic_write_chunks  # only writers need tempfile
+
         self._remove_stale_temp_files()
         try:
             if old is not None:
@@ -352,6 +353,8 @@ class BookmarkStore:
         except OSError:
             with contextlib.suppress(OSError):
                 temp.unlink()
+            from briefing.fsutil import atomic_write_bytes
+
             atomic_write_bytes(self.backup_path, old)
 
     def _remove_stale_temp_files(self) -> None:
