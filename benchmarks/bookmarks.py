@@ -18,15 +18,12 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from _common import ROOT, median, program_env
+from _common import add_bytecode_option, median, program_env, scratch_folder, timed
 
 WORDS = "port vote harbour council minister trade talks energy summit budget deal".split()
 ALMATY = "b500742d86ff"  # a bundled sample article, bookmarked by each `add` run
@@ -84,14 +81,6 @@ def bench_merge(folder: Path, count: int, runs: int) -> None:
     print(f"  total                median {median(totals) * 1000:7.1f} ms (target <= 1000 ms)")
 
 
-def timed(command: list[str], env: dict[str, str], before=None) -> float:
-    if before is not None:
-        before()
-    start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
 def bench_add(folder: Path, count: int, runs: int, env: dict[str, str]) -> None:
     from briefing.bookmarks import BookmarkStore
 
@@ -136,11 +125,11 @@ def bench_add(folder: Path, count: int, runs: int, env: dict[str, str]) -> None:
         f"add, {count:,}, not ours": (add(foreign), foreign),
     }
     for command, path in cases.values():  # warm caches and .pyc files
-        timed(command, env, restore(path) if path else None)
+        timed(command, env, before=restore(path) if path else None)
     times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(runs):
         for name, (command, path) in cases.items():
-            times[name].append(timed(command, env, restore(path) if path else None))
+            times[name].append(timed(command, env, before=restore(path) if path else None))
     assert BookmarkStore(big).load().is_bookmarked(ALMATY)
     print(f"`briefing bookmarks add` ({runs} runs each, interleaved):")
     for name, values in times.items():
@@ -162,12 +151,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--entries", type=int, default=10_000)
-    parser.add_argument(
-        "--no-bytecode", action="store_true", help="take the environment as it is (see program_env)"
-    )
+    add_bytecode_option(parser)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
-    try:
+    with scratch_folder() as folder:
         # Fingerprints and default files go to a scratch home, not the user's.
         for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
             os.environ[name] = str(folder / name.lower())
@@ -175,8 +161,6 @@ def main() -> None:
         env = program_env(folder, bytecode=not args.no_bytecode)
         bench_merge(folder, args.entries, max(3, args.runs // 3))
         bench_add(folder, args.entries, args.runs, env)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

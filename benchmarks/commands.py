@@ -14,40 +14,25 @@ evaluation data.
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-from _common import ROOT, median, program_env
+from _common import ROOT, add_bytecode_option, median, program_env, scratch_folder, timed
 
 ALMATY = "b500742d86ff"  # a bundled sample article
-
-
-def timed(command: list[str], env: dict[str, str], cwd: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument(
-        "--no-bytecode", action="store_true", help="take the environment as it is (see program_env)"
-    )
+    add_bytecode_option(parser)
     args = parser.parse_args()
-    scratch = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
-    try:
+    with scratch_folder() as scratch:
         env = program_env(scratch, bytecode=not args.no_bytecode)
         for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
             env[name] = str(scratch / name.lower())
         env["BRIEFING_BOOKMARKS"] = str(scratch / "bookmarks.json")
         run(args.runs, env, scratch)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def run(runs: int, env: dict[str, str], scratch: Path) -> None:

@@ -12,34 +12,18 @@ environment says).
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-from _common import ROOT, median, program_env
-
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+from _common import add_bytecode_option, median, program_env, scratch_folder, timed
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument(
-        "--no-bytecode", action="store_true", help="take the environment as it is (see program_env)"
-    )
+    add_bytecode_option(parser)
     args = parser.parse_args()
-    scratch = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
-    try:
+    with scratch_folder() as scratch:
         run(args, program_env(scratch, bytecode=not args.no_bytecode))
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def run(args: argparse.Namespace, env: dict[str, str]) -> None:
