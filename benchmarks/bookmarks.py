@@ -1,6 +1,6 @@
 """Bookmark file speed: merging two 10,000-entry files, and `bookmarks add`.
 
-    python benchmarks/bookmarks.py [--runs 15] [--entries 10000]
+    python benchmarks/bookmarks.py [--runs 15] [--entries 10000] [--no-bytecode]
 
 Merge (in this process): read and validate both files, merge, encode the
 result; target <= 1 s. Add (a real `briefing bookmarks add` process on a
@@ -9,7 +9,8 @@ file of 10,000 entries): its wall time against `python -m briefing
 both alike); target <= 50 ms more than that baseline. Also shown: `add` on a
 one-entry file (the fixed cost: imports, library, summary) and on a
 10,000-entry file the store did not write itself (read and checked in full).
-Needs no evaluation data.
+Processes run from compiled bytecode, as an installed copy does
+(--no-bytecode: as the environment says). Needs no evaluation data.
 """
 
 from __future__ import annotations
@@ -17,15 +18,12 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from _common import ROOT, median
+from _common import add_bytecode_option, median, program_env, scratch_folder, timed
 
 WORDS = "port vote harbour council minister trade talks energy summit budget deal".split()
 ALMATY = "b500742d86ff"  # a bundled sample article, bookmarked by each `add` run
@@ -83,14 +81,6 @@ def bench_merge(folder: Path, count: int, runs: int) -> None:
     print(f"  total                median {median(totals) * 1000:7.1f} ms (target <= 1000 ms)")
 
 
-def timed(command: list[str], env: dict[str, str], before=None) -> float:
-    if before is not None:
-        before()
-    start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
 def bench_add(folder: Path, count: int, runs: int, env: dict[str, str]) -> None:
     from briefing.bookmarks import BookmarkStore
 
@@ -135,11 +125,11 @@ def bench_add(folder: Path, count: int, runs: int, env: dict[str, str]) -> None:
         f"add, {count:,}, not ours": (add(foreign), foreign),
     }
     for command, path in cases.values():  # warm caches and .pyc files
-        timed(command, env, restore(path) if path else None)
+        timed(command, env, before=restore(path) if path else None)
     times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(runs):
         for name, (command, path) in cases.items():
-            times[name].append(timed(command, env, restore(path) if path else None))
+            times[name].append(timed(command, env, before=restore(path) if path else None))
     assert BookmarkStore(big).load().is_bookmarked(ALMATY)
     print(f"`briefing bookmarks add` ({runs} runs each, interleaved):")
     for name, values in times.items():
@@ -161,18 +151,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--entries", type=int, default=10_000)
+    add_bytecode_option(parser)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
-    try:
+    with scratch_folder() as folder:
         # Fingerprints and default files go to a scratch home, not the user's.
         for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
             os.environ[name] = str(folder / name.lower())
         os.environ.pop("BRIEFING_BOOKMARKS", None)
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        env = program_env(folder, bytecode=not args.no_bytecode)
         bench_merge(folder, args.entries, max(3, args.runs // 3))
         bench_add(folder, args.entries, args.runs, env)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,37 +1,32 @@
 """Wall time of `briefing summary` on the bundled articles, against a baseline.
 
-    python benchmarks/startup.py [--runs 15]
+    python benchmarks/startup.py [--runs 15] [--no-bytecode]
 
 The baseline is `python -c "import sumy.summarizers.lex_rank"`, run in the
 same loop (interleaved, so machine noise hits both alike); the figure that
-counts is the ratio of the medians. Target: <= 1.3.
+counts is the ratio of the medians. Target: <= 1.3. Processes run from
+compiled bytecode, as an installed copy does (--no-bytecode: as the
+environment says).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
-import time
 
-from _common import ROOT, median
-
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+from _common import add_bytecode_option, median, program_env, scratch_folder, timed
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
+    add_bytecode_option(parser)
     args = parser.parse_args()
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    # As after `pip install`: compiled modules are cached. (This environment
-    # sets PYTHONDONTWRITEBYTECODE, which would recompile briefing every run.)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    with scratch_folder() as scratch:
+        run(args, program_env(scratch, bytecode=not args.no_bytecode))
+
+
+def run(args: argparse.Namespace, env: dict[str, str]) -> None:
     commands = {
         "briefing summary": [sys.executable, "-m", "briefing", "summary", "articles"],
         "import sumy lexrank": [sys.executable, "-c", "import sumy.summarizers.lex_rank"],

@@ -24,8 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.fsutil import atomic_write_text
-
 __all__ = [
     "ConfigError",
     "Settings",
@@ -80,7 +78,9 @@ def _read(path: Path) -> dict[str, Any]:
         return {}
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read {path}: {error}") from None
-    import tomllib  # only when there is a file to parse
+    # Imported here, and only when there is a file: `briefing summary` needs
+    # this module only for cache_dir().
+    import tomllib
 
     try:
         return tomllib.loads(text)
@@ -132,6 +132,8 @@ def save_setting(key: str, value: str | int, path: Path | None = None) -> None:
     Raises ConfigError (and leaves the file alone) if the file does not parse.
     """
     import tomlkit  # only when a setting is saved
+
+    from briefing.fsutil import atomic_write_text
 
     path = path or config_path()
     try:

@@ -7,9 +7,16 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "slugify", "unique_path"]
+__all__ = [
+    "atomic_write_bytes",
+    "atomic_write_chunks",
+    "atomic_write_text",
+    "slugify",
+    "unique_path",
+]
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -19,12 +26,18 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     and then replace the target in one step, so a crash leaves either the old
     file or the new one, never a mixture.
     """
+    atomic_write_chunks(path, (data,))
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes | memoryview]) -> None:
+    """``atomic_write_bytes`` of the chunks one after the other (for a large
+    file made of slices of another, which then need not be joined first)."""
     path = Path(path)
     folder = path.parent
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.writelines(chunks)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():

@@ -108,6 +108,37 @@ def test_a_file_edited_by_hand_is_read_in_full(tmp_path: Path) -> None:
     assert store.path.read_bytes() == encode(result)  # canonical again
 
 
+def test_line_edits_keep_the_fingerprint_of_the_whole_file(tmp_path: Path) -> None:
+    # Entries go in first, last, in the middle and replace old ones: after each
+    # edit the recorded fingerprint must be the file's, or the next edit would
+    # read the whole file (or, worse, trust a file it did not write).
+    import hashlib
+
+    store = BookmarkStore(tmp_path / "b.json")
+    for name in ("m5", "a1", "z9", "g3", "m5", "a1", "z9", "b2"):
+        store.edit(name, lambda old, name=name: (old or make(name)).with_note(f"n{name}"))
+        data = store.path.read_bytes()
+        assert store._fingerprints.recorded() == hashlib.sha256(data).hexdigest()
+        assert data == encode(decode(data))
+    assert [e.article_id for e in store.load()] == ["a1", "b2", "g3", "m5", "z9"]
+
+
+def test_a_line_damaged_by_hand_is_found_even_in_a_canonical_file(tmp_path: Path) -> None:
+    store = BookmarkStore(tmp_path / "b.json")
+    for name in ("a1", "b2", "c3"):
+        store.edit(name, lambda old, name=name: make(name))
+    # The layout is still the store's, but b2's line is no longer valid: the
+    # fingerprint no longer matches, so the file is checked in full and refused.
+    lines = store.path.read_bytes().split(b"\n")
+    (number,) = [i for i, line in enumerate(lines) if b'"article_id": "b2"' in line]
+    lines[number] = lines[number].replace(b'"tags": []', b'"tags": "x"')
+    damaged = b"\n".join(lines)
+    store.path.write_bytes(damaged)
+    with pytest.raises(BookmarkFileError, match="b2"):
+        store.edit("c3", lambda old: old.with_note("changed"))
+    assert store.path.read_bytes() == damaged
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import subprocess
@@ -20,6 +21,48 @@ def test_help_and_version(run_cli: CliRunner) -> None:
     version = run_cli("--version")
     assert version.returncode == 0 and re.match(r"briefing \d+\.\d+", version.stdout)
     assert run_cli("summary", "--help").returncode == 0
+
+
+def test_help_lists_every_command_with_its_modules_help(run_cli: CliRunner) -> None:
+    # The list comes from a static table (so that it imports no command):
+    # it must say what each command module says of itself.
+    from briefing.cli import COMMAND_HELP, COMMANDS
+
+    assert list(COMMAND_HELP) == list(COMMANDS)
+    for name, module_name in COMMANDS.items():
+        assert COMMAND_HELP[name] == importlib.import_module(module_name).HELP
+    shown = " ".join(run_cli("--help").stdout.split())
+    for name, help in COMMAND_HELP.items():
+        assert f"{name} {help}" in shown
+
+
+def _modules_after(*argvs: list[str]) -> set[str]:
+    """The briefing modules a process has imported after running these command lines."""
+    code = (
+        "import sys, json\n"
+        "from briefing.cli import main\n"
+        f"for argv in {list(argvs)!r}:\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "sys.stderr.write(json.dumps(sorted(m for m in sys.modules if m.startswith('briefing'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return set(json.loads(result.stderr.splitlines()[-1]))
+
+
+def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
+    commands = {f"briefing.cli.{name}_command" for name in ("summary", "facts", "import")}
+    commands.add("briefing.cli.bookmarks_command")
+    assert not _modules_after(["--help"]) & commands
+    bookmarks = ["--bookmarks", str(tmp_path / "b.json")]
+    loaded = _modules_after(["bookmarks", "list", "-f", "json", *bookmarks])
+    assert loaded & commands == {"briefing.cli.bookmarks_command"}
+    assert "briefing.summarize" not in loaded
+    assert _modules_after(["facts", "--help"]) & commands == {"briefing.cli.facts_command"}
 
 
 def test_summary_of_the_bundled_articles_from_anywhere(run_cli: CliRunner, tmp_path: Path) -> None:

@@ -146,3 +146,26 @@ def test_facts_command_does_not_import_textual() -> None:
     assert result.stderr == "[]"
     sco = next(e for e in json.loads(result.stdout)["entities"] if e.get("acronym") == "SCO")
     assert len(sco["articles"]) == 3
+
+
+def test_facts_command_reuses_cached_facts(run_cli: CliRunner, tmp_path: Path) -> None:
+    folder = library(tmp_path)
+    first = run_cli("facts", folder, "--format", "json")
+    assert first.returncode == 0, first.stderr
+    # Facts found by this run (or by `summary`) are in the derived-data cache:
+    # the next run gives the same answer without loading the extractor.
+    code = (
+        "import sys\n"
+        "from briefing.cli import main\n"
+        f"main(['facts', {str(folder)!r}, '-f', 'json'])\n"
+        "sys.stderr.write(repr('briefing.facts.extract' in sys.modules))\n"
+    )
+    again = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert again.stderr == "False"
+    assert again.stdout == first.stdout
+    # A new article is extracted and listed with the cached ones.
+    write(folder / "markup.txt", MARKUP)
+    more = json.loads(run_cli("facts", folder, "--format", "json").stdout)["entities"]
+    assert "Odile Marchetti" in {e["text"] for e in more}

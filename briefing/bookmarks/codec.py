@@ -10,7 +10,6 @@ diffs show one changed line per changed bookmark).
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import re
@@ -310,66 +309,96 @@ def encode_entries(entries: Iterable[Bookmark]) -> bytes:
 
 
 # -- editing one entry of a canonical file in place ---------------------------
+#
+# Entry lines are found by a binary search over byte offsets, and the new file
+# is the old one with one line replaced or inserted: nothing walks the whole
+# file (10,000 entries are 6 MB), so an edit costs the same whatever its size.
 
-_OPEN_LINE = ENTRIES_OPEN.rstrip("\n").encode()
-_CLOSE_LINES = [b"  ]", b"}", b""]
+_OPEN_LINE = ("\n" + ENTRIES_OPEN).encode()
+_CLOSE = ("\n" + ENTRIES_CLOSE).encode()
 _ENTRY_PREFIX = (ENTRY_INDENT + '{"article_id": "').encode()
+_COMMA, _COMMA_NEWLINE, _NOTHING = memoryview(b","), memoryview(b",\n"), memoryview(b"")
 
 
 @dataclass
 class Layout:
-    """A canonical file cut into lines; entry lines are ``lines[first:end]``."""
+    """A canonical file whose entry lines are ``data[first:end]``, each line
+    (the last one too) ending with a newline."""
 
-    lines: list[bytes]
+    data: bytes
     first: int
     end: int
 
-    def _id_at(self, index: int) -> bytes:
-        line = self.lines[index]
-        start = len(_ENTRY_PREFIX)
-        return line[start : line.index(b'"', start)]
+    def _line_end(self, start: int) -> int:
+        return self.data.index(b"\n", start)
+
+    def _id_at(self, start: int) -> bytes:
+        begin = start + len(_ENTRY_PREFIX)
+        return self.data[begin : self.data.index(b'"', begin)]
+
+    def locate(self, article_id: str) -> tuple[int, bool] | None:
+        """Where ``article_id``'s line starts (True) or would be inserted
+        (False), as a byte offset; None if the file turns out not to be laid
+        out as written (it may be anything until its fingerprint is checked)."""
+        key = article_id.encode()
+        data, low, high = self.data, self.first, self.end
+        try:
+            # Lines before ``low`` sort before key, lines from ``high`` do not.
+            while low < high:
+                start = data.rfind(b"\n", low, (low + high) // 2) + 1 or low
+                if self._id_at(start) < key:
+                    low = self._line_end(start) + 1
+                else:
+                    high = start
+            return low, low < self.end and self._id_at(low) == key
+        except ValueError:
+            return None
+
+    def entry_at(self, index: int, article_id: str) -> Bookmark:
+        """The entry whose line starts at ``index``."""
+        line = self.data[index : self._line_end(index)].removesuffix(b",")
+        try:
+            return decode_entry(json.loads(line))
+        except (ValueError, _Invalid) as error:
+            raise BookmarkFileError(f"entry for {article_id!r} is damaged: {error}") from None
 
     def find(self, article_id: str) -> tuple[int, Bookmark | None]:
-        """Where ``article_id``'s line is (with its entry) or would be inserted."""
-        key = article_id.encode()
-        index = bisect.bisect_left(range(self.first, self.end), key, key=self._id_at)
-        index += self.first
-        if index < self.end and self._id_at(index) == key:
-            line = self.lines[index].removesuffix(b",")
-            try:
-                return index, decode_entry(json.loads(line))
-            except (ValueError, _Invalid) as error:
-                raise BookmarkFileError(f"entry for {article_id!r} is damaged: {error}") from None
-        return index, None
+        """Where ``article_id``'s line starts (with its entry), or where it
+        would be inserted."""
+        place = self.locate(article_id)
+        if place is None:
+            raise BookmarkFileError("not laid out as briefing writes bookmark files")
+        index, present = place
+        return index, self.entry_at(index, article_id) if present else None
 
-    def with_entry(self, index: int, entry: Bookmark, replacing: bool) -> bytes:
-        line = (ENTRY_INDENT + encode_entry(entry)).encode("utf-8")
-        lines = self.lines
+    def with_entry(self, index: int, entry: Bookmark, replacing: bool) -> list[memoryview]:
+        """The file with ``entry``'s line replaced or inserted at ``index``, as
+        chunks to write one after the other (joining them would copy the file)."""
+        line = memoryview((ENTRY_INDENT + encode_entry(entry)).encode("utf-8"))
+        data = memoryview(self.data)  # slices without copying
         if replacing:
-            last = index == self.end - 1
-            lines = [*lines[:index], line if last else line + b",", *lines[index + 1 :]]
-        elif index == self.end:  # a new last entry: the old last one gains a comma
-            lines = [*lines[: index - 1], lines[index - 1] + b",", line, *lines[index:]]
-        else:
-            lines = [*lines[:index], line + b",", *lines[index:]]
-        return b"\n".join(lines)
+            old_end = self._line_end(index)
+            comma = _COMMA if data[old_end - 1] == ord(",") else _NOTHING
+            return [data[:index], line, comma, data[old_end:]]
+        if index == self.end:  # a new last entry: the old last one gains a comma
+            return [data[: index - 1], _COMMA_NEWLINE, line, data[index - 1 :]]
+        return [data[:index], line, _COMMA_NEWLINE, data[index:]]
 
 
 def layout(data: bytes) -> Layout | None:
     """The layout of ``data`` if it is laid out as ``encode`` writes files
     with at least one entry, else None (the caller then decodes it whole)."""
-    if not data.startswith(HEADER.encode()):
+    if not data.startswith(HEADER.encode()) or not data.endswith(_CLOSE):
         return None
-    lines = data.split(b"\n")
-    if lines[-3:] != _CLOSE_LINES:
+    opening = data.find(_OPEN_LINE, len(HEADER) - 1)
+    if opening < 0:
         return None
-    try:
-        first = lines.index(_OPEN_LINE, 3) + 1
-    except ValueError:
+    first = opening + len(_OPEN_LINE)
+    end = len(data) - len(_CLOSE) + 1
+    if first >= end:
         return None
-    end = len(lines) - 3
-    if first >= end or not all(
-        lines[i].startswith(_ENTRY_PREFIX) for i in (first, end - 1, (first + end) // 2)
-    ):
+    last = data.rfind(b"\n", first, end - 1) + 1 or first
+    middle = data.rfind(b"\n", first, (first + end) // 2) + 1 or first
+    if not all(data.startswith(_ENTRY_PREFIX, start) for start in (first, middle, last)):
         return None
-    return Layout(lines, first, end)
+    return Layout(data, first, end)

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 from briefing.bookmarks import codec
 from briefing.bookmarks.codec import MAX_FILE_BYTES, BookmarkFileError
 from briefing.bookmarks.model import Bookmark, Bookmarks
-from briefing.fsutil import atomic_write_bytes
 
 if TYPE_CHECKING:
     from briefing.model import Article
@@ -74,7 +73,12 @@ def _read_capped(path: Path) -> bytes | None:
                     f"{path}: too large ({size / 1_048_576:.1f} MB; the limit is "
                     f"{MAX_FILE_BYTES // 1_048_576} MB)"
                 )
-            return handle.read(MAX_FILE_BYTES + 1)
+            # Asking for the size read is much cheaper than asking for the cap
+            # (which allocates it); a file that grew meanwhile is read on.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+            return data
     except FileNotFoundError:
         return None
     except IsADirectoryError:
@@ -118,20 +122,22 @@ class _Fingerprints:
             self._file = user_cache_path("briefing", appauthor=False) / "bookmarks" / self._key
         return self._file
 
-    def matches(self, data: bytes) -> bool:
+    def recorded(self) -> str | None:
+        """The fingerprint of the file as this store last wrote it, if known."""
         try:
-            return self._path().read_text("ascii") == hashlib.sha256(data).hexdigest()
+            return self._path().read_text("ascii")
         except (OSError, UnicodeDecodeError):
-            return False
+            return None
 
-    def remember(self, data: bytes) -> None:
+    def remember(self, digest: str) -> None:
+        """Record the SHA-256 of the file as this store has just written it."""
         # No fsync: after a crash a missing or torn fingerprint only means the
         # next edit reads the file in full.
         path = self._path()
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(hashlib.sha256(data).hexdigest(), "ascii")
+            temp.write_text(digest, "ascii")
             os.replace(temp, path)
         except OSError:
             with contextlib.suppress(OSError):
@@ -236,21 +242,48 @@ class BookmarkStore:
         """
         with self._locked():
             data = _read_capped(self.path)
-            spots = None
-            if data is not None and self._fingerprints.matches(data):
-                spots = codec.layout(data)
-            if spots is not None:
-                index, old = spots.find(article_id)
-                new = change(old)
-                if new is not None and new != old:
-                    self._commit(data, spots.with_entry(index, new, replacing=old is not None))
-                return old, new
+            if data is not None:
+                edited = self._edit_line(data, article_id, change)
+                if edited is not None:
+                    return edited
             bookmarks = Bookmarks() if data is None else _decode(self.path, data)
             old = bookmarks.get(article_id)
             new = change(old)
             if new is not None and new != old:
                 self._commit(data, codec.encode(bookmarks.with_entry(new)))
             return old, new
+
+    def _edit_line(
+        self, data: bytes, article_id: str, change: Callable[[Bookmark | None], Bookmark | None]
+    ) -> tuple[Bookmark | None, Bookmark | None] | None:
+        """``edit`` done on the entry's line alone, if ``data`` is exactly the
+        file this store last wrote; None if it is not (then the caller reads
+        and checks it in full)."""
+        recorded = self._fingerprints.recorded()
+        spots = codec.layout(data) if recorded else None
+        place = spots.locate(article_id) if spots else None
+        if spots is None or place is None:
+            return None
+        index, present = place
+        # The old file and the new one share their bytes up to just before the
+        # entry's line, so that part is hashed once for both fingerprints.
+        view = memoryview(data)
+        shared = max(index - 1, 0)
+        head = hashlib.sha256(view[:shared])
+        whole = head.copy()
+        whole.update(view[shared:])
+        if whole.hexdigest() != recorded:
+            return None
+        old = spots.entry_at(index, article_id) if present else None
+        new = change(old)
+        if new is not None and new != old:
+            chunks = spots.with_entry(index, new, replacing=present)
+            # The first chunk is the shared part, ``shared`` bytes or one more.
+            head.update(chunks[0][shared:])
+            for chunk in chunks[1:]:
+                head.update(chunk)
+            self._commit(data, chunks, head.hexdigest())
+        return old, new
 
     # -- the edits a reader offers (each one locked read-modify-write) --------
 
@@ -287,17 +320,26 @@ class BookmarkStore:
         )
         return new
 
-    def _commit(self, old: bytes | None, new: bytes) -> None:
+    def _commit(
+        self, old: bytes | None, new: bytes | list[memoryview], digest: str | None = None
+    ) -> None:
+        """Write ``new`` (or its chunks, then with their SHA-256 ``digest``),
+        keeping ``old`` as the backup."""
+        from briefing.fsutil import atomic_write_chunks  # only writers need tempfile
+
         self._remove_stale_temp_files()
         try:
             if old is not None:
                 self._back_up(old)
-            atomic_write_bytes(self.path, new)
+            atomic_write_chunks(self.path, (new,) if isinstance(new, bytes) else new)
         except OSError as error:
             raise BookmarkFileError(
                 f"cannot write {self.path}: {error.strerror or error}"
             ) from None
-        self._fingerprints.remember(new)
+        if digest is None:
+            assert isinstance(new, bytes)
+            digest = hashlib.sha256(new).hexdigest()
+        self._fingerprints.remember(digest)
 
     def _back_up(self, old: bytes) -> None:
         # A hard link keeps the old version without copying it (the new file
@@ -311,6 +353,8 @@ class BookmarkStore:
         except OSError:
             with contextlib.suppress(OSError):
                 temp.unlink()
+            from briefing.fsutil import atomic_write_bytes
+
             atomic_write_bytes(self.backup_path, old)
 
     def _remove_stale_temp_files(self) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.cli.common import add_common_arguments, choose_format, fail, warn
+from briefing.cli.common import LazyParser, add_common_arguments, choose_format, fail, warn
 
 if TYPE_CHECKING:
     from briefing.bookmarks import Bookmark, Bookmarks, BookmarkStore
@@ -41,69 +42,67 @@ def _library_option(parser: argparse.ArgumentParser) -> None:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    commands = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    # Only the chosen action's options are built (see LazyParser).
+    actions = parser.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=LazyParser
+    )
+    for name, (help, options, _handler) in _ACTIONS.items():
+        actions.add_parser(name, help=help, description=help, build=partial(_build, options))
 
-    def command(name: str, help: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help, description=help)
-        add_common_arguments(sub, nested=True)
-        return sub
 
-    listing = command("list", "show your bookmarks")
-    listing.add_argument("-f", "--format", choices=LIST_FORMATS, default=None)
-    listing.add_argument("--tag", action="append", default=[], help="only bookmarks with TAG")
-    listing.add_argument("--all", action="store_true", help="include removed bookmarks")
-    _library_option(listing)
+def _build(options: Options, parser: argparse.ArgumentParser) -> None:
+    add_common_arguments(parser, nested=True)
+    options(parser)
 
-    add = command("add", "bookmark an article (or change an existing bookmark)")
-    add.add_argument("id", metavar="ID")
-    add.add_argument("--note", metavar="TEXT", help="set the note")
-    add.add_argument("--tag", action="append", default=[], metavar="TAG", help="add a tag")
-    _library_option(add)
 
-    remove = command("remove", "remove a bookmark (the removal travels to shared copies)")
-    remove.add_argument("id", metavar="ID")
+def _list_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-f", "--format", choices=LIST_FORMATS, default=None)
+    parser.add_argument("--tag", action="append", default=[], help="only bookmarks with TAG")
+    parser.add_argument("--all", action="store_true", help="include removed bookmarks")
+    _library_option(parser)
 
-    note = command("note", 'set a bookmark\'s note ("" clears it; settles note conflicts)')
-    note.add_argument("id", metavar="ID")
-    note.add_argument("text", metavar="TEXT")
 
-    tag = command("tag", "add tags to a bookmark")
-    tag.add_argument("id", metavar="ID")
-    tag.add_argument("tags", nargs="+", metavar="TAG")
+def _add_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID")
+    parser.add_argument("--note", metavar="TEXT", help="set the note")
+    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="add a tag")
+    _library_option(parser)
 
-    untag = command("untag", "remove tags from a bookmark")
-    untag.add_argument("id", metavar="ID")
-    untag.add_argument("tags", nargs="+", metavar="TAG")
 
-    export = command("export", "write your bookmarks as JSON, Markdown or browser HTML")
-    export.add_argument("--to", type=Path, metavar="FILE", help="write here (default: stdout)")
-    export.add_argument("-f", "--format", choices=EXPORT_FORMATS, default="json")
+def _id_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID")
 
-    imports = command("import", "merge other people's bookmark files into yours")
-    imports.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    _library_option(imports)
 
-    merge = command("merge", "merge bookmark files into a new one (yours is not touched)")
-    merge.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    merge.add_argument("--to", type=Path, metavar="FILE", help="write here (default: stdout)")
+def _note_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID")
+    parser.add_argument("text", metavar="TEXT")
+
+
+def _tag_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID")
+    parser.add_argument("tags", nargs="+", metavar="TAG")
+
+
+def _export_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--to", type=Path, metavar="FILE", help="write here (default: stdout)")
+    parser.add_argument("-f", "--format", choices=EXPORT_FORMATS, default="json")
+
+
+def _import_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _library_option(parser)
+
+
+def _merge_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument("--to", type=Path, metavar="FILE", help="write here (default: stdout)")
 
 
 def run(args: argparse.Namespace) -> int:
     from briefing.bookmarks import BookmarkFileError
 
-    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "list": _list,
-        "add": _add,
-        "remove": _remove,
-        "note": _note,
-        "tag": _tag,
-        "untag": _tag,
-        "export": _export,
-        "import": _import,
-        "merge": _merge,
-    }
     try:
-        return handlers[args.action](args)
+        return _ACTIONS[args.action][2](args)
     except BookmarkFileError as error:
         fail(f"bookmark file {error}; it was left as it is")
 
@@ -386,3 +385,36 @@ def _merge(args: argparse.Namespace) -> int:
         + (f" and {removed} removals" if removed else "")
     )
     return 0
+
+
+Options = Callable[[argparse.ArgumentParser], None]
+Handler = Callable[[argparse.Namespace], int]
+
+# action -> (one-line help, its options, what runs it); in `--help` order.
+_ACTIONS: dict[str, tuple[str, Options, Handler]] = {
+    "list": ("show your bookmarks", _list_options, _list),
+    "add": ("bookmark an article (or change an existing bookmark)", _add_options, _add),
+    "remove": (
+        "remove a bookmark (the removal travels to shared copies)",
+        _id_option,
+        _remove,
+    ),
+    "note": (
+        'set a bookmark\'s note ("" clears it; settles note conflicts)',
+        _note_options,
+        _note,
+    ),
+    "tag": ("add tags to a bookmark", _tag_options, _tag),
+    "untag": ("remove tags from a bookmark", _tag_options, _tag),
+    "export": (
+        "write your bookmarks as JSON, Markdown or browser HTML",
+        _export_options,
+        _export,
+    ),
+    "import": ("merge other people's bookmark files into yours", _import_options, _import),
+    "merge": (
+        "merge bookmark files into a new one (yours is not touched)",
+        _merge_options,
+        _merge,
+    ),
+}

@@ -7,10 +7,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import IO, Any, NoReturn
 
 __all__ = [
     "OUTPUT_FORMATS",
+    "LazyParser",
     "UserError",
     "add_common_arguments",
     "add_format_argument",
@@ -39,6 +40,30 @@ def fail(message: str, status: int = 1) -> NoReturn:
 
 def warn(message: str) -> None:
     print(f"briefing: warning: {message}", file=sys.stderr)
+
+
+class LazyParser(argparse.ArgumentParser):
+    """A subcommand's parser that gets its options only when it is used.
+
+    `briefing bookmarks add` then builds the options of `add` alone, not those
+    of every command (which would import every command's module at each
+    start). ``build`` adds the options; argparse still decides which
+    subcommand was chosen, and `--help` lists them all by their one-line help.
+    """
+
+    def __init__(
+        self, *args: Any, build: Callable[[argparse.ArgumentParser], None] | None = None, **kw: Any
+    ) -> None:
+        super().__init__(*args, **kw)
+        self._build = build
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._build is not None:
+            build, self._build = self._build, None
+            build(self)
+        return super().parse_known_args(args, namespace)
 
 
 def add_common_arguments(parser: argparse.ArgumentParser, nested: bool = False) -> None:

@@ -45,11 +45,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefing.analysis import facts_for
+    from briefing.cache import DerivedCache
     from briefing.facts import build_index
 
     library = load_library_or_fail(args.paths, args.max_size)
     kinds = args.kind or KIND_CHOICES
-    index = build_index(library.articles, kinds=kinds)
+    # Facts found before (by `summary`, the reader or an earlier run) come from
+    # the cache; the extractor is loaded only for articles it has not seen.
+    facts = facts_for(library.articles, DerivedCache())
+    index = build_index(library.articles, lambda article: facts[article.id], kinds=kinds)
     entries = [e for e in index.entries if len(e.articles) >= max(args.min_articles, 1)]
     fmt = choose_format(args.format)
     if fmt == "json":

@@ -7,12 +7,20 @@ from pathlib import Path
 
 from briefing.model import Article
 from briefing.sources.errors import ArticleFormatError
-from briefing.sources.markdown import parse_markdown
 from briefing.sources.plaintext import parse_plaintext
 
 __all__ = ["SUFFIXES", "ArticleFormatError", "parse_file_text"]
 
 Parser = Callable[[str, Path | None], list[Article]]
+
+
+def parse_markdown(text: str, path: Path | None = None) -> list[Article]:
+    # Imported on first use: its many patterns cost a library of plain text
+    # files a millisecond at every start.
+    from briefing.sources.markdown import parse_markdown
+
+    return parse_markdown(text, path)
+
 
 # File endings we look for inside folders. A file named explicitly on the
 # command line is read as plain text whatever its ending.

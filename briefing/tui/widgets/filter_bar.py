@@ -19,7 +19,7 @@ __all__ = ["FilterBar"]
 
 PLACEHOLDERS = {
     False: "Filter titles…  (/ searches all text)",
-    True: "Search all articles…  (\"phrase\", word*, OR, -word, title:, tag:)",
+    True: 'Search all articles…  ("phrase", word*, OR, -word, title:, tag:)',
 }
 
 
