@@ -23,14 +23,18 @@ __all__ = ["cached_summary", "facts_for"]
 def cached_summary(
     article: Article, algorithm: str, length: Length, cache: DerivedCache | None
 ) -> Summary:
-    count = length.count(len(article.sentences))
+    total = len(article.sentences)
+    count = length.count(total)
     if cache is not None:
-        hit = cache.summary(article.id, algorithm, count)
-        if hit is not None:
+        hit = cache.summary(article.id, article.digest, algorithm, count)
+        # The digest pins the exact text; the range check is a last guard.
+        if hit is not None and all(0 <= i < total for i in hit[0]):
             return Summary(algorithm, hit[0], hit[1])
     summary = summarize(article, algorithm, Length(sentences=count))
     if cache is not None:
-        cache.put_summary(article.id, algorithm, count, summary.indices, summary.note)
+        cache.put_summary(
+            article.id, article.digest, algorithm, count, summary.indices, summary.note
+        )
     return summary
 
 
@@ -40,13 +44,13 @@ def facts_for(articles: Sequence[Article], cache: DerivedCache | None) -> dict[s
     The extractor (and its word lists) is loaded only if some article is
     missing from the cache.
     """
-    found = cache.facts(a.id for a in articles) if cache is not None else {}
+    found = cache.facts((a.id, a.digest) for a in articles) if cache is not None else {}
     missing = [a for a in articles if a.id not in found]
     if missing:
         from briefing.facts import extract_facts
 
         fresh = {a.id: extract_facts(a) for a in missing}
         if cache is not None:
-            cache.put_facts(fresh)
+            cache.put_facts({a.id: (a.digest, fresh[a.id]) for a in missing})
         found.update(fresh)
     return found

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DerivedCache", "code_version"]
 
-SCHEMA = 1
+SCHEMA = 2
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -80,6 +80,7 @@ class DerivedCache:
             CREATE TABLE IF NOT EXISTS facts (
                 article_id TEXT NOT NULL,
                 code TEXT NOT NULL,
+                digest TEXT NOT NULL,
                 data TEXT NOT NULL,
                 PRIMARY KEY (article_id, code)
             );
@@ -88,6 +89,7 @@ class DerivedCache:
                 algorithm TEXT NOT NULL,
                 count INTEGER NOT NULL,
                 code TEXT NOT NULL,
+                digest TEXT NOT NULL,
                 indices TEXT NOT NULL,
                 note TEXT,
                 PRIMARY KEY (article_id, algorithm, count, code)
@@ -148,44 +150,54 @@ class DerivedCache:
 
     # Facts ------------------------------------------------------------------
 
-    def facts(self, article_ids: Iterable[str]) -> dict[str, list[Fact]]:
-        """Cached facts for whichever of these articles have them."""
+    def facts(self, wanted: Iterable[tuple[str, str | None]]) -> dict[str, list[Fact]]:
+        """Cached facts for whichever of these (article id, digest) pairs have them.
+
+        Results are keyed by article id. With a digest, only facts of exactly
+        that text count (sentence numbers must fit); with None, the latest
+        facts of the article do (enough to know which entities it names).
+        """
         from briefing.facts import Fact
 
-        ids = list(article_ids)
+        digests = dict(wanted)
+        ids = list(digests)
         code = code_version(*FACTS_CODE)
         found: dict[str, list[Fact]] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._query(
-                f"SELECT article_id, data FROM facts WHERE code = ? AND article_id IN ({marks})",
+                f"SELECT article_id, digest, data FROM facts WHERE code = ? "
+                f"AND article_id IN ({marks})",
                 (code, *chunk),
             )
-            for article_id, data in rows:
+            for article_id, digest, data in rows:
+                if digests[article_id] not in (None, digest):
+                    continue
                 with contextlib.suppress(ValueError, TypeError):
                     found[article_id] = [_fact_from_json(item, Fact) for item in json.loads(data)]
         return found
 
-    def put_facts(self, facts: dict[str, list[Fact]]) -> None:
+    def put_facts(self, facts: dict[str, tuple[str, list[Fact]]]) -> None:
+        """Store facts by article id: (digest of the text, facts)."""
         code = code_version(*FACTS_CODE)
         rows = [
-            (article_id, code, json.dumps([_fact_to_json(f) for f in items]))
-            for article_id, items in facts.items()
+            (article_id, code, digest, json.dumps([_fact_to_json(f) for f in items]))
+            for article_id, (digest, items) in facts.items()
         ]
         if rows:
-            self._write("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", rows)
+            self._write("INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?)", rows)
 
     # Summaries --------------------------------------------------------------
 
     def summary(
-        self, article_id: str, algorithm: str, count: int
+        self, article_id: str, digest: str, algorithm: str, count: int
     ) -> tuple[tuple[int, ...], str | None] | None:
         code = code_version(*SUMMARY_CODE)
         rows = self._query(
             "SELECT indices, note FROM summaries WHERE article_id = ? AND algorithm = ? "
-            "AND count = ? AND code = ?",
-            (article_id, algorithm, count, code),
+            "AND count = ? AND code = ? AND digest = ?",
+            (article_id, algorithm, count, code, digest),
         )
         if not rows:
             return None
@@ -195,12 +207,18 @@ class DerivedCache:
             return None
 
     def put_summary(
-        self, article_id: str, algorithm: str, count: int, indices: Sequence[int], note: str | None
+        self,
+        article_id: str,
+        digest: str,
+        algorithm: str,
+        count: int,
+        indices: Sequence[int],
+        note: str | None,
     ) -> None:
         code = code_version(*SUMMARY_CODE)
         self._write(
-            "INSERT OR REPLACE INTO summaries VALUES (?, ?, ?, ?, ?, ?)",
-            [(article_id, algorithm, count, code, json.dumps(list(indices)), note)],
+            "INSERT OR REPLACE INTO summaries VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, algorithm, count, code, digest, json.dumps(list(indices)), note)],
         )
 
 

@@ -73,6 +73,13 @@ class Article:
         return _renumber_paragraphs(result)
 
     @cached_property
+    def digest(self) -> str:
+        """A hash of the exact text. Unlike ``id`` it changes when only
+        whitespace or case does, which moves sentence boundaries: what is
+        derived from the sentences (summaries, facts) is keyed by it too."""
+        return hashlib.sha256(f"{self.title}\n{self.body}".encode()).hexdigest()[:16]
+
+    @cached_property
     def words(self) -> int:
         return count_words(self.body)
 

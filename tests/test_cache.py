@@ -22,16 +22,34 @@ def story() -> Article:
 def test_facts_round_trip(tmp_path: Path, story: Article) -> None:
     cache = DerivedCache(tmp_path / "c.sqlite3")
     facts = extract_facts(story)
-    cache.put_facts({story.id: facts})
-    assert DerivedCache(tmp_path / "c.sqlite3").facts([story.id, "other"]) == {story.id: facts}
+    cache.put_facts({story.id: (story.digest, facts)})
+    again = DerivedCache(tmp_path / "c.sqlite3")
+    assert again.facts([(story.id, story.digest), ("other", None)]) == {story.id: facts}
+    assert again.facts([(story.id, None)]) == {story.id: facts}  # by id alone
+    assert again.facts([(story.id, "another-text")]) == {}
 
 
 def test_summary_round_trip(tmp_path: Path, story: Article) -> None:
     cache = DerivedCache(tmp_path / "c.sqlite3")
-    assert cache.summary(story.id, "lexrank", 3) is None
+    assert cache.summary(story.id, story.digest, "lexrank", 3) is None
     expected = summarize(story, "lexrank", Length(3))
     assert cached_summary(story, "lexrank", Length(3), cache) == expected
-    assert cache.summary(story.id, "lexrank", 3) == (expected.indices, None)
+    assert cache.summary(story.id, story.digest, "lexrank", 3) == (expected.indices, None)
+
+
+def test_same_id_new_layout_is_a_miss(tmp_path: Path) -> None:
+    """Reflowing paragraphs keeps an article's id but moves its sentences:
+    cached sentence numbers must not be served for the new text."""
+    one_per_line = "\n\n".join(f"Short line number {i} here." for i in range(7))
+    before = Article(title="Reflowed", body=one_per_line)
+    after = Article(title="Reflowed", body=one_per_line.replace("\n\n", " ", 3))
+    assert before.id == after.id and before.digest != after.digest
+    cache = DerivedCache(tmp_path / "c.sqlite3")
+    cached_summary(before, "lead", Length(None, ratio=1.0), cache)
+    summary = cached_summary(after, "lead", Length(None, ratio=1.0), cache)
+    assert max(summary.indices) < len(after.sentences)
+    facts_for([before], cache)
+    assert all(f.sentence < len(after.sentences) for f in facts_for([after], cache)[after.id])
 
 
 def test_second_call_does_no_work(
@@ -51,17 +69,17 @@ def test_new_code_version_is_a_miss(
     tmp_path: Path, story: Article, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = DerivedCache(tmp_path / "c.sqlite3")
-    cache.put_summary(story.id, "lead", 2, (0, 1), None)
+    cache.put_summary(story.id, story.digest, "lead", 2, (0, 1), None)
     monkeypatch.setattr(briefing.cache, "code_version", lambda *parts: "a-newer-version")
-    assert cache.summary(story.id, "lead", 2) is None
+    assert cache.summary(story.id, story.digest, "lead", 2) is None
 
 
 def test_damaged_cache_is_rebuilt(tmp_path: Path, story: Article) -> None:
     path = tmp_path / "c.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
     cache = DerivedCache(path)
-    cache.put_summary(story.id, "lead", 1, (0,), None)
-    assert cache.summary(story.id, "lead", 1) == ((0,), None)
+    cache.put_summary(story.id, story.digest, "lead", 1, (0,), None)
+    assert cache.summary(story.id, story.digest, "lead", 1) == ((0,), None)
 
 
 def test_unusable_location_turns_the_cache_off(tmp_path: Path, story: Article) -> None:

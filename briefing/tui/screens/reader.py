@@ -411,7 +411,8 @@ class ReaderScreen(BookmarkingScreen):
 
         cache = self.briefing_app.derived
         known = dict(self.facts)
-        known.update(cache.facts(e.id for e in entries if e.id not in known))
+        # By id alone: which entities an article names survives a reflow.
+        known.update(cache.facts((e.id, None) for e in entries if e.id not in known))
         missing = [e.id for e in entries if e.id not in known]
         if missing and self.catalogue is not None:
             # Facts not worked out before: the articles are read from the index.
