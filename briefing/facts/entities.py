@@ -34,7 +34,7 @@ from briefing.facts.people import (
     role_before,
     role_comma_before,
 )
-from briefing.facts.places import DEMONYMS
+from briefing.facts.places import DEMONYMS, MULTIWORD_DEMONYMS
 from briefing.model import Sentence
 
 __all__ = ["Mention", "find_mentions"]
@@ -165,6 +165,11 @@ class _Typer:
         return False
 
 
+def _starts_with_place(words: list[str], lex: Lexicon) -> bool:
+    """ "New York band …", "South Sudan's": a known place of two or three words leads."""
+    return any(" ".join(words[:n]) in lex.places for n in (2, 3) if len(words) >= n)
+
+
 def _strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
     while words and words[0] in _DETERMINERS:
         words = words[1:]
@@ -173,6 +178,10 @@ def _strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
         words[0] in _FULL_MONTHS or words[0] in _DAYS or (len(words) == 1 and words[0] in _MONTHS)
     ):
         words = words[1:]
+    if len(words) > 2 and " ".join(words[:2]) in MULTIWORD_DEMONYMS:
+        words = words[2:]
+    if _starts_with_place(words, lex):
+        return words
     # "Top-seeded Americans Andy Roddick": descriptions before a name are not part of it.
     # Only before a name, though: "Islamic State" and "Russian President X" keep theirs.
     while (
@@ -307,7 +316,11 @@ def _classify(
     before = text[max(0, start - 240) : start]
     after = text[end : end + 240]
     name = piece
-    if all(w in DEMONYMS or w in _MONTHS or w in _DAYS or w in TITLE_WORDS for w in words):
+    if name in MULTIWORD_DEMONYMS or (
+        all(w in DEMONYMS or w in _MONTHS or w in _DAYS or w in TITLE_WORDS for w in words)
+        and name not in BARE_BODIES
+        and name not in WELL_KNOWN
+    ):
         return None
 
     if (

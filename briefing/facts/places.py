@@ -8,7 +8,7 @@ and the nationality adjectives that look like names but are not entities.
 
 from __future__ import annotations
 
-__all__ = ["DEMONYMS", "REGIONS", "country_aliases", "place_name"]
+__all__ = ["DEMONYMS", "MULTIWORD_DEMONYMS", "REGIONS", "country_aliases", "place_name"]
 
 REGIONS = frozenset(
     """
@@ -107,7 +107,7 @@ DEMONYMS = frozenset(
     Mexican Moldovan Mongolian Moroccan Namibian Nepalese Nigerian Norwegian Omani Pakistani
     Pakistanis Palestinian Palestinians Peruvian Polish Pole Poles Portuguese Qatari Romanian
     Russian Russians Rwandan Saudi Saudis Scottish Scot Scots Senegalese Serb Serbian Serbs
-    Singaporean Slovak Slovakian Slovenian Somali Spanish Spaniard Sri Lankan Sudanese Swede
+    Singaporean Slovak Slovakian Slovenian Somali Spanish Spaniard Lankan Sudanese Swede
     Swedes Swedish Swiss Syrian Syrians Taiwanese Tajik Tanzanian Thai Tibetan Tunisian Turk
     Turkish Turks Turkmen Ugandan Ukrainian Ukrainians Uzbek Uzbeks Venezuelan Vietnamese
     Welsh Yemeni Zambian Zimbabwean Western Westerners Eastern Northern Southern Asian
@@ -115,6 +115,16 @@ DEMONYMS = frozenset(
     Jewish Jews Sunni Shia Shiite Hindu Buddhist Sikh Islamic Islamist Islamists Soviet
     Olympic Olympian Olympians Eurasian Scandinavian Balkan Gulf Sino Anglo Euro
     """.split()
+)
+
+# Two-word nationality words: "Sri Lankan officials", "South Korean President X".
+MULTIWORD_DEMONYMS = frozenset(
+    """
+    Sri Lankan|New Zealander|New Zealanders|South African|South Africans|South Korean|
+    North Korean|Saudi Arabian|Latin American|Puerto Rican|Costa Rican|Sierra Leonean|
+    Hong Kong's|Northern Irish|Bosnian Serb|Bosnian Serbs|Kosovo Albanian|Greek Cypriot|
+    Turkish Cypriot|Native American|Native Americans|African American|African Americans
+    """.replace("\n", "").split("|")
 )
 
 
