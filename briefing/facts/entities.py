@@ -29,12 +29,19 @@ from briefing.facts.organisations import (
 from briefing.facts.people import (
     HONORIFICS,
     TITLE_WORDS,
+    is_role_before,
     is_role_noun,
     role_after,
     role_before,
     role_comma_before,
 )
-from briefing.facts.places import DEMONYMS, MULTIWORD_DEMONYMS
+from briefing.facts.places import (
+    COMPASS,
+    DEMONYMS,
+    MULTIWORD_DEMONYMS,
+    PLACE_HEADS,
+    PLACE_SUFFIXES,
+)
 from briefing.model import Sentence
 
 __all__ = ["Mention", "find_mentions"]
@@ -127,6 +134,8 @@ def _pieces(span: str, base: int) -> list[tuple[str, int, int]]:
 
 
 def _split_lists(piece: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    while piece and piece[0][0] in _CONNECTORS:
+        piece = piece[1:]
     words = [w for w, _, _ in piece]
     if "and" in words and words[-1] not in ORG_SUFFIXES:
         cut = words.index("and")
@@ -171,7 +180,7 @@ def _starts_with_place(words: list[str], lex: Lexicon) -> bool:
 
 
 def _strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
-    while words and words[0] in _DETERMINERS:
+    while words and words[0] in _DETERMINERS and not _starts_with_place(words, lex):
         words = words[1:]
         at_start = False
     while words and (
@@ -180,7 +189,7 @@ def _strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
         words = words[1:]
     if len(words) > 2 and " ".join(words[:2]) in MULTIWORD_DEMONYMS:
         words = words[2:]
-    if _starts_with_place(words, lex):
+    if _starts_with_place(words, lex) or _geo_name(words, lex):
         return words
     # "Top-seeded Americans Andy Roddick": descriptions before a name are not part of it.
     # Only before a name, though: "Islamic State" and "Russian President X" keep theirs.
@@ -209,6 +218,63 @@ def _strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
         ):
             words = words[1:]
     return words
+
+
+def _geo_name(words: list[str], lex: Lexicon) -> bool:
+    """A name shaped like a place: "Aral Sea", "Mount Kenya", "Gulf of Aden", "North Atlantic"."""
+    if len(words) < 2 or any(
+        w in lex.given_names or w in TITLE_WORDS or w in _COURTESY for w in words[:-1]
+    ):
+        # "Michael Bay", "Director Grace Park" are people.
+        return False
+    if words[-1] in PLACE_SUFFIXES and words[-2] not in _CONNECTORS:
+        return True
+    if (words[0] in PLACE_HEADS and len(words) == 2) or (
+        words[1] == "of" and words[0] in _OF_PLACES
+    ):
+        return True
+    return words[0] in COMPASS and " ".join(words[1:]) in lex.places
+
+
+_OF_PLACES = frozenset("Gulf Bay Sea Strait Straits Isle Isles Cape Lake".split())
+
+
+# Words before a name that say it is a place: "near Borrowdale", "the town of Keswick",
+# "60km north-west of Palu".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:near|outside|(?:town|city|village|island|province|region|district|county|port|"
+    r"capital|suburb|hamlet|area)\s+of|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# After it: "the Amu Darya and Syr Darya rivers", "the Kunar province".
+_PLACE_AFTER = re.compile(
+    r"^\s+(?:and\s+(?:[A-Z][\w’'-]*\s+){1,3})?(?:river|rivers|lake|lakes|island|islands|"
+    r"mountains|valley|province|provinces|region|regions|district|districts|county|peninsula|"
+    r"desert|delta|coast)\b"
+)
+# "Harrogate, North Yorkshire, …", "from Keswick in Cumbria": a town, then its region
+# (but not a list: "Real Madrid, Barcelona and Valencia"; nor "al-Qaeda in Iraq").
+_IN_REGION = re.compile(
+    r"^(?P<how>,|\s+in)\s+(?P<region>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+    r"(?!\s*(?:,|and|or|&)\s+[A-Z]|\s+[A-Z]|[\w’'-])"
+)
+_FROM = re.compile(r"\b(?:from|of|near|in)\s+$")
+
+
+def _place_context(words: list[str], before: str, after: str, lex: Lexicon) -> bool:
+    if len(words) > 3 or any(w in ORG_SUFFIXES for w in words):
+        return False
+    if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+        return True
+    region = _IN_REGION.match(after)
+    if region is None or region.group("region") not in lex.regions:
+        return False
+    # A town is one word ("Cotton, Suffolk"); two capitalised words are more often a
+    # person ("Wilfried Bony, Swansea").
+    return (len(words) == 1 or _geo_name(words, lex)) and (
+        region.group("how") == "," or bool(_FROM.search(before))
+    )
 
 
 def _title_split(words: list[str], typer: _Typer) -> tuple[list[str], list[str]]:
@@ -269,9 +335,32 @@ def _split_places(pieces: list[tuple[str, int, int]], lex: Lexicon) -> list[tupl
                 at = piece.index(word, offset - start) + start
                 out.append((word, at, at + len(word)))
                 offset = at + len(word)
+        elif len(words) > 2 and piece not in lex.places and not _geo_name(words, lex):
+            out.extend(_split_after_place(piece, start, end, words, lex))
         else:
             out.append((piece, start, end))
     return out
+
+
+def _split_after_place(
+    piece: str, start: int, end: int, words: list[str], lex: Lexicon
+) -> list[tuple[str, int, int]]:
+    """ "Mount Ossery for the Gulf of Tarn": a place, then a connector, is where a name ends."""
+    # The longest known place first: "United States of America for the Bank of England".
+    for i in range(len(words) - 2, 0, -1):
+        if words[i] not in ("of", "for"):
+            continue
+        word, left = words[i], words[:i]
+        if " ".join(left) in lex.places or _geo_name(left, lex):
+            left_text = " ".join(left)
+            right = piece[len(left_text) :].lstrip().removeprefix(word).lstrip()
+            right = right.removeprefix("the ")
+            right_start = end - len(right)
+            return [
+                (left_text, start, start + len(left_text)),
+                *_split_places([(right, right_start, end)], lex),
+            ]
+    return [(piece, start, end)]
 
 
 def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention]:
@@ -336,21 +425,47 @@ def _classify(
         # elsewhere in the article can claim it.
         return Mention(None, name, index, start, end, weak=True)
 
-    place = lex.places.get(name)
-    if place is not None and not _ORG_AFTER.match(after):
-        return Mention("place", name, index, start, end, aliases=[place])
+    previous_word = _previous_word(before)
+    if (
+        is_role_before(previous_word)
+        and previous_word not in ORG_DESCRIPTORS
+        and previous_word not in ("head", "member", "members")
+        and typer.person_like(words)
+        and not _org_words(words, lex)
+        and not any(w in TITLE_WORDS or w in _COURTESY for w in words)
+    ):
+        # "drummer Odell", "striker Hull": a role right before a name makes it a person
+        # (but "regulator Ofcom" is a body, and "champions South Africa" a team).
+        mention = Mention("person", name, index, start, end)
+        _add_context_role(mention, before, after)
+        return mention
 
-    # Hyphenated places: "Russia-Kazakhstan-Iran", "Bermuda-based".
+    place = lex.places.get(name)
+    if place is None and _geo_name(words, lex):
+        place = name
+    if place is not None and not _ORG_AFTER.match(after):
+        mention = Mention("place", name, index, start, end, aliases=[place])
+        mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
+        return mention
+
+    # Hyphenated places: "Russia-Kazakhstan-Iran", "Bermuda-based", "Tashkent-based".
     if len(words) == 1 and "-" in name:
         parts = name.split("-")
-        if all(p in lex.places for p in parts if p[:1].isupper()) and parts[0] in lex.places:
+        known = all(p in lex.places for p in parts if p[:1].isupper()) and parts[0] in lex.places
+        # An unknown name only before a body: "the Tashkent-based group", not "Linux-based".
+        if known or (
+            parts[-1] in ("based", "headquartered")
+            and len(parts) == 2
+            and parts[0] not in DEMONYMS
+            and _next_word(after) in ORG_DESCRIPTORS
+        ):
             return Mention(
                 "place",
                 parts[0],
                 index,
                 start,
                 start + len(parts[0]),
-                aliases=[lex.places[parts[0]]],
+                aliases=[lex.places.get(parts[0], parts[0])],
             )
 
     acronym_match = _ACRONYM_AFTER.match(after)
@@ -378,7 +493,9 @@ def _classify(
     if _org_words(words, lex):
         return Mention("organisation", name, index, start, end)
 
-    previous_word = _previous_word(before)
+    if not typer.strong_person(words) and _place_context(words, before, after, lex):
+        return Mention("place", name, index, start, end, aliases=[name])
+
     if (previous_word in ORG_DESCRIPTORS and not typer.strong_person(words)) or (
         previous_word == "at" and len(words) >= 2 and not _SPEECH_AFTER.match(after)
     ):
@@ -426,6 +543,11 @@ def _org_words(words: list[str], lex: Lexicon) -> bool:
     return words[0] in ORG_HEADS and ("of" in words or "for" in words)
 
 
+def _next_word(after: str) -> str:
+    match = re.match(r"\W*([\w’'-]+)", after)
+    return match.group(1).lower() if match else ""
+
+
 def _previous_word(before: str) -> str:
     match = re.search(r"([\w’'-]+)\W*$", before)
     return match.group(1).lower() if match else ""
@@ -453,7 +575,11 @@ def _add_context_role(mention: Mention, before: str, after: str) -> None:
 def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
     people = [m for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
     orgs = [m for m in mentions if m.kind == "organisation"]
+    surnames = {p.text.split()[-1] for p in people}
     for mention in mentions:
+        # "Lucy Kent … Kent said": a surname that is also a county is the person.
+        if mention.kind == "place" and mention.text in surnames and mention.speech:
+            mention.kind = "person"
         if mention.kind is not None:
             continue
         words = mention.text.split()

@@ -30,6 +30,9 @@ class Lexicon:
     word_rank: dict[str, int]
     # Place name as written -> canonical name ("U.S." -> "United States").
     places: dict[str, str]
+    # The places that contain others (countries, states, counties, regions; not
+    # cities): "Keswick, Cumbria" and "Keswick in Cumbria" make Keswick a place.
+    regions: frozenset[str]
 
     def rank(self, word: str) -> int:
         return self.word_rank.get(word.lower(), 1_000_000)
@@ -54,41 +57,91 @@ def _pycountry_json(name: str) -> dict:
         return {}
 
 
-def _places() -> dict[str, str]:
+# Subdivision types that news copy names ("Essex", "North Yorkshire", "Sulawesi",
+# "Anbar"); the thousands of districts and municipalities are left out as noise.
+_SUBDIVISIONS = frozenset(
+    (
+        "State",
+        "Province",
+        "Country",
+        "Nation",
+        "Territory",
+        "Region",
+        "County",
+        "Two-tier county",
+        "Unitary authority",
+        "Metropolitan district",
+        "Council area",
+        "London borough",
+        "Governorate",
+        "Prefecture",
+        "Land",
+        "Canton",
+        "Geographical unit",
+        "Autonomous region",
+        "Autonomous community",
+        "Autonomous republic",
+        "Union territory",
+    )
+)
+# The types kept even when their name is an everyday word ("Georgia", "Victoria").
+_MAJOR = frozenset(("State", "Province", "Country", "Nation", "Territory"))
+# Single-word subdivisions that are among this many most common words are left out.
+_COMMON_RANK = 12_000
+
+
+def _places(word_rank: dict[str, int]) -> tuple[dict[str, str], frozenset[str]]:
     from briefing.facts.places import REGIONS, country_aliases
 
     places: dict[str, str] = {}
+    regions: set[str] = set()
     for line in _lines("cities.txt"):
         name, _, _country = line.partition("\t")
         places.setdefault(name, name)
     subdivisions = _pycountry_json("iso3166-2.json").get("3166-2", [])
     for sub in subdivisions:
-        # States and provinces of the large federations are news places;
-        # the thousands of districts and municipalities elsewhere are noise.
-        if sub.get("type") in ("State", "Province", "Country", "Nation", "Territory"):
-            name = sub["name"]
-            if "(" not in name and "," not in name:
-                places.setdefault(name, name)
+        kind = sub.get("type")
+        if kind not in _SUBDIVISIONS:
+            continue
+        # "Bridgend [Pen-y-bont ar Ogwr GB-POG]": the English name only.
+        name = sub["name"].partition(" [")[0]
+        if "(" in name or "," in name:
+            continue
+        common = word_rank.get(name.lower(), _COMMON_RANK) < _COMMON_RANK
+        if kind not in _MAJOR and " " not in name and common:
+            continue
+        places.setdefault(name, name)
+        regions.add(name)
     for country in _pycountry_json("iso3166-1.json").get("3166-1", []):
         canonical = country.get("common_name") or country["name"]
         for key in ("name", "common_name", "official_name"):
             value = country.get(key)
             if value and "," not in value:
                 places[value] = canonical
-    places.update(country_aliases())
+                regions.add(value)
+    # "St Lucia", "St Petersburg": the short form news copy uses.
+    for name in [n for n in places if n.startswith("Saint ")]:
+        places.setdefault("St " + name[6:], places[name])
+    aliases = country_aliases()
+    places.update(aliases)
+    regions.update(aliases)
     for region in REGIONS:
         places[region] = region
-    return places
+        regions.add(region)
+    return places, frozenset(regions)
 
 
 @cache
 def _load() -> Lexicon:
     words = _lines("common_words.txt")
+    word_rank = {w: i for i, w in enumerate(words)}
+    places, regions = _places(word_rank)
     return Lexicon(
         given_names=frozenset(_lines("given_names.txt")),
         surnames=frozenset(_lines("surnames.txt")),
-        word_rank={w: i for i, w in enumerate(words)},
-        places=_places(),
+        word_rank=word_rank,
+        places=places,
+        regions=regions,
     )
 
 

@@ -24,7 +24,8 @@ __all__ = [
 ORG_SUFFIXES = frozenset(
     """
     Council Association Organization Organisation Trust Commission Party Company Corporation
-    Corp Inc Ltd plc PLC Co LLC AG SA NV GmbH Bank Group Ministry Department Agency Authority
+    Corp Inc Ltd Limited Incorporated plc PLC Plc Co LLC LLP AG SA NV GmbH Bank Group Ministry
+    Department Agency Authority
     Federation Union Institute Institution University College School Committee Court Service
     Services Board Fund Reserve Foundation Society League Club Office Bureau Forum Assembly
     Parliament Congress Senate Government Administration Cabinet Council Alliance Coalition

@@ -15,6 +15,7 @@ __all__ = [
     "HONORIFICS",
     "ROLE_NOUNS",
     "TITLE_WORDS",
+    "is_role_before",
     "is_role_noun",
     "role_after",
     "role_before",
@@ -78,6 +79,12 @@ _AMBIGUOUS_BEFORE = frozenset(
 )
 # "-ist" words name what people do (biologist, novelist); a few are not people.
 _NOT_PEOPLE_IST = frozenset("list lists twist exist assist insist persist resist consist".split())
+
+
+def is_role_before(word: str) -> bool:
+    """A role noun that, right before a name, makes it a person ("frontman Bono"), unlike
+    the everyday adjectives among them ("a major London store")."""
+    return word.lower() not in _AMBIGUOUS_BEFORE and is_role_noun(word)
 
 
 def is_role_noun(word: str) -> bool:

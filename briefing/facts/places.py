@@ -8,7 +8,16 @@ and the nationality adjectives that look like names but are not entities.
 
 from __future__ import annotations
 
-__all__ = ["DEMONYMS", "MULTIWORD_DEMONYMS", "REGIONS", "country_aliases", "place_name"]
+__all__ = [
+    "COMPASS",
+    "DEMONYMS",
+    "MULTIWORD_DEMONYMS",
+    "PLACE_HEADS",
+    "PLACE_SUFFIXES",
+    "REGIONS",
+    "country_aliases",
+    "place_name",
+]
 
 REGIONS = frozenset(
     """
@@ -24,6 +33,23 @@ REGIONS = frozenset(
     England|Scotland|Wales|Northern Ireland|Britain|Great Britain|Ireland|Hong Kong|Macau|
     Taiwan|Palestine|Kosovo|Silicon Valley|Wall Street|Westminster|Whitehall|Downing Street
     """.replace("\n", "").split("|")
+)
+
+# The last word of a geographic or landmark name: "Aral Sea", "Ewood Park".
+PLACE_SUFFIXES = frozenset(
+    """
+    Sea Ocean River Lake Lakes Mountains Island Islands Isles Bay Gulf Strait Straits
+    Peninsula Valley Desert Coast Canal Falls Hills Heights Basin Delta Plateau Archipelago
+    Park Square Street Avenue Airport Stadium Arena Bridge Beach Reservoir Estuary Glacier
+    Highlands Lowlands Plain Plains Range
+    """.split()
+)
+# The first word of one: "Mount Kenya", "Lake Chad".
+PLACE_HEADS = frozenset("Mount Mt Lake Cape".split())
+# "North Atlantic", "Southern Sudan", "Greater Manchester": a direction before a known place.
+COMPASS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
+    "Inner Outer North-East North-West South-East South-West".split()
 )
 
 # Everyday and abbreviated names -> the name we show.
