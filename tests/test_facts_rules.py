@@ -94,3 +94,78 @@ def test_a_role_right_before_an_unknown_name_makes_a_person() -> None:
     assert texts(facts, "person") == ["Oskarsson"]
     assert texts(facts, "organisation") == ["Ofbrook"]
     assert texts(facts, "place") == ["Norway", "Peru"]
+
+
+def one(facts: list[Fact], kind: str, text: str) -> Fact:
+    found = [f for f in facts if f.kind == kind and f.text == text]
+    assert len(found) == 1, [(f.kind, f.text) for f in facts if f.kind == kind]
+    return found[0]
+
+
+def test_acronym_expansions_across_commas_and_other_languages() -> None:
+    facts = facts_of(
+        "Heavy rain fell, according to the Weather, Water and Climate Service (WWCS). "
+        "A spokesman for the Provincial Relief Agency (BPBD) said 12 villages were cut off. "
+        "The Union of Bakers, Confectioners and Allied Workers (Ubcaw) called a strike. "
+        "Ubcaw officials met on Friday, and the WWCS issued a warning."
+    )
+    service = one(facts, "organisation", "Weather, Water and Climate Service")
+    assert service.acronym == "WWCS" and service.mentions == 3
+    assert one(facts, "organisation", "Provincial Relief Agency").acronym == "BPBD"
+    union = one(facts, "organisation", "Union of Bakers, Confectioners and Allied Workers")
+    assert union.acronym == "Ubcaw" and union.mentions == 3
+    assert texts(facts, "organisation") == [
+        "Weather, Water and Climate Service",
+        "Provincial Relief Agency",
+        "Union of Bakers, Confectioners and Allied Workers",
+    ]
+
+
+def test_and_inside_a_name_and_between_names() -> None:
+    facts = facts_of(
+        "The Office of Roads and Transport backed the plan. The Marlow Bank and the "
+        "Northern Development Fund (NDF) paid for it, with Kestrel and Brightling."
+    )
+    orgs = texts(facts, "organisation")
+    assert "Office of Roads and Transport" in orgs
+    assert "Marlow Bank" in orgs and "Northern Development Fund" in orgs
+
+
+def test_companies_clubs_and_the_short_names_copy_uses_for_them() -> None:
+    facts = facts_of(
+        "Shares in Dunmore Foods fell 4%. Dunmore said sales were weak. "
+        "Carlton Rovers beat Oxley United 2-0, and Rovers stay second."
+    )
+    dunmore = one(facts, "organisation", "Dunmore Foods")
+    assert dunmore.mentions == 2
+    assert one(facts, "organisation", "Carlton Rovers").mentions == 2
+    assert "Oxley United" in texts(facts, "organisation")
+    assert texts(facts, "person") == []
+
+
+def test_bodies_named_by_the_words_around_them() -> None:
+    facts = facts_of(
+        "The Pellham review will report in May. Prices were cut by the discounters "
+        "Brakko and Fenn. Bookmakers Harcastle said the favourite was clear. The Ondra "
+        "group denied it. Velmora's chief executive, Ada Quist, resigned."
+    )
+    orgs = texts(facts, "organisation")
+    for expected in ("Pellham review", "Brakko", "Fenn", "Harcastle", "Ondra", "Velmora"):
+        assert expected in orgs, (expected, orgs)
+    assert texts(facts, "person") == ["Ada Quist"]
+
+
+def test_names_led_by_an_acronym_are_bodies_not_people() -> None:
+    facts = facts_of(
+        '"We did our best," the coach told BBC Radio Wessex. Waits grew, according to '
+        "NHS Wales figures. Author JT Harlowe said so."
+    )
+    orgs = texts(facts, "organisation")
+    assert "BBC Radio Wessex" in orgs and "NHS Wales" in orgs
+    assert texts(facts, "person") == ["JT Harlowe"]
+
+
+def test_a_dateline_is_a_place() -> None:
+    facts = facts_of("NAIROBI, March 3 - Floods cut the main road, officials said.")
+    assert texts(facts, "place") == ["NAIROBI"]
+    assert texts(facts, "organisation") == []

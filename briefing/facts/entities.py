@@ -19,12 +19,17 @@ from briefing.facts.lexicon import Lexicon
 from briefing.facts.organisations import (
     ACRONYM_STOP,
     BARE_BODIES,
+    CLUB_HEADS,
+    CLUB_WORDS,
     ORG_DESCRIPTORS,
     ORG_HEADS,
+    ORG_NOUNS_AFTER,
     ORG_SUFFIXES,
     WELL_KNOWN,
+    acronym_expansions,
     acronym_of,
     is_acronym,
+    short_form_of,
 )
 from briefing.facts.people import (
     HONORIFICS,
@@ -106,11 +111,12 @@ class Mention:
     acronym: str | None = None
     title: str | None = None
     speech: bool = False
+    owner: bool = False  # "X's chief executive": X is a body, unless it is a person
     weak: bool = False
     aliases: list[str] = field(default_factory=list)
 
 
-def _pieces(span: str, base: int) -> list[tuple[str, int, int]]:
+def _pieces(span: str, base: int, lex: Lexicon) -> list[tuple[str, int, int]]:
     """Cut a capitalised run at possessives and at list "and"s, keeping offsets."""
     words = [(m.group(), base + m.start(), base + m.end()) for m in _PIECE_WORD.finditer(span)]
     pieces: list[list[tuple[str, int, int]]] = [[]]
@@ -129,20 +135,57 @@ def _pieces(span: str, base: int) -> list[tuple[str, int, int]]:
         while piece and piece[0][0].lower() in _CONNECTORS:
             piece.pop(0)
         if piece:
-            out.extend(_split_lists(piece))
+            out.extend(_split_lists(piece, lex))
     return out
 
 
-def _split_lists(piece: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def _split_lists(piece: list[tuple[str, int, int]], lex: Lexicon) -> list[tuple[str, int, int]]:
     while piece and piece[0][0] in _CONNECTORS:
         piece = piece[1:]
     words = [w for w, _, _ in piece]
-    if "and" in words and words[-1] not in ORG_SUFFIXES:
+    if "and" in words:
         cut = words.index("and")
-        return _split_lists(piece[:cut]) + _split_lists(piece[cut + 1 :])
+        if not _one_name(words[:cut], words[cut + 1 :], lex):
+            return _split_lists(piece[:cut], lex) + _split_lists(piece[cut + 1 :], lex)
     if not piece:
         return []
     return [(" ".join(words), piece[0][1], piece[-1][2])]
+
+
+def _one_name(left: list[str], right: list[str], lex: Lexicon) -> bool:
+    """Whether "and" joins two names or sits inside one: "World Bank and the UNDP" and
+    "Aldi and Lidl" are two; "Securities and Exchange Commission", "Office of Rail and
+    Road" and "Bosnia and Herzegovina" one."""
+    if not left or not right or right[0] == "the":
+        return False
+    if " ".join((*left, "and", *right)) in lex.places:
+        return True
+    joined = " ".join(left)
+    if (
+        left[-1] in ORG_SUFFIXES
+        or joined in lex.places
+        or joined in WELL_KNOWN
+        or joined in BARE_BODIES
+        or (len(left) >= 2 and left[0] in lex.given_names)
+        or (len(left) == 1 and is_acronym(left[0]))
+    ):
+        return False
+    if right[-1] in ORG_SUFFIXES:
+        return True
+    # "Department of Foreign Affairs and Trade": everyday words (not names) end the name.
+    return (
+        len(left) >= 2
+        and len(right) <= 2
+        and all(
+            lex.rank(w) < 8000
+            and (w not in lex.surnames or lex.rank(w) < 1000)
+            and w not in lex.given_names
+            and w not in DEMONYMS
+            and w not in _COURTESY
+            and w not in lex.places
+            for w in right
+        )
+    )
 
 
 class _Typer:
@@ -161,6 +204,12 @@ class _Typer:
         # With "Ms" before it, "Everett" is a person, whatever city shares the name.
         if words[-1] in ORG_SUFFIXES or (" ".join(words) in self.lex.places and not titled):
             return False
+        # "BBC Radio Humberside", "NHS England": names hold no all-capital words.
+        if any(
+            len(w) > 1 and w.isupper() and w not in _NAME_LETTERS and not _initials(w, words)
+            for w in words
+        ):
+            return False
         return not any(w in DEMONYMS or w in _FULL_MONTHS or w in _DAYS for w in words)
 
     def strong_person(self, words: list[str]) -> bool:
@@ -177,6 +226,15 @@ class _Typer:
 def _starts_with_place(words: list[str], lex: Lexicon) -> bool:
     """ "New York band …", "South Sudan's": a known place of two or three words leads."""
     return any(" ".join(words[:n]) in lex.places for n in (2, 3) if len(words) >= n)
+
+
+# Capital letters that do end a person's name: "Ken Macdonald QC", "Jo Ames MP".
+_NAME_LETTERS = frozenset(
+    "QC KC MP MEP MSP OBE MBE CBE JR II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split()
+)
+_ADJECTIVE_ENDS = frozenset(
+    "based born headquartered led owned backed run style educated trained listed bred".split()
+)
 
 
 def _strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
@@ -265,7 +323,7 @@ _FROM = re.compile(r"\b(?:from|of|near|in)\s+$")
 def _place_context(words: list[str], before: str, after: str, lex: Lexicon) -> bool:
     if len(words) > 3 or any(w in ORG_SUFFIXES for w in words):
         return False
-    if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+    if _PLACE_BEFORE.search(before[-60:]) or _PLACE_AFTER.match(after):
         return True
     region = _IN_REGION.match(after)
     if region is None or region.group("region") not in lex.regions:
@@ -273,7 +331,7 @@ def _place_context(words: list[str], before: str, after: str, lex: Lexicon) -> b
     # A town is one word ("Cotton, Suffolk"); two capitalised words are more often a
     # person ("Wilfried Bony, Swansea").
     return (len(words) == 1 or _geo_name(words, lex)) and (
-        region.group("how") == "," or bool(_FROM.search(before))
+        region.group("how") == "," or bool(_FROM.search(before[-12:]))
     )
 
 
@@ -368,12 +426,23 @@ def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention
     mentions: list[Mention] = []
     for sentence in sentences:
         text = sentence.text
+        # A name spelt out before its bracketed acronym is one body, whatever its words.
+        spelt = acronym_expansions(text) if "(" in text else []
+        for name_start, name_end, acr_start, acr_end, acronym in spelt:
+            name = text[name_start:name_end]
+            for at, until in ((name_start, name_end), (acr_start + 1, acr_end - 1)):
+                mention = Mention("organisation", name, sentence.index, at, until)
+                mention.acronym = acronym
+                mentions.append(mention)
         for span in _SPAN.finditer(text):
-            for whole, whole_start, _ in _pieces(span.group(), span.start()):
+            for whole, whole_start, _ in _pieces(span.group(), span.start(), lex):
                 for piece, start, end in _split_places(_split_of(whole, whole_start, lex), lex):
+                    if any(a <= start < d for a, _, _, d, _ in spelt):
+                        continue
                     mention = _classify(piece, start, end, sentence.index, text, typer)
                     if mention is not None:
                         mentions.append(mention)
+    mentions.sort(key=lambda m: (m.sentence, m.start))
     _resolve_leftovers(mentions, lex)
     return [m for m in mentions if m.kind]
 
@@ -412,6 +481,15 @@ def _classify(
     ):
         return None
 
+    if name.isupper() and len(name) > 3 and name.title() in lex.places:
+        # A dateline: "JAKARTA, Nov 14 -", "SAN FRANCISCO -".
+        return Mention("place", name, index, start, end, aliases=[lex.places[name.title()]])
+
+    if len(words) >= 2 and _descriptor(words[0]) and not lex.is_common(words[1]):
+        # "Bookmakers Ladbrokes said", "Insurer Allianz".
+        skip = piece.find(words[1])
+        return Mention("organisation", " ".join(words[1:]), index, start + skip, end)
+
     if (
         at_start
         and len(words) == 1
@@ -445,7 +523,7 @@ def _classify(
         place = name
     if place is not None and not _ORG_AFTER.match(after):
         mention = Mention("place", name, index, start, end, aliases=[place])
-        mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
+        mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before[-40:]))
         return mention
 
     # Hyphenated places: "Russia-Kazakhstan-Iran", "Bermuda-based", "Tashkent-based".
@@ -453,9 +531,10 @@ def _classify(
         parts = name.split("-")
         known = all(p in lex.places for p in parts if p[:1].isupper()) and parts[0] in lex.places
         # An unknown name only before a body: "the Tashkent-based group", not "Linux-based".
+        adjective = parts[-1] in _ADJECTIVE_ENDS and len(parts) == 2
         if known or (
-            parts[-1] in ("based", "headquartered")
-            and len(parts) == 2
+            adjective
+            and parts[-1] in ("based", "headquartered")
             and parts[0] not in DEMONYMS
             and _next_word(after) in ORG_DESCRIPTORS
         ):
@@ -467,6 +546,9 @@ def _classify(
                 start + len(parts[0]),
                 aliases=[lex.places.get(parts[0], parts[0])],
             )
+        if adjective:
+            # "the Frankfurt-based exchange", "Oxford-educated": a description, not a name.
+            return None
 
     acronym_match = _ACRONYM_AFTER.match(after)
     if acronym_match and len(words) >= 2 and acronym_of(name, acronym_match.group("acr")):
@@ -496,9 +578,21 @@ def _classify(
     if not typer.strong_person(words) and _place_context(words, before, after, lex):
         return Mention("place", name, index, start, end, aliases=[name])
 
-    if (previous_word in ORG_DESCRIPTORS and not typer.strong_person(words)) or (
-        previous_word == "at" and len(words) >= 2 and not _SPEECH_AFTER.match(after)
+    if (
+        (_DESCRIBED_LIST.search(before[-120:]) or _ORG_BEFORE.search(before[-50:]))
+        and not typer.strong_person(words)
+    ) or (previous_word == "at" and len(words) >= 2 and not _SPEECH_AFTER.match(after)):
+        return Mention("organisation", name, index, start, end)
+    noun_after = _ORG_NOUN_AFTER.match(after)
+    if (
+        noun_after
+        and _ARTICLE_BEFORE.search(before[-8:])
+        and not typer.strong_person(words)
+        and not any(p in DEMONYMS or p in ("Pan", "Anglo") for p in re.split(r"[\s-]", name))
     ):
+        # "the Green Meadow festival", "the Sony group".
+        if ORG_NOUNS_AFTER[noun_after.group("noun")]:
+            return Mention("organisation", f"{name} {noun_after.group('noun')}", index, start, end)
         return Mention("organisation", name, index, start, end)
 
     person_cue = typer.strong_person(words) or (
@@ -509,11 +603,12 @@ def _classify(
         if described and any(w in DEMONYMS or is_role_noun(w) for w in described):
             mention.role = " ".join(described)
         _add_context_role(mention, before, after)
-        mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
+        mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before[-40:]))
         return mention
     # Undecided: single words may turn out to be a surname or an acronym seen elsewhere.
     mention = Mention(None, name, index, start, end)
-    mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
+    mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before[-40:]))
+    mention.owner = bool(_OWNER_AFTER.match(after))
     if is_role_noun(previous_word) and typer.person_like(words):
         mention.kind = "person"
         _add_context_role(mention, before, after)
@@ -521,6 +616,28 @@ def _classify(
 
 
 _ORG_AFTER = re.compile(r"^[\s-]*(?:" + "|".join(sorted(ORG_SUFFIXES)) + r")\b")
+# "discounters Aldi and Lidl", "bookmakers Ladbrokes": a kind of body, then its name(s).
+_DESCRIBED_LIST = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(ORG_DESCRIPTORS)) + r")\s+"
+    r"(?:(?:[A-Z][\w&’'.-]*\s+){0,3}[A-Z][\w&’'.-]*\s*(?:,|and|or|&)\s*)*$"
+)
+_ORG_BEFORE = re.compile(
+    r"\b(?:(?:shares|stake|stakes|shareholders)\s+(?:in|of)|(?:takeover|owners?)\s+of|"
+    r"(?:spokesman|spokeswoman|spokesperson)\s+for|chief\s+executive\s+of)\s+(?:the\s+)?$"
+)
+_ORG_NOUN_AFTER = re.compile(r"^\s+(?P<noun>" + "|".join(ORG_NOUNS_AFTER) + r")\b")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\b(?:the|a|an|its|their))\s*$", re.IGNORECASE)
+# "Corvane's chief executive", "Harlow's finance director": a body's officers.
+_OWNER_AFTER = re.compile(
+    r"^[’']s\s+(?:[a-z-]+\s+){0,3}?(?:chief\s+executive|executive|director|chairman|"
+    r"chairwoman|chair|president|spokesman|spokeswoman|spokesperson|founder|boss|owner|"
+    r"shareholders|staff|employees|workers|board|shares|share\s+price|profits?|sales|revenue|"
+    r"head\s+of)\b"
+)
+
+
+def _descriptor(word: str) -> bool:
+    return word[:1].isupper() and word.lower() in ORG_DESCRIPTORS and word.lower() != "body"
 
 
 def _org_words(words: list[str], lex: Lexicon) -> bool:
@@ -540,7 +657,36 @@ def _org_words(words: list[str], lex: Lexicon) -> bool:
         ) and word not in ACRONYM_STOP
     if words[-1] in ORG_SUFFIXES and not all(w in TITLE_WORDS for w in words):
         return True
+    if words[-1] in CLUB_WORDS and name not in lex.places:
+        # "Hull City" needs a known place; "Blackburn Rovers", "Leeds United" do not.
+        rest = " ".join(words[:-1])
+        return rest in lex.places or words[-1] not in ("City", "Town", "County")
+    if words[0] in CLUB_HEADS and " ".join(words[1:]) in lex.places:
+        return True
+    if (
+        _ACRONYM_LED.match(words[0])
+        and words[0] not in _NOT_BODY_ACRONYMS
+        and not (
+            _initials(words[0], words)
+            and not lex.is_common(words[1], 3000)
+            and words[1] not in lex.places
+        )
+    ):
+        # "NHS England", "BBC Radio Humberside", "US Open" - not "US President".
+        return not all(w in TITLE_WORDS or w in ACRONYM_STOP for w in words[1:])
     return words[0] in ORG_HEADS and ("of" in words or "for" in words)
+
+
+_ACRONYM_LED = re.compile(r"^[A-Z][A-Z&]+$")
+
+
+def _initials(word: str, words: list[str]) -> bool:
+    """ "JK Rowling", "JPR Williams": initials before a surname, not an acronym."""
+    return len(words) == 2 and word == words[0] and len(word) <= 3 and words[1] not in ORG_SUFFIXES
+
+
+# Acronyms that lead a title or a thing rather than a body's name.
+_NOT_BODY_ACRONYMS = ACRONYM_STOP - {"US", "UK", "EU", "UN", "USA", "UAE", "NHS", "FTSE"}
 
 
 def _next_word(after: str) -> str:
@@ -548,15 +694,18 @@ def _next_word(after: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+_LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
+
+
 def _previous_word(before: str) -> str:
-    match = re.search(r"([\w’'-]+)\W*$", before)
+    match = _LAST_WORD.search(before[-40:])
     return match.group(1).lower() if match else ""
 
 
 def _person_context(before: str, after: str) -> bool:
     return bool(
         _SPEECH_AFTER.match(after)
-        or _SPEECH_BEFORE.search(before)
+        or _SPEECH_BEFORE.search(before[-40:])
         or _AGE_AFTER.match(after)
         or role_after(after)
         or role_before(before)
@@ -590,16 +739,10 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
             elif mention.weak:
                 continue
             elif word in WELL_KNOWN or any(
-                o.acronym == word or _short_for(word, o.text) for o in orgs
+                o.acronym == word or short_form_of(word, o.text) for o in orgs
             ):
                 mention.kind = "organisation"
             elif mention.speech and word in lex.surnames and not lex.is_common(word, 5000):
                 mention.kind = "person"
-
-
-def _short_for(word: str, name: str) -> bool:
-    """ "Fed" for "Federal Reserve": a clipped first main word of the name."""
-    if len(word) < 3 or not word[0].isupper() or word.isupper():
-        return False
-    main = [w for w in name.split() if w[:1].isupper()]
-    return bool(main) and any(w != word and w.startswith(word) for w in main[:2])
+            elif mention.owner and word not in lex.given_names:
+                mention.kind = "organisation"

@@ -10,7 +10,7 @@ from briefing.facts.entities import Mention, find_mentions
 from briefing.facts.figures import find_figures
 from briefing.facts.lexicon import Lexicon, lexicon
 from briefing.facts.model import KINDS, Fact
-from briefing.facts.organisations import WELL_KNOWN, acronym_of
+from briefing.facts.organisations import WELL_KNOWN, acronym_of, short_form_of
 from briefing.facts.people import is_role_noun
 from briefing.facts.quotes import Quote, find_quotes
 from briefing.model import Article
@@ -131,8 +131,9 @@ def _group_people(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
 def _group_organisations(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
     orgs: list[_Entity] = []
     pending: list[tuple[Mention, int]] = []
+    # Full names first, so that later (or earlier) single words can find them.
     for mention, position in mentions:
-        if mention.acronym or len(mention.text.split()) > 1 or not mention.text.isupper():
+        if mention.acronym or len(mention.text.split()) > 1:
             name = mention.text
             entity = next((o for o in orgs if o.text == name or _same_org(o.text, name)), None)
             if entity is None:
@@ -148,19 +149,23 @@ def _group_organisations(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
             org.acronym = _EXPANSIONS[org.text]
     for mention, position in pending:
         word = mention.text
-        bare = word.replace(".", "")
-        entity = next((o for o in orgs if o.acronym and o.acronym.replace(".", "") == bare), None)
-        if entity is None:
+        bare = word.replace(".", "").casefold()
+        # "SCO", "Usdaw", "Noaa": the acronym of a body spelt out in the article.
+        entity = next(
+            (o for o in orgs if o.acronym and o.acronym.replace(".", "").casefold() == bare), None
+        )
+        if entity is None and word.isupper():
             entity = next(
                 (o for o in orgs if len(o.text.split()) > 1 and acronym_of(o.text, word)), None
             )
             if entity is not None:
                 entity.acronym = word
         if entity is None:
-            entity = next((o for o in orgs if _short_for(word, o.text)), None)
+            entity = next((o for o in orgs if o.text == word or short_form_of(word, o.text)), None)
         if entity is None:
-            expansion = WELL_KNOWN.get(word) or WELL_KNOWN.get(bare)
-            entity = _Entity("organisation", expansion or word, [], [], [], acronym=word)
+            expansion = WELL_KNOWN.get(word) or WELL_KNOWN.get(word.replace(".", ""))
+            acronym = word if word.isupper() else None
+            entity = _Entity("organisation", expansion or word, [], [], [], acronym=acronym)
             orgs.append(entity)
         entity.add(mention, position)
     return orgs
@@ -170,13 +175,6 @@ def _same_org(known: str, name: str) -> bool:
     """ "US Federal Reserve" and "Federal Reserve": one name ends the other (two words or more)."""
     short, long = sorted((known, name), key=len)
     return len(short.split()) >= 2 and long.endswith(" " + short)
-
-
-def _short_for(word: str, name: str) -> bool:
-    if len(word) < 3 or word.isupper():
-        return False
-    main = [w for w in name.split() if w[:1].isupper()]
-    return any(w != word and w.startswith(word) for w in main[:3])
 
 
 def _group_places(mentions: list[tuple[Mention, int]]) -> list[_Entity]:

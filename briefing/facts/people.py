@@ -67,7 +67,7 @@ ROLE_NOUNS = frozenset(
     nominee spokesmen officials ministers directors analysts economists judge juror pensioner
     student worker employee resident victim survivor witness mother father son daughter wife
     husband brother sister widow friend colleague compatriot team-mate teammate rival opponent
-    speaker specialist coordinator co-ordinator
+    speaker specialist coordinator co-ordinator mep msp mla
     """.split()
 )
 
