@@ -169,3 +169,56 @@ def test_a_dateline_is_a_place() -> None:
     facts = facts_of("NAIROBI, March 3 - Floods cut the main road, officials said.")
     assert texts(facts, "place") == ["NAIROBI"]
     assert texts(facts, "organisation") == []
+
+
+def speakers(facts: list[Fact]) -> list[tuple[str, str | None]]:
+    return [(f.text[:24], f.speaker) for f in facts if f.kind == "quote"]
+
+
+def test_straight_single_quotes_as_in_tabloid_copy() -> None:
+    facts = facts_of(
+        "Rescue leader Tom Ashby said: 'She is the toughest walker I have met.\n\n"
+        "'She kept talking to herself to stay awake.'\n\n"
+        "Her son, Ian Pell, said the drivers' union had helped. 'We owe them a great deal,' "
+        "he told reporters. It's a relief, he added, that she was back at Keswick '98 camp."
+    )
+    assert speakers(facts) == [
+        ("She is the toughest walk", "Tom Ashby"),
+        ("She kept talking to hers", "Tom Ashby"),
+        ("We owe them a great deal", "Ian Pell"),
+    ]
+
+
+def test_she_and_he_go_to_a_woman_and_a_man() -> None:
+    facts = facts_of(
+        "The chair of the trust, Helen Marsh, said the cuts were painful. Defending, "
+        'Robert Kaye said his client was sorry. "We are only now recovering," she said.\n\n'
+        'Mr Kaye disagreed. "It was a mistake," he said.'
+    )
+    assert speakers(facts) == [
+        ("We are only now recoveri", "Helen Marsh"),
+        ("It was a mistake,", "Robert Kaye"),
+    ]
+
+
+def test_a_listener_after_told_is_not_the_speaker() -> None:
+    facts = facts_of(
+        'Coach Lars Brenner was angry. "The ball hit his chest, not his arm," the Dane '
+        "told Radio Wessex Sport."
+    )
+    assert speakers(facts) == [("The ball hit his chest, ", "Lars Brenner")]
+
+
+def test_a_speaker_of_a_body_and_a_titled_speaker_of_an_institute() -> None:
+    facts = facts_of(
+        '"Water should unite us," said Anara Beksultan of the Bishkek-based group Aqua Asia. '
+        '"The data are clear," said lead author Professor Wen Liqun of the Institute of '
+        "Polar Studies in Harbin."
+    )
+    assert speakers(facts) == [
+        ("Water should unite us,", "Anara Beksultan"),
+        ("The data are clear,", "Wen Liqun"),
+    ]
+    anara = next(f for f in facts if f.text == "Anara Beksultan")
+    assert anara.role == "of the Bishkek-based group Aqua Asia"
+    assert "Institute of Polar Studies" in texts(facts, "organisation")

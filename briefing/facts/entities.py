@@ -362,14 +362,26 @@ def _common_compound(word: str, lex: Lexicon) -> bool:
 def _split_of(piece: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]]:
     """ "Doug Williams of BT" is a person and an organisation, "Bank of England" one body."""
     words = piece.split()
-    if "of" not in words:
+    if "of" not in words or piece in lex.places:
         return [(piece, start, start + len(piece))]
     cut = words.index("of")
     left = words[:cut]
     first = left[0] if left else ""
     if not left or first in ORG_HEADS or cut + 1 >= len(words):
         return [(piece, start, start + len(piece))]
-    if (first in HONORIFICS or first in _COURTESY or first in lex.given_names) and len(left) <= 4:
+    # "said Gulnara Saidova of the group", "Professor Li Wenjun of the Institute of X".
+    named = (
+        2 <= len(left) <= 3
+        and piece not in lex.places
+        and " ".join(left) not in lex.places
+        and left[-1] not in ORG_SUFFIXES
+        and not any(lex.is_common(w, 3000) for w in left)
+        and all(w[:1].isupper() for w in left)
+    )
+    titled = first in TITLE_WORDS and len(left) >= 2
+    if (
+        first in HONORIFICS or first in _COURTESY or first in lex.given_names or named or titled
+    ) and len(left) <= 4:
         left_text = " ".join(left)
         right_text = " ".join(words[cut + 1 :])
         right_start = start + piece.index(" of ", len(left_text) - 1) + 4
@@ -713,8 +725,17 @@ def _person_context(before: str, after: str) -> bool:
     )
 
 
+# "Doug Williams of BT", "Gulnara Saidova of the Tashkent-based group Ecoforum".
+_OF_BODY = re.compile(
+    r"^\s+(?P<role>of\s+(?:the\s+)?[A-Z][^,.;:()\"“”]{1,70}?)(?=\s*[,.;:()\"“”]|\s+(?:said|says|told|who|and)\b|$)"
+)
+
+
 def _add_context_role(mention: Mention, before: str, after: str) -> None:
     role = role_after(after) or role_before(before) or role_comma_before(before)
+    if role is None and mention.role is None:
+        of_body = _OF_BODY.match(after)
+        role = of_body.group("role") if of_body else None
     if role and (mention.role is None or len(role) > len(mention.role)):
         mention.role = (
             role if mention.role is None or mention.role in role else f"{mention.role}, {role}"

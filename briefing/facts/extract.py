@@ -12,6 +12,7 @@ from briefing.facts.lexicon import Lexicon, lexicon
 from briefing.facts.model import KINDS, Fact
 from briefing.facts.organisations import WELL_KNOWN, acronym_of, short_form_of
 from briefing.facts.people import is_role_noun
+from briefing.facts.places import DEMONYMS
 from briefing.facts.quotes import Quote, find_quotes
 from briefing.model import Article
 
@@ -35,7 +36,7 @@ _PRONOUN_BEFORE = re.compile(
 )
 _ROLE_AFTER = re.compile(
     rf"^[\s,.]*(?:(?:{_VERBS})\s+)?(?:the|a|an|its|his|her)\s+"
-    rf"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s*(?:(?:{_VERBS})\b|[,.]|$)"
+    rf"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?|[A-Z][a-z]+)\s*(?:(?:{_VERBS})\b|[,.]|$)"
 )
 _ROLE_SUBJECT = re.compile(r"\b(?:the|a|an|its|his|her)\s+(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s*$")
 _MIN_WORDS = 3
@@ -63,9 +64,12 @@ class _Entity:
     canonical: str | None = None
     mentions: int = 0
     extra_roles: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
 
     def add(self, mention: Mention, position: int) -> None:
         self.mentions += 1
+        if mention.title:
+            self.titles.append(mention.title)
         self.positions.append(position)
         if mention.sentence not in self.sentences:
             self.sentences.append(mention.sentence)
@@ -214,6 +218,38 @@ def _spans_facts(
     return list(found.values())
 
 
+_FEMALE_WORDS = frozenset(
+    """
+    mrs ms miss lady dame baroness madam mme queen princess duchess countess sister mother
+    daughter wife widow grandmother granddaughter aunt niece girlfriend fiancee actress
+    spokeswoman chairwoman businesswoman congresswoman sportswoman policewoman frontwoman
+    """.split()
+)
+_MALE_WORDS = frozenset(
+    """
+    mr sir lord baron king prince duke count brother father son husband widower grandfather
+    grandson uncle nephew boyfriend fiance actor spokesman chairman businessman congressman
+    sportsman policeman frontman
+    """.split()
+)
+
+
+def _sex(entity: _Entity, lex: Lexicon) -> str | None:
+    """ "f", "m" or None (unknown), from a courtesy title, a role word or the given name."""
+    words = [w.strip(".,’'").lower() for t in entity.titles for w in t.split()]
+    words += [w.strip(".,’'").lower() for w in (entity.role or "").split()]
+    if any(w in _FEMALE_WORDS for w in words):
+        return "f"
+    if any(w in _MALE_WORDS for w in words):
+        return "m"
+    first = entity.text.split()[0]
+    if first in lex.female_names:
+        return "f"
+    if first in lex.male_names:
+        return "m"
+    return None
+
+
 def _speaker(
     quote: Quote,
     article: Article,
@@ -221,6 +257,7 @@ def _speaker(
     previous: Quote | None,
     previous_speaker: _Entity | None,
     subject_positions: set[int],
+    lex: Lexicon,
 ) -> _Entity | None:
     body = article.body
     sentence = article.sentences[quote.sentence]
@@ -242,19 +279,24 @@ def _speaker(
     def pronoun_owner(word: str) -> _Entity | None:
         if word.lower() in ("he", "she"):
             # The last person who was the subject of a sentence or a speech verb,
-            # not merely the last name ("…to contact Conte. But Davies stressed…").
+            # not merely the last name ("…to contact Conte. But Davies stressed…"),
+            # and never a man for "she" or a woman for "he".
+            wrong = "m" if word.lower() == "she" else "f"
             window_start = article.sentences[max(0, quote.sentence - 3)].start
-            subjects = [
-                e
+            people = [
+                (a, e)
                 for a, _, e in named
-                if window_start <= a < quote.start and e.kind == "person" and a in subject_positions
+                if a < quote.start and e.kind == "person" and _sex(e, lex) != wrong
             ]
-            return subjects[-1] if subjects else last_named(quote.start)
+            subjects = [e for a, e in people if a >= window_start and a in subject_positions]
+            if subjects:
+                return subjects[-1]
+            return people[-1][1] if people else None
         return last_named(quote.start, ("organisation",)) or last_named(quote.start)
 
     def by_role(noun: str) -> _Entity | None:
         words = noun.split()
-        if not words or not is_role_noun(words[-1]):
+        if not words or not (is_role_noun(words[-1]) or words[-1] in DEMONYMS):
             return None
         people = [e for a, _, e in named if a < quote.start and e.kind == "person"]
         for person in reversed(people):
@@ -280,11 +322,13 @@ def _speaker(
         if pronoun:
             return pronoun_owner(pronoun.group("p"))
         verb_start, verb_end = after_start + verb.start(), after_start + verb.end()
+        # Whoever follows "told" is the listener: `"…," the Swede told Radio Kent`.
+        listener = verb.group() in ("told", "tells", "asked")
         window = [
             t
             for t in named
             if after_start <= t[0] < after_start + len(head)
-            and (t[1] <= verb_start or t[0] - verb_end < 60)
+            and (t[1] <= verb_start or (not listener and t[0] - verb_end < 60))
         ]
         if window:
             return nearest(window, verb_start, verb_end)
@@ -378,7 +422,7 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
     previous: Quote | None = None
     previous_speaker: _Entity | None = None
     for quote in find_quotes(article.body, sentences):
-        speaker = _speaker(quote, article, named, previous, previous_speaker, subjects)
+        speaker = _speaker(quote, article, named, previous, previous_speaker, subjects, lex)
         words = len(_WORD.findall(quote.text))
         if words >= _MIN_WORDS:
             facts.append(
@@ -404,7 +448,7 @@ _SUBJECT_LEAD = re.compile(
     re.IGNORECASE,
 )
 _VERB_NEXT = re.compile(
-    rf"^[’']?s?\s*(?:,[^,]{{0,90}},\s*)?(?:has\s+|had\s+|also\s+)?"
+    rf"^[’']?s?\s*(?:,[^,]{{0,90}},\s*|,\s*)?(?:has\s+|had\s+|also\s+)?"
     rf"(?:{_VERBS}|stressed|thinks|believes|hinted|is|was)\b"
 )
 

@@ -25,6 +25,9 @@ _lock = threading.Lock()
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     given_names: frozenset[str]
+    # Given names mostly given to women, and to men: "she said" is not Paul's.
+    female_names: frozenset[str]
+    male_names: frozenset[str]
     surnames: frozenset[str]
     # Lower-case word -> frequency rank (0 = most frequent).
     word_rank: dict[str, int]
@@ -136,8 +139,11 @@ def _load() -> Lexicon:
     words = _lines("common_words.txt")
     word_rank = {w: i for i, w in enumerate(words)}
     places, regions = _places(word_rank)
+    given = [line.partition("\t") for line in _lines("given_names.txt")]
     return Lexicon(
-        given_names=frozenset(_lines("given_names.txt")),
+        given_names=frozenset(name for name, _, _ in given),
+        female_names=frozenset(name for name, _, sex in given if sex == "f"),
+        male_names=frozenset(name for name, _, sex in given if sex == "m"),
         surnames=frozenset(_lines("surnames.txt")),
         word_rank=word_rank,
         places=places,
