@@ -222,3 +222,68 @@ def test_a_speaker_of_a_body_and_a_titled_speaker_of_an_institute() -> None:
     anara = next(f for f in facts if f.text == "Anara Beksultan")
     assert anara.role == "of the Bishkek-based group Aqua Asia"
     assert "Institute of Polar Studies" in texts(facts, "organisation")
+
+
+def test_figures_with_units_magnitudes_and_counts() -> None:
+    facts = facts_of(
+        "A magnitude 5.9 earthquake struck about 40km east of the town, at a depth of 8km. "
+        "The wall fell about 20ft. A crowd of 18,250 was there. Fendale now has 9 goals in "
+        "14 league games, their fourth win in a row. The Under-19 international scored."
+    )
+    figures = texts(facts, "figure")
+    for expected in (
+        "magnitude 5.9",
+        "about 40km",
+        "8km",
+        "about 20ft",
+        "18,250",
+        "9 goals in 14 league games",
+        "fourth win",
+    ):
+        assert expected in figures, (expected, figures)
+    assert not any("19" in f for f in figures)
+
+
+def test_figures_stop_where_their_noun_phrase_stops() -> None:
+    facts = facts_of(
+        "The band split in 2011 after four albums. It will shut 12 of its smaller depots. "
+        "Costs were three times higher. At least seven Labour councillors quit. The "
+        "Six Nations title is open. Sales reached 1.2 billion units a year, and prices were "
+        "frozen for a year."
+    )
+    figures = texts(facts, "figure")
+    for expected in (
+        "four albums",
+        "12 of its smaller depots",
+        "three times higher",
+        "At least seven Labour councillors",
+        "a year",
+    ):
+        assert expected in figures, (expected, figures)
+    assert figures.count("a year") == 1
+    assert not any("Nations" in f for f in figures)
+
+
+def test_a_figure_gives_way_to_a_date_without_vanishing() -> None:
+    facts = facts_of("Profit fell to £80m, down from £95m a year earlier.")
+    assert texts(facts, "figure") == ["£80m", "£95m"]
+    assert texts(facts, "date") == ["a year earlier"]
+
+
+def test_dates_in_periods_ranges_hours_and_cued_months() -> None:
+    facts = facts_of(
+        "Sales rose in the 13 weeks to 4 January. He stole the money between 2016 and "
+        "2019 and admitted it in March. The alert was lifted two hours later. Theresa May "
+        "said she may stay until May. Speaking on the Today programme, he said no."
+    )
+    dates = texts(facts, "date")
+    for expected in (
+        "the 13 weeks to 4 January",
+        "between 2016 and 2019",
+        "March",
+        "two hours later",
+        "May",
+    ):
+        assert expected in dates, (expected, dates)
+    assert "Today" not in dates
+    assert one(facts, "date", "May").sentence == 3

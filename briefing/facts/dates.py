@@ -19,7 +19,7 @@ _NUM = (
     r"a couple of)"
 )
 _UNIT = (
-    r"(?:year|month|week|day|decade|century|season|quarter|weekend|summer|winter|spring|"
+    r"(?:year|month|week|day|hour|decade|century|season|quarter|weekend|summer|winter|spring|"
     r"autumn|fall)"
 )
 
@@ -33,8 +33,11 @@ _PATTERNS = [
     # weekdays, with their part of day
     rf"(?:(?:last|next|this|on|late|early|later\s+on|earlier\s+on)\s+)?{_DAY}"
     rf"(?:\s+(?:morning|afternoon|evening|night))?",
-    # "the three months to September", "the year to March 2005"
-    rf"the\s+(?:{_NUM}\s+)?{_UNIT}s?\s+(?:to|ending|ended)\s+{_MONTH}(?:\s+{_YEAR})?",
+    # "the three months to September", "the year to March 2005", "the 26 weeks to 28 August"
+    rf"the\s+(?:{_NUM}\s+)?{_UNIT}s?\s+(?:to|ending|ended)\s+(?:{_ORD}\s+)?{_MONTH}"
+    rf"(?:\s+{_ORD}(?![\d,]))?(?:,?\s+{_YEAR})?",
+    # "between 2015 and 2021", "from 1998 to 2003"
+    rf"(?:between\s+{_YEAR}\s+and|from\s+{_YEAR}\s+(?:to|until))\s+{_YEAR}",
     # "the end of 2005", "mid-2005", "2005-6", "in the 1990s"
     rf"(?:the\s+(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+(?:the\s+)?)"
     rf"(?:{_YEAR}|year|month|decade|century)",
@@ -63,10 +66,19 @@ _MONTH_ONLY = re.compile(rf"^{_MONTH}$")
 
 _ANCHOR = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"year|month|week|day|decade|centur|season|quarter|summer|winter|spring|autumn|fall|today|"
+    r"year|month|week|day|hour|decade|centur|season|quarter|summer|winter|spring|autumn|fall|today|"
     r"yesterday|tomorrow|tonight|this|last|overnight|recent|nowadays|ago)",
     re.IGNORECASE,
 )
+
+
+# A month that is also a word ("may", "march") is a date after one of these.
+_MONTH_CUE = re.compile(
+    r"\b(?:in|since|until|till|by|from|last|next|this|early|late|mid|of|before|after|during|"
+    r"throughout|between)\s+$",
+    re.IGNORECASE,
+)
+_SENTENCE_OPEN = re.compile(r"^[\s\"“‘'(]*$")
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
@@ -75,6 +87,14 @@ def find_dates(text: str) -> Iterator[tuple[int, int]]:
         return
     for match in _DATE.finditer(text):
         value = match.group()
+        if value in ("Today", "Tonight") and not _SENTENCE_OPEN.match(text, 0, match.start()):
+            # "the Today programme": a title.
+            continue
+        if value in ("March", "May"):
+            # "in March", "until May": the month; "Theresa May", "may go": not.
+            if _MONTH_CUE.search(text, max(0, match.start() - 12), match.start()):
+                yield match.start(), match.end()
+            continue
         if _AMBIGUOUS.match(value) or (
             _MONTH_ONLY.match(value) is None and value[:1].islower() and _only_month_lower(value)
         ):

@@ -533,7 +533,7 @@ def _classify(
     place = lex.places.get(name)
     if place is None and _geo_name(words, lex):
         place = name
-    if place is not None and not _ORG_AFTER.match(after):
+    if place is not None and not _org_word_after(after):
         mention = Mention("place", name, index, start, end, aliases=[place])
         mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before[-40:]))
         return mention
@@ -591,13 +591,14 @@ def _classify(
         return Mention("place", name, index, start, end, aliases=[name])
 
     if (
-        (_DESCRIBED_LIST.search(before[-120:]) or _ORG_BEFORE.search(before[-50:]))
+        (_described(before[-120:]) or _ORG_BEFORE.search(before[-50:]))
         and not typer.strong_person(words)
     ) or (previous_word == "at" and len(words) >= 2 and not _SPEECH_AFTER.match(after)):
         return Mention("organisation", name, index, start, end)
-    noun_after = _ORG_NOUN_AFTER.match(after)
+    noun_after = _NOUN_AFTER.match(after)
     if (
         noun_after
+        and noun_after.group("noun") in ORG_NOUNS_AFTER
         and _ARTICLE_BEFORE.search(before[-8:])
         and not typer.strong_person(words)
         and not any(p in DEMONYMS or p in ("Pan", "Anglo") for p in re.split(r"[\s-]", name))
@@ -627,17 +628,32 @@ def _classify(
     return mention
 
 
-_ORG_AFTER = re.compile(r"^[\s-]*(?:" + "|".join(sorted(ORG_SUFFIXES)) + r")\b")
+# Word lists are checked as sets after a short pattern: a pattern holding the words
+# themselves costs milliseconds to compile at every start of the command line.
+_WORD_AFTER = re.compile(r"[\s-]*([A-Za-z][\w&]*)")
 # "discounters Aldi and Lidl", "bookmakers Ladbrokes": a kind of body, then its name(s).
 _DESCRIBED_LIST = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted(ORG_DESCRIPTORS)) + r")\s+"
+    r"(?<![\w-])(?P<kind>[a-z][a-z’']+)\s+"
     r"(?:(?:[A-Z][\w&’'.-]*\s+){0,3}[A-Z][\w&’'.-]*\s*(?:,|and|or|&)\s*)*$"
 )
+_NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b")
+
+
+def _org_word_after(after: str) -> bool:
+    """ "Hull City": a place name followed by a word that names a body."""
+    match = _WORD_AFTER.match(after)
+    return bool(match) and match.group(1) in ORG_SUFFIXES
+
+
+def _described(before: str) -> bool:
+    match = _DESCRIBED_LIST.search(before)
+    return bool(match) and match.group("kind") in ORG_DESCRIPTORS
+
+
 _ORG_BEFORE = re.compile(
     r"\b(?:(?:shares|stake|stakes|shareholders)\s+(?:in|of)|(?:takeover|owners?)\s+of|"
     r"(?:spokesman|spokeswoman|spokesperson)\s+for|chief\s+executive\s+of)\s+(?:the\s+)?$"
 )
-_ORG_NOUN_AFTER = re.compile(r"^\s+(?P<noun>" + "|".join(ORG_NOUNS_AFTER) + r")\b")
 _ARTICLE_BEFORE = re.compile(r"(?:^|\b(?:the|a|an|its|their))\s*$", re.IGNORECASE)
 # "Corvane's chief executive", "Harlow's finance director": a body's officers.
 _OWNER_AFTER = re.compile(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from briefing.facts.dates import find_dates
 from briefing.facts.entities import Mention, find_mentions
-from briefing.facts.figures import find_figures
+from briefing.facts.figures import find_figures, shorten_figure
 from briefing.facts.lexicon import Lexicon, lexicon
 from briefing.facts.model import KINDS, Fact
 from briefing.facts.organisations import WELL_KNOWN, acronym_of, short_form_of
@@ -201,8 +201,14 @@ def _spans_facts(
     for sentence in article.sentences:
         for start, end in finder(sentence.text):
             a, b = sentence.start + start, sentence.start + end
-            if any(a < y and x < b for x, y in taken):
-                continue
+            overlaps = [x for x, y in taken if a < y and x < b]
+            if overlaps:
+                # "£342m a year earlier": the date keeps "a year earlier", the figure "£342m".
+                cut = min(overlaps) - sentence.start
+                end = shorten_figure(sentence.text, start, cut) if cut > start else None
+                if end is None:
+                    continue
+                b = sentence.start + end
             text = sentence.text[start:end]
             # "one-sixth" and "one sixth" are the same figure; "2.3" keeps its point.
             key = re.sub(r"[\s-]+", " ", text).strip().casefold()
