@@ -287,3 +287,10 @@ def test_dates_in_periods_ranges_hours_and_cued_months() -> None:
         assert expected in dates, (expected, dates)
     assert "Today" not in dates
     assert one(facts, "date", "May").sentence == 3
+
+
+def test_a_range_keeps_both_ends() -> None:
+    facts = facts_of("The vote was 9 to 4. Between 30 and 40 staff were told.")
+    figures = texts(facts, "figure")
+    assert "9 to 4" in figures
+    assert "Between 30 and 40 staff" in figures

@@ -149,12 +149,13 @@ _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _SPAN_CUE = re.compile(
     r"\b(?:for|after|within|in|than|over|nearly|almost|about|just|another|only)\s+$", re.I
 )
-# Words that end a noun phrase when they come inside one ("in 2015 after three albums").
+# Words that end a noun phrase when they come inside one ("in 2015 after three albums");
+# not "to", "and", "or", which join the two ends of a range ("7 to 2").
 _CUT = frozenset(
     """
-    to in on at by for from with as that than is are was were be been has have had will would
+    in on at by for from with as that than is are was were be been has have had will would
     could should may might can after before since until into over under about between among
-    during against because if while when where which who but and or so said says
+    during against because if while when where which who but so said says
     """.split()
 )
 
