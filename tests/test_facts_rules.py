@@ -294,3 +294,46 @@ def test_a_range_keeps_both_ends() -> None:
     figures = texts(facts, "figure")
     assert "9 to 4" in figures
     assert "Between 30 and 40 staff" in figures
+
+
+def role_of(facts: list[Fact], name: str) -> str | None:
+    return one(facts, "person", name).role
+
+
+def test_roles_in_the_forms_news_copy_uses() -> None:
+    facts = facts_of(
+        "It was praised by Corran director of rugby Evan Tallis. Seventh seed Piet Varga won. "
+        '"We will vote no," said Sen. Ada Brisk, D-Ohio. "Print at home," said Ola Nyberg, '
+        "top tester at Photo Weekly. The festival's organiser, Rhian Doyle, was pleased. "
+        '"It will be close," said Tattons\' Mark Ebdon. Jo Ames, a spokesman for the '
+        "Lowland Water Authority (LWA), said supplies were safe."
+    )
+    assert role_of(facts, "Evan Tallis") == "Corran director of rugby"
+    assert role_of(facts, "Piet Varga") == "Seventh seed"
+    assert role_of(facts, "Ada Brisk") == "D-Ohio"
+    assert role_of(facts, "Ola Nyberg") == "top tester at Photo Weekly"
+    assert role_of(facts, "Rhian Doyle") == "festival's organiser"
+    assert role_of(facts, "Mark Ebdon") == "Tattons'"
+    assert role_of(facts, "Jo Ames") == "spokesman for the Lowland Water Authority"
+
+
+def test_roles_given_before_or_after_the_name() -> None:
+    facts = facts_of(
+        "A retired postal worker who found a rare coin has sold it for £80,000.\n\n"
+        "Edna Colley, 77, of Daleside, said she would share the money.\n\n"
+        "Britain will not pay, Hal Morrow said.\n\nThe foreign secretary told MPs the deal "
+        "was dead.\n\nTop-seeded Britons Amy Fenwick and Rosa Laing won."
+    )
+    assert role_of(facts, "Edna Colley") == "retired postal worker"
+    assert role_of(facts, "Hal Morrow") == "foreign secretary"
+    assert role_of(facts, "Rosa Laing") == "Top-seeded Britons"
+
+
+def test_no_role_from_a_sentence_or_a_list_of_names() -> None:
+    facts = facts_of(
+        "Homeowners now expect prices to rise by 1% over the next six months, Ali Brand said. "
+        "The jury comprised experts and fans. Coach Li Ping said so. Kate Moss, pictured at "
+        "the gala in Paris, smiled."
+    )
+    assert role_of(facts, "Ali Brand") is None
+    assert role_of(facts, "Kate Moss") is None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from briefing.facts.lexicon import Lexicon
 from briefing.facts.organisations import (
@@ -456,7 +457,23 @@ def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention
                         mentions.append(mention)
     mentions.sort(key=lambda m: (m.sentence, m.start))
     _resolve_leftovers(mentions, lex)
+    _share_plural_roles(mentions, sentences)
     return [m for m in mentions if m.kind]
+
+
+def _share_plural_roles(mentions: list[Mention], sentences: tuple[Sentence, ...]) -> None:
+    """ "Top-seeded Americans Andy Roddick and Andre Agassi": both are top-seeded Americans."""
+    for first, second in pairwise(mentions):
+        if (
+            first.kind == second.kind == "person"
+            and first.sentence == second.sentence
+            and first.role
+            and second.role is None
+            and sentences[first.sentence].text[first.end : second.start] == " and "
+        ):
+            noun = first.role.split()[-1]
+            if noun.endswith("s") and (is_role_noun(noun) or noun in DEMONYMS):
+                second.role = first.role
 
 
 def _classify(
@@ -743,8 +760,11 @@ def _person_context(before: str, after: str) -> bool:
 
 # "Doug Williams of BT", "Gulnara Saidova of the Tashkent-based group Ecoforum".
 _OF_BODY = re.compile(
-    r"^\s+(?P<role>of\s+(?:the\s+)?[A-Z][^,.;:()\"“”]{1,70}?)(?=\s*[,.;:()\"“”]|\s+(?:said|says|told|who|and)\b|$)"
+    r"^\s+(?P<role>of\s+(?:the\s+)?[A-Z][^,.;:()\"“”\d–—]{1,70}?)"
+    r"(?=\s*[,.;:()\"“”\d–—]|\s+-\s|\s+(?:said|says|told|who|and|in|on|at)\b|$)"
 )
+# "Ladbrokes' Warren Lush", "Halden's Noa Kaplan": the body a person speaks for.
+_BODY_BEFORE = re.compile(r"(?P<body>[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})(?:[’']s|s[’'])\s*$")
 
 
 def _add_context_role(mention: Mention, before: str, after: str) -> None:
@@ -752,6 +772,10 @@ def _add_context_role(mention: Mention, before: str, after: str) -> None:
     if role is None and mention.role is None:
         of_body = _OF_BODY.match(after)
         role = of_body.group("role") if of_body else None
+    if role is None and mention.role is None:
+        body = _BODY_BEFORE.search(before[-60:])
+        if body and body.group("body").split()[-1] not in _COURTESY:
+            role = body.group().strip()
     if role and (mention.role is None or len(role) > len(mention.role)):
         mention.role = (
             role if mention.role is None or mention.role in role else f"{mention.role}, {role}"

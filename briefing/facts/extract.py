@@ -415,6 +415,7 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
 
     subjects = _subject_positions(article, named)
     _roles_from_later_references(article, named, subjects)
+    _role_from_the_lead(article, named)
     facts: list[Fact] = []
     for entity in people:
         facts.append(_entity_fact(entity, "person"))
@@ -474,10 +475,34 @@ def _subject_positions(article: Article, named: list[tuple[int, int, _Entity]]) 
     return positions
 
 
-_THE_ROLE = re.compile(
-    r"^(?:But\s+|And\s+|However,?\s+)?[Tt]he\s+(?P<role>(?:[a-z-]+\s+){0,3}?"
-    r"(?P<noun>[a-z-]+))\s+(?:has\s+|had\s+|also\s+)?[a-z]+"
-)
+_THE_ROLE = re.compile(r"^(?:But\s+|And\s+|However,?\s+)?[Tt]he\s+(?P<words>(?:[\w’'-]+\s+){1,5})")
+# Nouns that name a person only as the subject of a sentence ("The England international said").
+_SUBJECT_NOUNS = frozenset("international veteran newcomer youngster".split())
+
+
+def _the_role(text: str) -> str | None:
+    """ "The foreign secretary told MPs", "The Wasps flanker replaces …": the role words
+    from "The" to the last role noun that a lower-case word (the verb) follows."""
+    match = _THE_ROLE.match(text)
+    if match is None:
+        return None
+    words = match.group("words").split()
+    for i, word in enumerate(words[:4]):
+        # "The jury comprised experts": a verb before the noun is no part of a role.
+        if not word.replace("-", "").replace("’", "").replace("'", "").isalnum() or (
+            word.endswith("ed") and i + 1 < len(words)
+        ):
+            return None
+        if i + 1 >= len(words):
+            return None
+        following = words[i + 1]
+        if (
+            (is_role_noun(word) or word in _SUBJECT_NOUNS)
+            and following.islower()
+            and not is_role_noun(following)
+        ):
+            return " ".join(words[: i + 1])
+    return None
 
 
 def _roles_from_later_references(
@@ -485,8 +510,8 @@ def _roles_from_later_references(
 ) -> None:
     """ "Jack Straw said … The foreign secretary told MPs …": the role of the last subject."""
     for sentence in article.sentences:
-        match = _THE_ROLE.match(sentence.text)
-        if not match or not is_role_noun(match.group("noun")):
+        role = _the_role(sentence.text)
+        if role is None:
             continue
         earlier = [
             e
@@ -497,7 +522,35 @@ def _roles_from_later_references(
             and a >= sentence.start - 600
         ]
         if earlier and earlier[-1].role is None:
-            earlier[-1].role = match.group("role")
+            earlier[-1].role = role
+
+
+_LEAD_ROLE = re.compile(r"^(?:A|An)\s+(?P<words>(?:[\w’'-]+\s+){1,7})")
+_LEAD_STOP = frozenset("who whose which that has have had is was were will been and".split())
+
+
+def _role_from_the_lead(article: Article, named: list[tuple[int, int, _Entity]]) -> None:
+    """ "A former charity chief executive who stole … has been jailed. Graham Pettifer, 58,
+    …": a story that opens on a description and names the person in the next sentence."""
+    sentences = article.sentences
+    if len(sentences) < 2:
+        return
+    match = _LEAD_ROLE.match(sentences[0].text)
+    if match is None or any(a < sentences[1].start and e.kind == "person" for a, _, e in named):
+        return
+    words = match.group("words").split()
+    role = None
+    for i, word in enumerate(words):
+        if word in _LEAD_STOP:
+            break
+        if is_role_noun(word):
+            role = " ".join(words[: i + 1])
+    if role is None:
+        return
+    second = sentences[1]
+    opening = [e for a, _, e in named if a == second.start and e.kind == "person"]
+    if opening and opening[0].role is None:
+        opening[0].role = role
 
 
 def _key_of(entity: _Entity) -> str:
