@@ -337,3 +337,28 @@ def test_no_role_from_a_sentence_or_a_list_of_names() -> None:
     )
     assert role_of(facts, "Ali Brand") is None
     assert role_of(facts, "Kate Moss") is None
+
+
+def test_a_city_is_a_club_where_copy_treats_it_as_one() -> None:
+    facts = facts_of(
+        "Dunbridge beat Ashby 2-1 on Saturday. Dunbridge striker Ola Penn scored twice. "
+        "Penn joined from former club Oxford. England and Wales drew."
+    )
+    orgs = texts(facts, "organisation")
+    assert "Oxford" in orgs
+    places = texts(facts, "place")
+    assert "England" in places and "Wales" in places and "Oxford" not in places
+    liverpool = facts_of("Liverpool striker Ian Rush scored. Flooding hit Liverpool later.")
+    assert texts(liverpool, "organisation") == ["Liverpool"]
+    assert texts(facts_of("Floods hit Liverpool and Leeds on Monday."), "place") == [
+        "Liverpool",
+        "Leeds",
+    ]
+
+
+def test_counties_and_cities_that_share_a_word_with_english() -> None:
+    facts = facts_of(
+        "Farmers from Essex met officials from Norfolk in Sheffield. The Central committee "
+        "met in Reading on a Nice afternoon."
+    )
+    assert texts(facts, "place") == ["Essex", "Norfolk", "Sheffield"]

@@ -113,6 +113,7 @@ class Mention:
     title: str | None = None
     speech: bool = False
     owner: bool = False  # "X's chief executive": X is a body, unless it is a person
+    club: bool = False  # a city named as a sports club ("Liverpool striker X")
     weak: bool = False
     aliases: list[str] = field(default_factory=list)
 
@@ -296,6 +297,19 @@ def _geo_name(words: list[str], lex: Lexicon) -> bool:
 
 
 _OF_PLACES = frozenset("Gulf Bay Sea Strait Straits Isle Isles Cape Lake".split())
+
+
+# Words around a city's name that make it the club named after it.
+_CLUB_AFTER = re.compile(
+    r"^(?:[’']s)?\s+(?:striker|midfielder|defender|goalkeeper|keeper|manager|boss|coach|"
+    r"captain|winger|forward|full-back|centre-back|centre-half|flanker|fly-half|scrum-half|"
+    r"hooker|chairman|fans|supporters|squad|beat|drew|thrashed|defeated|lost\s+(?:to|at))\b"
+)
+_CLUB_BEFORE = re.compile(
+    r"\b(?:against|beat|beating|v|vs|versus|at\s+home\s+to|away\s+to|defeat\s+to|"
+    r"win\s+over|victory\s+over|lost\s+to|loss\s+to|draw\s+with|drew\s+with|to\s+face|"
+    r"hosts?|hosted|club|clubs|side|sides)\s+$"
+)
 
 
 # Words before a name that say it is a place: "near Borrowdale", "the town of Keswick",
@@ -551,6 +565,11 @@ def _classify(
     if place is None and _geo_name(words, lex):
         place = name
     if place is not None and not _org_word_after(after):
+        if name not in lex.countries and (
+            _CLUB_AFTER.match(after) or _CLUB_BEFORE.search(before[-24:])
+        ):
+            # "Liverpool striker X", "a win over Leeds": a club named after its city.
+            return Mention("organisation", name, index, start, end, club=True)
         mention = Mention("place", name, index, start, end, aliases=[place])
         mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before[-40:]))
         return mention
@@ -786,7 +805,10 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
     people = [m for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
     orgs = [m for m in mentions if m.kind == "organisation"]
     surnames = {p.text.split()[-1] for p in people}
+    clubs = {m.text for m in mentions if m.club}
     for mention in mentions:
+        if mention.kind == "place" and mention.text in clubs:
+            mention.kind, mention.aliases = "organisation", []
         # "Lucy Kent … Kent said": a surname that is also a county is the person.
         if mention.kind == "place" and mention.text in surnames and mention.speech:
             mention.kind = "person"

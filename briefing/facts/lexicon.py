@@ -36,6 +36,8 @@ class Lexicon:
     # The places that contain others (countries, states, counties, regions; not
     # cities): "Keswick, Cumbria" and "Keswick in Cumbria" make Keswick a place.
     regions: frozenset[str]
+    # Countries and the nations of the UK: national sides are places, city clubs bodies.
+    countries: frozenset[str]
 
     def rank(self, word: str) -> int:
         return self.word_rank.get(word.lower(), 1_000_000)
@@ -89,12 +91,16 @@ _SUBDIVISIONS = frozenset(
 )
 # The types kept even when their name is an everyday word ("Georgia", "Victoria").
 _MAJOR = frozenset(("State", "Province", "Country", "Nation", "Territory"))
-# Single-word subdivisions that are among this many most common words are left out.
-_COMMON_RANK = 12_000
+# Other single-word subdivisions are left out when they are among this many most
+# common words ("Reading", "Centre") or a common given name ("Clare", "Mary").
+_COMMON_RANK = 3_000
+_GIVEN_RANK = 12_000
 
 
-def _places(word_rank: dict[str, int]) -> tuple[dict[str, str], frozenset[str]]:
-    from briefing.facts.places import REGIONS, country_aliases
+def _places(
+    word_rank: dict[str, int], given: frozenset[str]
+) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    from briefing.facts.places import COMPASS, REGIONS, country_aliases
 
     places: dict[str, str] = {}
     regions: set[str] = set()
@@ -110,44 +116,50 @@ def _places(word_rank: dict[str, int]) -> tuple[dict[str, str], frozenset[str]]:
         name = sub["name"].partition(" [")[0]
         if "(" in name or "," in name:
             continue
-        common = word_rank.get(name.lower(), _COMMON_RANK) < _COMMON_RANK
-        if kind not in _MAJOR and " " not in name and common:
+        rank = word_rank.get(name.lower(), _GIVEN_RANK)
+        everyday = rank < _COMMON_RANK or (rank < _GIVEN_RANK and name in given)
+        if (kind not in _MAJOR and " " not in name and everyday) or name in COMPASS:
+            # "Central", "Western" (provinces of Zambia, regions of Ghana) are directions.
             continue
         places.setdefault(name, name)
         regions.add(name)
+    countries: set[str] = set()
     for country in _pycountry_json("iso3166-1.json").get("3166-1", []):
         canonical = country.get("common_name") or country["name"]
         for key in ("name", "common_name", "official_name"):
             value = country.get(key)
             if value and "," not in value:
                 places[value] = canonical
-                regions.add(value)
+                countries.add(value)
     # "St Lucia", "St Petersburg": the short form news copy uses.
     for name in [n for n in places if n.startswith("Saint ")]:
         places.setdefault("St " + name[6:], places[name])
     aliases = country_aliases()
     places.update(aliases)
-    regions.update(aliases)
+    countries.update(aliases)
     for region in REGIONS:
         places[region] = region
         regions.add(region)
-    return places, frozenset(regions)
+    countries.update(("England", "Scotland", "Wales", "Northern Ireland", "Britain"))
+    return places, frozenset(regions | countries), frozenset(countries)
 
 
 @cache
 def _load() -> Lexicon:
     words = _lines("common_words.txt")
     word_rank = {w: i for i, w in enumerate(words)}
-    places, regions = _places(word_rank)
     given = [line.partition("\t") for line in _lines("given_names.txt")]
+    given_names = frozenset(name for name, _, _ in given)
+    places, regions, countries = _places(word_rank, given_names)
     return Lexicon(
-        given_names=frozenset(name for name, _, _ in given),
+        given_names=given_names,
         female_names=frozenset(name for name, _, sex in given if sex == "f"),
         male_names=frozenset(name for name, _, sex in given if sex == "m"),
         surnames=frozenset(_lines("surnames.txt")),
         word_rank=word_rank,
         places=places,
         regions=regions,
+        countries=countries,
     )
 
 
