@@ -362,3 +362,25 @@ def test_counties_and_cities_that_share_a_word_with_english() -> None:
         "met in Reading on a Nice afternoon."
     )
     assert texts(facts, "place") == ["Essex", "Norfolk", "Sheffield"]
+
+
+def test_more_body_names_from_their_shape() -> None:
+    facts = facts_of(
+        "It filed papers with the Securities and Exchange Commission. Morland Bank and "
+        "Credit Vale Group fell. The Estonian Red Cross said it sent 12 nurses. Taxes are "
+        "collected by the Inland Revenue. He chaired the Dalby Children's Hospice Trust and "
+        "the King's Fund. Sunday's European Champions Cup final was tense."
+    )
+    orgs = texts(facts, "organisation")
+    for expected in (
+        "Securities and Exchange Commission",
+        "Morland Bank",
+        "Credit Vale Group",
+        "Estonian Red Cross",
+        "Inland Revenue",
+        "Dalby Children's Hospice Trust",
+        "King's Fund",
+    ):
+        assert expected in orgs, (expected, orgs)
+    assert not any(o.startswith("Sunday") for o in orgs)
+    assert texts(facts, "person") == []

@@ -122,9 +122,13 @@ def _pieces(span: str, base: int, lex: Lexicon) -> list[tuple[str, int, int]]:
     """Cut a capitalised run at possessives and at list "and"s, keeping offsets."""
     words = [(m.group(), base + m.start(), base + m.end()) for m in _PIECE_WORD.finditer(span)]
     pieces: list[list[tuple[str, int, int]]] = [[]]
-    for word, start, end in words:
+    for i, (word, start, end) in enumerate(words):
         possessive = re.search(r"(?:[’']s|s[’'])$", word)
-        if possessive and len(word) > 2:
+        if (
+            possessive
+            and len(word) > 2
+            and not _inner_possessive(word, _since_and(pieces[-1]), words[i + 1 :], lex)
+        ):
             word = word[: possessive.start() + (1 if word[possessive.start()] == "s" else 0)]
             pieces[-1].append((word, start, start + len(word)))
             pieces.append([])
@@ -139,6 +143,35 @@ def _pieces(span: str, base: int, lex: Lexicon) -> list[tuple[str, int, int]]:
         if piece:
             out.extend(_split_lists(piece, lex))
     return out
+
+
+def _since_and(piece: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The words of a run after its last "and" (and "the"): the name being read."""
+    cut = max((i + 1 for i, (w, _, _) in enumerate(piece) if w in ("and", "the")), default=0)
+    return piece[cut:]
+
+
+def _inner_possessive(
+    word: str,
+    head: list[tuple[str, int, int]],
+    rest: list[tuple[str, int, int]],
+    lex: Lexicon,
+) -> bool:
+    """ "Wharfedale Children's Hospice Trust", "the King's Fund": an everyday word's
+    possessive inside a body's name, not an owner ("Mr Blair's Labour Party")."""
+    bare = re.sub(r"(?:[’']s|[’'])$", "", word)
+    return (
+        bool(rest)
+        and rest[-1][0] in ORG_SUFFIXES
+        and len(head) <= 1
+        and not any(w in _COURTESY or w in TITLE_WORDS for w, _, _ in head)
+        and lex.is_common(bare, 5000)
+        and bare not in _DAYS
+        and bare not in _MONTHS
+        and bare not in lex.places
+        and bare not in BARE_BODIES
+        and not is_acronym(bare)
+    )
 
 
 def _split_lists(piece: list[tuple[str, int, int]], lex: Lexicon) -> list[tuple[str, int, int]]:
@@ -163,8 +196,9 @@ def _one_name(left: list[str], right: list[str], lex: Lexicon) -> bool:
     if " ".join((*left, "and", *right)) in lex.places:
         return True
     joined = " ".join(left)
+    # A plural body word ("Securities", "Services") is often the first half of one name.
     if (
-        left[-1] in ORG_SUFFIXES
+        (left[-1] in ORG_SUFFIXES and not left[-1].endswith("s"))
         or joined in lex.places
         or joined in WELL_KNOWN
         or joined in BARE_BODIES
@@ -173,7 +207,9 @@ def _one_name(left: list[str], right: list[str], lex: Lexicon) -> bool:
     ):
         return False
     if right[-1] in ORG_SUFFIXES:
-        return True
+        return " ".join(right) not in WELL_KNOWN and " ".join(right) not in BARE_BODIES
+    if " ".join(right) in BARE_BODIES or " ".join(right) in WELL_KNOWN:
+        return False
     # "Department of Foreign Affairs and Trade": everyday words (not names) end the name.
     return (
         len(left) >= 2
@@ -275,6 +311,8 @@ def _strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
             and not (first in lex.given_names and len(words) > 1)
             and not is_acronym(first)
             and first not in BARE_BODIES
+            # "Deutsche Bank", "National Trust": the first word of a body's name.
+            and not (len(words) == 2 and words[1] in ORG_SUFFIXES)
         ):
             words = words[1:]
     return words
@@ -360,6 +398,11 @@ def _title_split(words: list[str], typer: _Typer) -> tuple[list[str], list[str]]
             if not typer.person_like(rest, titled) or _org_words(rest, typer.lex):
                 return [], words
             if len(rest) == 1 and not any(w in TITLE_WORDS for w in words[: i + 1]):
+                return [], words
+            if word in DEMONYMS and all(
+                typer.lex.is_common(w) and w not in typer.lex.given_names for w in rest
+            ):
+                # "Indonesian Red Cross" is a body; "Greek sprinter Katerina Thanou" a person.
                 return [], words
             return words[: i + 1], rest
     return [], words
@@ -654,6 +697,8 @@ def _classify(
         _add_context_role(mention, before, after)
         mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before[-40:]))
         return mention
+    if _named_thing(words, before, after, lex):
+        return Mention("organisation", name, index, start, end)
     # Undecided: single words may turn out to be a surname or an acronym seen elsewhere.
     mention = Mention(None, name, index, start, end)
     mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before[-40:]))
@@ -702,6 +747,41 @@ _OWNER_AFTER = re.compile(
 
 def _descriptor(word: str) -> bool:
     return word[:1].isupper() and word.lower() in ORG_DESCRIPTORS and word.lower() != "body"
+
+
+# Capitalised everyday words that name a period, a law or a thing, not a body.
+_NOT_BODIES = frozenset(
+    "War Wars Day Days Year Years Eve Age Ages Era Revolution Act Bill Paper Final".split()
+)
+# A body acts or speaks: "the Inland Revenue, which …", "the Red Cross said …".
+_BODY_ACTS = re.compile(
+    r"^\s*,?\s*(?:said|says|told|announced|warned|confirmed|denied|reported|added|urged|"
+    r"called|claimed|insisted|which)\b"
+)
+
+
+def _named_thing(words: list[str], before: str, after: str, lex: Lexicon) -> bool:
+    """ "the Inland Revenue, which …", "run by the Red Cross": everyday words capitalised
+    after "the", mid-sentence, that act or speak, are the name of a body."""
+    if len(words) >= 3 and words[0] in DEMONYMS:
+        words = words[1:]  # "the Indonesian Red Cross said"
+    return (
+        2 <= len(words) <= 4
+        and before[-4:].lower() == "the "
+        and (bool(_BODY_ACTS.match(after)) or before.endswith(" by the "))
+        and " ".join(words) not in MULTIWORD_DEMONYMS
+        and all(
+            lex.is_common(w)
+            and w not in TITLE_WORDS
+            and w not in lex.places
+            and w not in _NOT_BODIES
+            and w not in _MONTHS
+            and w not in _DAYS
+            and w.isalpha()
+            and w not in DEMONYMS
+            for w in words
+        )
+    )
 
 
 def _org_words(words: list[str], lex: Lexicon) -> bool:
