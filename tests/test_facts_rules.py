@@ -384,3 +384,11 @@ def test_more_body_names_from_their_shape() -> None:
         assert expected in orgs, (expected, orgs)
     assert not any(o.startswith("Sunday") for o in orgs)
     assert texts(facts, "person") == []
+
+
+def test_unfamiliar_two_word_names_are_people() -> None:
+    facts = facts_of(
+        "Hull took the lead when Kasimir Lindqvart headed in a corner from Tobiah Okonjo. "
+        "Shares in ABN Vester fell, said the 'Orbis Accelerator' team."
+    )
+    assert texts(facts, "person") == ["Kasimir Lindqvart", "Tobiah Okonjo"]

@@ -124,6 +124,9 @@ def _pieces(span: str, base: int, lex: Lexicon) -> list[tuple[str, int, int]]:
     pieces: list[list[tuple[str, int, int]]] = [[]]
     for i, (word, start, end) in enumerate(words):
         possessive = re.search(r"(?:[’']s|s[’'])$", word)
+        if word[-1] in "’'" and not possessive:
+            # A closing single quotation mark: 'the Silkway Accelerator'.
+            word, end = word[:-1], end - 1
         if (
             possessive
             and len(word) > 2
@@ -249,6 +252,23 @@ class _Typer:
         ):
             return False
         return not any(w in DEMONYMS or w in _FULL_MONTHS or w in _DAYS for w in words)
+
+    def unfamiliar_name(self, words: list[str]) -> bool:
+        """ "Kasper Lindholm", "Paolo Pescatore": two or three capitalised words that are
+        not English words, places or bodies - in news copy, most often a person's name."""
+        return (
+            2 <= len(words) <= 3
+            and self.person_like(words)
+            and all(
+                not self.lex.is_common(w)
+                and w not in self.lex.places
+                and w not in ORG_SUFFIXES
+                and "-" not in w
+                and len(w) > 2
+                and not w.isupper()
+                for w in words
+            )
+        )
 
     def strong_person(self, words: list[str]) -> bool:
         """A name that needs no context: a known given name, then a capitalised rest."""
@@ -687,8 +707,10 @@ def _classify(
             return Mention("organisation", f"{name} {noun_after.group('noun')}", index, start, end)
         return Mention("organisation", name, index, start, end)
 
-    person_cue = typer.strong_person(words) or (
-        typer.person_like(words) and len(words) >= 2 and _person_context(before, after)
+    person_cue = (
+        typer.strong_person(words)
+        or (typer.person_like(words) and len(words) >= 2 and _person_context(before, after))
+        or typer.unfamiliar_name(words)
     )
     if person_cue:
         mention = Mention("person", name, index, start, end)
