@@ -357,33 +357,86 @@ def _geo_name(words: list[str], lex: Lexicon) -> bool:
 _OF_PLACES = frozenset("Gulf Bay Sea Strait Straits Isle Isles Cape Lake".split())
 
 
+# The words right before or after a name, as lists: the phrases around names are
+# looked up in sets (a pattern spelling out every word costs compile time at each start).
+_TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+
+
+def _tokens_after(after: str, count: int) -> list[str]:
+    return _TOKEN.findall(after[:80])[:count]
+
+
+def _phrase_before(before: str, phrases: frozenset[str], skip_the: bool = False) -> bool:
+    """Whether the words just before a name (no punctuation between) are one of these."""
+    tokens = [t.lower() for t in _TOKEN.findall(before[-60:])]
+    if skip_the and tokens and tokens[-1] == "the":
+        tokens.pop()
+    if not before[-1:].isspace() or not tokens:
+        return False
+    return any(" ".join(tokens[-n:]) in phrases for n in (1, 2, 3) if len(tokens) >= n)
+
+
 # Words around a city's name that make it the club named after it.
-_CLUB_AFTER = re.compile(
-    r"^(?:[’']s)?\s+(?:striker|midfielder|defender|goalkeeper|keeper|manager|boss|coach|"
-    r"captain|winger|forward|full-back|centre-back|centre-half|flanker|fly-half|scrum-half|"
-    r"hooker|chairman|fans|supporters|squad|beat|drew|thrashed|defeated|lost\s+(?:to|at))\b"
+_CLUB_NEXT = frozenset(
+    """
+    striker midfielder defender goalkeeper keeper manager boss coach captain winger forward
+    full-back centre-back centre-half flanker fly-half scrum-half hooker chairman fans
+    supporters squad beat drew thrashed defeated
+    """.split()
 )
-_CLUB_BEFORE = re.compile(
-    r"\b(?:against|beat|beating|v|vs|versus|at\s+home\s+to|away\s+to|defeat\s+to|"
-    r"win\s+over|victory\s+over|lost\s+to|loss\s+to|draw\s+with|drew\s+with|to\s+face|"
-    r"hosts?|hosted|club|clubs|side|sides)\s+$"
+_CLUB_PREVIOUS = frozenset(
+    phrase.strip()
+    for phrase in """
+    against|beat|beating|v|vs|versus|at home to|away to|defeat to|win over|victory over|
+    lost to|loss to|draw with|drew with|to face|host|hosts|hosted|club|clubs|side|sides
+    """.split("|")
 )
+
+
+def _club_context(before: str, after: str) -> bool:
+    tokens = _tokens_after(after, 3)
+    if tokens and tokens[0] in ("’s", "'s"):
+        tokens = tokens[1:]
+    following = tokens[0].lower() if tokens else ""
+    if following in _CLUB_NEXT or (following == "lost" and tokens[1:2] in (["to"], ["at"])):
+        return True
+    return _phrase_before(before, _CLUB_PREVIOUS)
 
 
 # Words before a name that say it is a place: "near Borrowdale", "the town of Keswick",
 # "60km north-west of Palu".
-_PLACE_BEFORE = re.compile(
-    r"\b(?:near|outside|(?:town|city|village|island|province|region|district|county|port|"
-    r"capital|suburb|hamlet|area)\s+of|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
+_PLACE_PREVIOUS = frozenset(
+    ["near", "outside"]
+    + [
+        f"{noun} of"
+        for noun in (
+            "town city village island province region district county port capital suburb "
+            "hamlet area north south east west north-east north-west south-east south-west "
+            "northeast northwest southeast southwest"
+        ).split()
+    ]
 )
 # After it: "the Amu Darya and Syr Darya rivers", "the Kunar province".
-_PLACE_AFTER = re.compile(
-    r"^\s+(?:and\s+(?:[A-Z][\w’'-]*\s+){1,3})?(?:river|rivers|lake|lakes|island|islands|"
-    r"mountains|valley|province|provinces|region|regions|district|districts|county|peninsula|"
-    r"desert|delta|coast)\b"
+_PLACE_NEXT = frozenset(
+    """
+    river rivers lake lakes island islands mountains valley province provinces region regions
+    district districts county peninsula desert delta coast
+    """.split()
 )
+
+
+def _place_after(after: str) -> bool:
+    if not after[:1].isspace():
+        return False
+    tokens = _tokens_after(after, 6)
+    if tokens[:1] == ["and"]:
+        names = 1
+        while names < len(tokens) and names <= 3 and tokens[names][:1].isupper():
+            names += 1
+        tokens = tokens[names:] if names > 1 else []
+    return bool(tokens) and tokens[0] in _PLACE_NEXT
+
+
 # "Harrogate, North Yorkshire, …", "from Keswick in Cumbria": a town, then its region
 # (but not a list: "Real Madrid, Barcelona and Valencia"; nor "al-Qaeda in Iraq").
 _IN_REGION = re.compile(
@@ -396,7 +449,7 @@ _FROM = re.compile(r"\b(?:from|of|near|in)\s+$")
 def _place_context(words: list[str], before: str, after: str, lex: Lexicon) -> bool:
     if len(words) > 3 or any(w in ORG_SUFFIXES for w in words):
         return False
-    if _PLACE_BEFORE.search(before[-60:]) or _PLACE_AFTER.match(after):
+    if _phrase_before(before, _PLACE_PREVIOUS, skip_the=True) or _place_after(after):
         return True
     region = _IN_REGION.match(after)
     if region is None or region.group("region") not in lex.regions:
@@ -628,9 +681,7 @@ def _classify(
     if place is None and _geo_name(words, lex):
         place = name
     if place is not None and not _org_word_after(after):
-        if name not in lex.countries and (
-            _CLUB_AFTER.match(after) or _CLUB_BEFORE.search(before[-24:])
-        ):
+        if name not in lex.countries and (_club_context(before, after)):
             # "Liverpool striker X", "a win over Leeds": a club named after its city.
             return Mention("organisation", name, index, start, end, club=True)
         mention = Mention("place", name, index, start, end, aliases=[place])
@@ -690,7 +741,7 @@ def _classify(
         return Mention("place", name, index, start, end, aliases=[name])
 
     if (
-        (_described(before[-120:]) or _ORG_BEFORE.search(before[-50:]))
+        (_described(before[-120:]) or _phrase_before(before, _ORG_PREVIOUS, skip_the=True))
         and not typer.strong_person(words)
     ) or (previous_word == "at" and len(words) >= 2 and not _SPEECH_AFTER.match(after)):
         return Mention("organisation", name, index, start, end)
@@ -724,7 +775,7 @@ def _classify(
     # Undecided: single words may turn out to be a surname or an acronym seen elsewhere.
     mention = Mention(None, name, index, start, end)
     mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before[-40:]))
-    mention.owner = bool(_OWNER_AFTER.match(after))
+    mention.owner = _officers_after(after)
     if is_role_noun(previous_word) and typer.person_like(words):
         mention.kind = "person"
         _add_context_role(mention, before, after)
@@ -753,18 +804,34 @@ def _described(before: str) -> bool:
     return bool(match) and match.group("kind") in ORG_DESCRIPTORS
 
 
-_ORG_BEFORE = re.compile(
-    r"\b(?:(?:shares|stake|stakes|shareholders)\s+(?:in|of)|(?:takeover|owners?)\s+of|"
-    r"(?:spokesman|spokeswoman|spokesperson)\s+for|chief\s+executive\s+of)\s+(?:the\s+)?$"
+_ORG_PREVIOUS = frozenset(
+    phrase.strip()
+    for phrase in """
+    shares in|shares of|stake in|stakes in|shareholders in|shareholders of|takeover of|
+    owner of|owners of|spokesman for|spokeswoman for|spokesperson for|chief executive of
+    """.split("|")
 )
 _ARTICLE_BEFORE = re.compile(r"(?:^|\b(?:the|a|an|its|their))\s*$", re.IGNORECASE)
 # "Corvane's chief executive", "Harlow's finance director": a body's officers.
-_OWNER_AFTER = re.compile(
-    r"^[’']s\s+(?:[a-z-]+\s+){0,3}?(?:chief\s+executive|executive|director|chairman|"
-    r"chairwoman|chair|president|spokesman|spokeswoman|spokesperson|founder|boss|owner|"
-    r"shareholders|staff|employees|workers|board|shares|share\s+price|profits?|sales|revenue|"
-    r"head\s+of)\b"
+_OFFICERS = frozenset(
+    """
+    executive director chairman chairwoman chair president spokesman spokeswoman spokesperson
+    founder boss owner shareholders staff employees workers board shares profit profits sales
+    revenue
+    """.split()
 )
+
+
+def _officers_after(after: str) -> bool:
+    tokens = _tokens_after(after, 6)
+    if not tokens or tokens[0] not in ("’s", "'s"):
+        return False
+    for i, token in enumerate(tokens[1:5], start=1):
+        if token in _OFFICERS or (token == "head" and tokens[i + 1 : i + 2] == ["of"]):
+            return True
+        if not token.islower():
+            return False
+    return False
 
 
 def _descriptor(word: str) -> bool:
@@ -776,10 +843,17 @@ _NOT_BODIES = frozenset(
     "War Wars Day Days Year Years Eve Age Ages Era Revolution Act Bill Paper Final".split()
 )
 # A body acts or speaks: "the Inland Revenue, which …", "the Red Cross said …".
-_BODY_ACTS = re.compile(
-    r"^\s*,?\s*(?:said|says|told|announced|warned|confirmed|denied|reported|added|urged|"
-    r"called|claimed|insisted|which)\b"
+_BODY_VERBS = frozenset(
+    "said says told announced warned confirmed denied reported added urged called claimed "
+    "insisted which".split()
 )
+
+
+def _acts(after: str) -> bool:
+    tokens = _tokens_after(after, 2)
+    if tokens[:1] == [","]:
+        tokens = tokens[1:]
+    return bool(tokens) and tokens[0] in _BODY_VERBS
 
 
 def _named_thing(words: list[str], before: str, after: str, lex: Lexicon) -> bool:
@@ -790,7 +864,7 @@ def _named_thing(words: list[str], before: str, after: str, lex: Lexicon) -> boo
     return (
         2 <= len(words) <= 4
         and before[-4:].lower() == "the "
-        and (bool(_BODY_ACTS.match(after)) or before.endswith(" by the "))
+        and (_acts(after) or before.endswith(" by the "))
         and " ".join(words) not in MULTIWORD_DEMONYMS
         and all(
             lex.is_common(w)

@@ -50,9 +50,12 @@ _STOP = frozenset(
     me him our your my what how why where such both own last next
     """.split()
 )
-_NOUN = r"(?-i:[a-z])[\w’'-]*"
-# One or two lower-case words, perhaps after one capitalised one: "nine Republican senators".
-_NOUN_PHRASE = rf"(?:\s+(?-i:[A-Z][a-z]+)\s+{_NOUN}|\s+{_NOUN}(?:\s+{_NOUN})?)"
+# The pattern runs over an ASCII-lower-cased copy of the text (case-insensitive without
+# IGNORECASE, which doubles its compile time at every start of the command line); the
+# words of the match are then checked in the text itself: a capitalised word ends the
+# noun phrase unless it describes the count ("nine Republican senators").
+_NOUN = r"[a-z][\w’'-]*"
+_NOUN_PHRASE = rf"(?:\s+{_NOUN}(?:\s+{_NOUN})?)"
 # Units written against the number: "60km", "30ft", "3.2C", "8x10in".
 _GLUED = (
     r"(?:km|kg|mm|cm|ft|mph|kph|mg|ml|kw|mw|gw|kwh|mwh|gwh|twh|mbps|gbps|gb|mb|tb|ha|in|°c|°f|c)\b"
@@ -63,7 +66,7 @@ _PATTERNS = [
     # earthquakes: "magnitude 6.8"
     r"magnitude[\s-]+\d+(?:\.\d+)?",
     # money: "$4.2bn (£2.2bn)", "£100 lump sum", "1,546 trillion rials ($175.6bn; £93.6bn)"
-    rf"(?:US|A|C|HK|NZ)?[$£€¥]\s?{_DIGITS}{_SCALE}?"
+    rf"(?:us|a|c|hk|nz)?[$£€¥]\s?{_DIGITS}{_SCALE}?"
     rf"(?:\s*(?:-|–|to|and)\s*[$£€¥]?{_DIGITS}{_SCALE}?)?{_CONVERSION}"
     rf"(?:\s+(?:lump\s+sum|a\s+year|a\s+month|a\s+week|a\s+day|each|apiece))?",
     rf"{_DIGITS}{_SCALE}?\s+{_CURRENCY_WORD}{_CONVERSION}",
@@ -83,10 +86,10 @@ _PATTERNS = [
     # compiled once.
     rf"(?:{_DIGITS}|{_NUMWORD})(?:"
     rf"-?fold(?:\s+{_NOUN})?"
-    rf"|-(?-i:[a-z]+)(?:-old|(?:\s+{_NOUN})?)"
+    rf"|-[a-z]+(?:-old|(?:\s+{_NOUN})?)"
     rf"|\s+times\s+(?:more|higher|lower|less|larger|bigger|greater|faster|smaller|as\s+\w+|"
     rf"the){_NOUN_PHRASE}?"
-    rf"|\s+of\s+(?:its|the|their|his|her|our)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}[\w’'-]+)",
+    rf"|\s+of\s+(?:its|the|their|his|her|our)\s+(?:[a-z][\w-]*\s+){{0,2}}[\w’'-]+)",
     # "half their bill", "half of the homes"
     rf"half\s+(?:of\s+)?(?:the|their|its|his|her|all)\s+{_NOUN}",
     # fractions: "a third", "one-sixth", "half their bill"
@@ -113,31 +116,27 @@ _PATTERNS = [
     r"(?:one|a|an)\s+(?:year|month|week|decade)s?\b",
 ]
 _FIGURE = re.compile(
-    rf"(?<![\w$£€¥.,])(?<![A-Za-z]-){_MODIFIER}(?:"
-    + "|".join(f"(?:{p})" for p in _PATTERNS)
-    + r")",
-    re.IGNORECASE,
+    rf"(?<![\w$£€¥.,])(?<![a-z]-){_MODIFIER}(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")"
 )
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _YEAR_ONLY = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _BARE = re.compile(
     r"^(?:\d+(?:[,.]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"\w+teen|\w+ty|hundreds?|thousands?|millions?|billions?|dozens?)$",
-    re.IGNORECASE,
+    r"\w+teen|\w+ty|hundreds?|thousands?|millions?|billions?|dozens?|\d+(?:st|nd|rd|th)|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
 )
 _HAS_AMOUNT = re.compile(
     r"\d|fold|quarter|half|third|sixth|fifth|eighth|tenth|percentage|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|teen|ty\b|hundred|thousand|million|billion|dozen|"
     r"year|month|week|decade",
-    re.IGNORECASE,
 )
 # The figure pattern is costly to run everywhere; most sentences hold no amount at all.
 _ANCHOR = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred|"
     r"thousand|million|billion|dozen|half|quarter|third|sixth|eighth|tenth|second|fifth|\w+fold|"
     r"one|a\s+(?:year|month|week|decade))",
-    re.IGNORECASE,
 )
-_LEAD = re.compile(r"(?:by|to|only)\s+", re.IGNORECASE)
+_LEAD = re.compile(r"(?:by|to|only)\s+")
 _WORDS = re.compile(r"\S+")
 
 
@@ -147,7 +146,7 @@ _AGE = re.compile(r"(?<=[A-Za-z], )(?:now\s+|aged\s+)?\d{1,3}(?=,)")
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 # "a year" on its own is a rate ("1.8bn kWh a year"), a span only after these.
 _SPAN_CUE = re.compile(
-    r"\b(?:for|after|within|in|than|over|nearly|almost|about|just|another|only)\s+$", re.I
+    r"\b(?:for|after|within|in|than|over|nearly|almost|about|just|another|only)\s+$"
 )
 # Words that end a noun phrase when they come inside one ("in 2015 after three albums");
 # not "to", "and", "or", which join the two ends of a range ("7 to 2").
@@ -161,17 +160,18 @@ _CUT = frozenset(
 
 
 def find_figures(text: str) -> Iterator[tuple[int, int]]:
-    if not _ANCHOR.search(text):
+    lowered = text.translate(_ASCII_LOWER)
+    if not _ANCHOR.search(lowered):
         return
     for match in _AGE.finditer(text):
         yield match.start(), match.end()
     found: list[tuple[int, int]] = []
     pos = 0
-    while (match := _FIGURE.search(text, pos)) is not None:
+    while (match := _FIGURE.search(lowered, pos)) is not None:
         start, end = match.start(), match.end()
         pos = end
         # A modifier such as "by" or "to" belongs to the verb, not the amount.
-        lead = _LEAD.match(text, start, end)
+        lead = _LEAD.match(lowered, start, end)
         if lead:
             start = lead.end()
         words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
@@ -184,7 +184,12 @@ def find_figures(text: str) -> Iterator[tuple[int, int]]:
         for i, (a, b) in enumerate(words[1:], start=1):
             word = text[a:b]
             after_the = _word(text, words[i - 1]) in ("the", "its", "their", "his", "her", "our")
-            if word[0].isupper() and word.strip(",;:’'") not in _ADJECTIVES and not after_the:
+            describes = (
+                word.strip(",;:’'") in _ADJECTIVES
+                and i + 1 < len(words)
+                and text[words[i + 1][0]].islower()
+            )
+            if word[0].isupper() and not describes and not after_the:
                 words = words[:i]
                 break
         # Trim the noun phrase back to its last word that is not a function word.
@@ -193,18 +198,18 @@ def find_figures(text: str) -> Iterator[tuple[int, int]]:
         if not words:
             continue
         end = words[-1][1]
-        while end > start and text[end - 1] in ",;:’'":
+        while end > start and text[end - 1] in ",;:’'-–— ":
             end -= 1
         value = text[start:end]
         if (
             _YEAR_ONLY.match(value)
-            or (_BARE.match(value) and not _GROUPED.match(value))
-            or not _HAS_AMOUNT.search(value)
+            or (_BARE.match(value.lower()) and not _GROUPED.match(value))
+            or not _HAS_AMOUNT.search(value.lower())
         ):
             continue
         if _AGE.match(text, start) and end - start <= 3:
             continue
-        if _LONE_SPAN.match(value) and not _SPAN_CUE.search(text, 0, start):
+        if _LONE_SPAN.match(value.lower()) and not _SPAN_CUE.search(lowered, 0, start):
             continue
         # "11 goals in 17 league games", "12th time in 13 appearances": one figure
         # (but not "7.1% in 2005-6").
@@ -230,7 +235,8 @@ def shorten_figure(text: str, start: int, end: int) -> int | None:
         return None
     end = words[-1][1]
     value = text[start:end].rstrip(",;:")
-    if _YEAR_ONLY.match(value) or _BARE.match(value) or not _HAS_AMOUNT.search(value):
+    lowered = value.lower()
+    if _YEAR_ONLY.match(value) or _BARE.match(lowered) or not _HAS_AMOUNT.search(lowered):
         return None
     return start + len(value)
 
@@ -241,7 +247,7 @@ _ADJECTIVES = DEMONYMS | frozenset(
     "Green Allied Olympic".split()
 )
 _COUNTED = re.compile(r"^\S+\s+(?-i:[a-z])")
-_LONE_SPAN = re.compile(r"^(?:a|an)\s+(?:year|month|week|decade)$", re.I)
+_LONE_SPAN = re.compile(r"^(?:a|an)\s+(?:year|month|week|decade)$")
 
 
 def _word(text: str, span: tuple[int, int]) -> str:

@@ -47,8 +47,14 @@ class Lexicon:
 
 
 def _lines(name: str) -> list[str]:
-    text = (_DATA / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line and not line.startswith("#")]
+    """The entries of a bundled list: the lines after its "#" header."""
+    lines = (_DATA / name).read_text(encoding="utf-8").split("\n")
+    start = 0
+    while start < len(lines) and lines[start].startswith("#"):
+        start += 1
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines[start:]
 
 
 def _pycountry_json(name: str) -> dict:
@@ -105,7 +111,7 @@ def _places(
     places: dict[str, str] = {}
     regions: set[str] = set()
     for line in _lines("cities.txt"):
-        name, _, _country = line.partition("\t")
+        name = line[: line.find("\t")]
         places.setdefault(name, name)
     subdivisions = _pycountry_json("iso3166-2.json").get("3166-2", [])
     for sub in subdivisions:
@@ -132,7 +138,7 @@ def _places(
                 places[value] = canonical
                 countries.add(value)
     # "St Lucia", "St Petersburg": the short form news copy uses.
-    for name in [n for n in places if n.startswith("Saint ")]:
+    for name in [n for n in places if n[:6] == "Saint "]:
         places.setdefault("St " + name[6:], places[name])
     aliases = country_aliases()
     places.update(aliases)
@@ -147,7 +153,7 @@ def _places(
 @cache
 def _load() -> Lexicon:
     words = _lines("common_words.txt")
-    word_rank = {w: i for i, w in enumerate(words)}
+    word_rank = dict(zip(words, range(len(words)), strict=True))
     given = [line.partition("\t") for line in _lines("given_names.txt")]
     given_names = frozenset(name for name, _, _ in given)
     places, regions, countries = _places(word_rank, given_names)
