@@ -392,3 +392,16 @@ def test_unfamiliar_two_word_names_are_people() -> None:
         "Shares in ABN Vester fell, said the 'Orbis Accelerator' team."
     )
     assert texts(facts, "person") == ["Kasimir Lindqvart", "Tobiah Okonjo"]
+
+
+def test_a_body_described_after_its_name() -> None:
+    facts = facts_of(
+        "Veltrix, a leading Dutch insurer, said claims would rise. The Association of "
+        "Welsh farmers objected. Ana Berg, a member of the party, agreed. Profits fell in "
+        "the first half of its financial year."
+    )
+    orgs = texts(facts, "organisation")
+    assert "Veltrix" in orgs and "Association of Welsh farmers" in orgs
+    assert texts(facts, "person") == ["Ana Berg"]
+    assert "the first half of its financial year" in texts(facts, "date")
+    assert texts(facts, "figure") == []

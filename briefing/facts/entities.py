@@ -735,7 +735,17 @@ def _classify(
         return mention
 
     if _org_words(words, lex):
+        people = _PEOPLE_NOUN.match(after) if words[-1] in DEMONYMS else None
+        if people:
+            # "the Association of British insurers": the people the body is of.
+            name, end = f"{name} {people.group(1)}", end + people.end()
         return Mention("organisation", name, index, start, end)
+
+    if _ORG_APPOSITION.match(after) and not typer.strong_person(words):
+        # "Allianz, a leading German insurer, said": the copy says what it is.
+        noun = _ORG_APPOSITION.match(after).group("noun")
+        if noun in ORG_DESCRIPTORS:
+            return Mention("organisation", name, index, start, end)
 
     if not typer.strong_person(words) and _place_context(words, before, after, lex):
         return Mention("place", name, index, start, end, aliases=[name])
@@ -854,6 +864,13 @@ def _acts(after: str) -> bool:
     if tokens[:1] == [","]:
         tokens = tokens[1:]
     return bool(tokens) and tokens[0] in _BODY_VERBS
+
+
+_PEOPLE_NOUN = re.compile(r"\s+([a-z]+s)\b")
+_ORG_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:(?!(?:of|at|for|in|with|and)\b)[\w-]+\s+){0,3}?"
+    r"(?P<noun>[a-z]+)\s*[,.;]"
+)
 
 
 def _named_thing(words: list[str], before: str, after: str, lex: Lexicon) -> bool:
