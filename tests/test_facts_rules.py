@@ -405,3 +405,51 @@ def test_a_body_described_after_its_name() -> None:
     assert texts(facts, "person") == ["Ana Berg"]
     assert "the first half of its financial year" in texts(facts, "date")
     assert texts(facts, "figure") == []
+
+
+def test_bodies_named_in_business_copy() -> None:
+    facts = facts_of(
+        "Chipmaker Corlan Devices unveiled a chip. It faces larger rivals Vexa and AMD. "
+        '"Supply is weak," said Ruth Amari, an analyst at Brennick. Ned Poole, who chairs '
+        "the Tolby Chamber of Commerce, agreed. The Helix 3 chip goes on sale in the second "
+        "half of next year."
+    )
+    orgs = texts(facts, "organisation")
+    for expected in ("Corlan Devices", "Brennick", "Tolby Chamber of Commerce"):
+        assert expected in orgs, (expected, orgs)
+    assert "Vexa" not in texts(facts, "person")
+    assert texts(facts, "figure") == []
+    assert "the second half of next year" in texts(facts, "date")
+
+
+def test_and_between_a_place_a_person_and_a_body() -> None:
+    facts = facts_of(
+        "The Wessex and Mercia Rowing Board met. The Marsh Bridge and Ferry Joint Committee "
+        "agreed. Stars Emily Blunt and Nathalie Press won."
+    )
+    orgs = texts(facts, "organisation")
+    assert "Wessex and Mercia Rowing Board" in orgs
+    assert "Marsh Bridge and Ferry Joint Committee" in orgs
+    assert "Emily Blunt" in texts(facts, "person")
+
+
+def test_names_of_everyday_words_are_not_people_but_double_barrelled_ones_are() -> None:
+    facts = facts_of(
+        'Opener Imran Tallat-Ware hit 143. "It is a dream," Tallat-Ware told Sky Sports. '
+        '"We were below our best," coach Ryan Delaney told Blue Lagoon Radio.'
+    )
+    assert speakers(facts) == [
+        ("It is a dream,", "Imran Tallat-Ware"),
+        ("We were below our best,", "Ryan Delaney"),
+    ]
+    assert "Sky Sports" not in texts(facts, "person")
+    assert one(facts, "person", "Imran Tallat-Ware").mentions == 2
+
+
+def test_a_speaker_after_a_long_role_and_a_dateline_with_the() -> None:
+    facts = facts_of(
+        'THE HAGUE, Netherlands - "We designed for both," Corlan\'s chief technology '
+        "officer, Anjali Rao, said at a launch."
+    )
+    assert speakers(facts) == [("We designed for both,", "Anjali Rao")]
+    assert texts(facts, "place") == ["THE HAGUE", "Netherlands"]

@@ -43,7 +43,8 @@ _PATTERNS = [
     rf"(?:between\s+{_YEAR}\s+and|from\s+{_YEAR}\s+(?:to|until))\s+{_YEAR}",
     # "the end of 2005", "mid-2005", "2005-6", "in the 1990s"
     rf"(?:the\s+(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+"
-    rf"(?:the\s+|its\s+|their\s+)?(?:financial\s+|fiscal\s+|calendar\s+)?)"
+    rf"(?:the\s+|its\s+|their\s+|next\s+|last\s+|this\s+)?(?:financial\s+|fiscal\s+|"
+    rf"calendar\s+)?)"
     rf"(?:{_YEAR}|year|month|decade|century)",
     rf"mid-{_YEAR}",
     rf"(?<![\d$£€.,])(?:{_YEAR}(?:\s*[-–/]\s*(?:\d{{2}}|\d{{4}}|\d)\b)?|the\s+(?:1[89]\d|20\d)0s|\d0s)"

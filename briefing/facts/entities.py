@@ -141,7 +141,7 @@ def _pieces(span: str, base: int, lex: Lexicon) -> list[tuple[str, int, int]]:
     for piece in pieces:
         while piece and piece[-1][0] in _CONNECTORS:
             piece.pop()
-        while piece and piece[0][0].lower() in _CONNECTORS:
+        while piece and piece[0][0].lower() in _CONNECTORS and not piece[0][0].isupper():
             piece.pop(0)
         if piece:
             out.extend(_split_lists(piece, lex))
@@ -199,19 +199,32 @@ def _one_name(left: list[str], right: list[str], lex: Lexicon) -> bool:
     if " ".join((*left, "and", *right)) in lex.places:
         return True
     joined = " ".join(left)
-    # A plural body word ("Securities", "Services") is often the first half of one name.
+    # A body's name on the left ends the first name - though a plural body word
+    # ("Securities", "Services") is often the first half of one.
     if (
         (left[-1] in ORG_SUFFIXES and not left[-1].endswith("s"))
-        or joined in lex.places
         or joined in WELL_KNOWN
         or joined in BARE_BODIES
-        or (len(left) >= 2 and left[0] in lex.given_names)
         or (len(left) == 1 and is_acronym(left[0]))
     ):
         return False
-    if right[-1] in ORG_SUFFIXES:
+    # "Emily Blunt and Nathalie Press": a person's name on the left ends the first name.
+    two_people = (
+        len(right) >= 2
+        and any(w in lex.given_names for w in left[:-1])
+        and left[-1] not in PLACE_SUFFIXES
+        and left[-1] not in ORG_SUFFIXES
+    )
+    if right[-1] in ORG_SUFFIXES and not two_people and not ({"for", "of"} & set(right)):
+        # "England and Wales Cricket Board", "Tamar Bridge and Torpoint Ferry Committee"
+        # (not "Emily Blunt and Nathalie Press", "England and France for the Six Nations").
         return " ".join(right) not in WELL_KNOWN and " ".join(right) not in BARE_BODIES
-    if " ".join(right) in BARE_BODIES or " ".join(right) in WELL_KNOWN:
+    if (
+        joined in lex.places
+        or (len(left) >= 2 and left[0] in lex.given_names)
+        or " ".join(right) in BARE_BODIES
+        or " ".join(right) in WELL_KNOWN
+    ):
         return False
     # "Department of Foreign Affairs and Trade": everyday words (not names) end the name.
     return (
@@ -253,6 +266,13 @@ class _Typer:
             return False
         return not any(w in DEMONYMS or w in _FULL_MONTHS or w in _DAYS for w in words)
 
+    def everyday(self, words: list[str]) -> bool:
+        """ "Sky Sports", "Snappy Snaps", "Red Cross": only everyday words, no one's name."""
+        lex = self.lex
+        return all(
+            lex.is_common(w) and w not in lex.given_names and w not in lex.surnames for w in words
+        )
+
     def unfamiliar_name(self, words: list[str]) -> bool:
         """ "Kasper Lindholm", "Paolo Pescatore": two or three capitalised words that are
         not English words, places or bodies - in news copy, most often a person's name."""
@@ -263,7 +283,8 @@ class _Typer:
                 not self.lex.is_common(w)
                 and w not in self.lex.places
                 and w not in ORG_SUFFIXES
-                and "-" not in w
+                and all(part[:1].isupper() for part in w.split("-"))
+                and not any(part in DEMONYMS for part in w.split("-"))
                 and len(w) > 2
                 and not w.isupper()
                 for w in words
@@ -506,6 +527,7 @@ def _split_of(piece: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]
         and piece not in lex.places
         and " ".join(left) not in lex.places
         and left[-1] not in ORG_SUFFIXES
+        and left[-1] not in ORG_HEADS
         and not any(lex.is_common(w, 3000) for w in left)
         and all(w[:1].isupper() for w in left)
     )
@@ -610,6 +632,9 @@ def _classify(
     piece: str, start: int, end: int, index: int, text: str, typer: _Typer
 ) -> Mention | None:
     lex = typer.lex
+    if piece.isupper() and len(piece) > 3 and piece.title() in lex.places:
+        # A dateline: "JAKARTA, Nov 14 -", "THE HAGUE, Netherlands -".
+        return Mention("place", piece, index, start, end, aliases=[lex.places[piece.title()]])
     before = text[:start]
     at_start = bool(_SENTENCE_START.match(before)) or before.rstrip().endswith((":", '"', "“"))
     words = piece.split()
@@ -639,10 +664,6 @@ def _classify(
         and name not in WELL_KNOWN
     ):
         return None
-
-    if name.isupper() and len(name) > 3 and name.title() in lex.places:
-        # A dateline: "JAKARTA, Nov 14 -", "SAN FRANCISCO -".
-        return Mention("place", name, index, start, end, aliases=[lex.places[name.title()]])
 
     if len(words) >= 2 and _descriptor(words[0]) and not lex.is_common(words[1]):
         # "Bookmakers Ladbrokes said", "Insurer Allianz".
@@ -753,7 +774,11 @@ def _classify(
     if (
         (_described(before[-120:]) or _phrase_before(before, _ORG_PREVIOUS, skip_the=True))
         and not typer.strong_person(words)
-    ) or (previous_word == "at" and len(words) >= 2 and not _SPEECH_AFTER.match(after)):
+    ) or (
+        previous_word == "at"
+        and (len(words) >= 2 or is_role_noun(_previous_word(before[: before.rfind("at")])))
+        and not _SPEECH_AFTER.match(after)
+    ):
         return Mention("organisation", name, index, start, end)
     noun_after = _NOUN_AFTER.match(after)
     if (
@@ -770,7 +795,12 @@ def _classify(
 
     person_cue = (
         typer.strong_person(words)
-        or (typer.person_like(words) and len(words) >= 2 and _person_context(before, after))
+        or (
+            typer.person_like(words)
+            and len(words) >= 2
+            and not typer.everyday(words)
+            and _person_context(before, after)
+        )
         or typer.unfamiliar_name(words)
     )
     if person_cue:
@@ -786,7 +816,7 @@ def _classify(
     mention = Mention(None, name, index, start, end)
     mention.speech = bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before[-40:]))
     mention.owner = _officers_after(after)
-    if is_role_noun(previous_word) and typer.person_like(words):
+    if is_role_before(previous_word) and typer.person_like(words):
         mention.kind = "person"
         _add_context_role(mention, before, after)
     return mention
@@ -811,7 +841,7 @@ def _org_word_after(after: str) -> bool:
 
 def _described(before: str) -> bool:
     match = _DESCRIBED_LIST.search(before)
-    return bool(match) and match.group("kind") in ORG_DESCRIPTORS
+    return bool(match) and _is_descriptor(match.group("kind"))
 
 
 _ORG_PREVIOUS = frozenset(
@@ -845,7 +875,12 @@ def _officers_after(after: str) -> bool:
 
 
 def _descriptor(word: str) -> bool:
-    return word[:1].isupper() and word.lower() in ORG_DESCRIPTORS and word.lower() != "body"
+    return word[:1].isupper() and _is_descriptor(word.lower()) and word.lower() != "body"
+
+
+def _is_descriptor(word: str) -> bool:
+    """ "insurer", "bookmakers", and any "-maker": "chipmaker", "drugmaker", "carmakers"."""
+    return word in ORG_DESCRIPTORS or word.rstrip("s").endswith("maker")
 
 
 # Capitalised everyday words that name a period, a law or a thing, not a body.
@@ -931,7 +966,10 @@ def _org_words(words: list[str], lex: Lexicon) -> bool:
     ):
         # "NHS England", "BBC Radio Humberside", "US Open" - not "US President".
         return not all(w in TITLE_WORDS or w in ACRONYM_STOP for w in words[1:])
-    return words[0] in ORG_HEADS and ("of" in words or "for" in words)
+    # "Ministry of Defence", "the Saltash Chamber of Commerce".
+    return any(
+        word in ORG_HEADS and words[i + 1] in ("of", "for") for i, word in enumerate(words[:-1])
+    )
 
 
 _ACRONYM_LED = re.compile(r"^[A-Z][A-Z&]+$")
@@ -994,6 +1032,17 @@ def _add_context_role(mention: Mention, before: str, after: str) -> None:
         )
 
 
+def _double_barrelled(word: str, lex: Lexicon) -> bool:
+    """ "Khan-Wazir", "Morgan-Evans": a hyphenated surname, not a place or a nation."""
+    parts = word.split("-")
+    return (
+        len(parts) == 2
+        and all(p[:1].isupper() and p[1:].islower() and len(p) > 1 for p in parts)
+        and not any(p in DEMONYMS or p in lex.places for p in parts)
+        and word not in lex.places
+    )
+
+
 def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
     people = [m for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
     orgs = [m for m in mentions if m.kind == "organisation"]
@@ -1018,7 +1067,17 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
                 o.acronym == word or short_form_of(word, o.text) for o in orgs
             ):
                 mention.kind = "organisation"
-            elif mention.speech and word in lex.surnames and not lex.is_common(word, 5000):
+            elif mention.speech and (
+                (word in lex.surnames and not lex.is_common(word, 5000))
+                or _double_barrelled(word, lex)
+            ):
+                # "Kenteris said", "Khan-Wazir told Sky Sports".
                 mention.kind = "person"
             elif mention.owner and word not in lex.given_names:
                 mention.kind = "organisation"
+    # "Opener Imran Khan-Wazir hit 143 … Khan-Wazir said": the full name of a speaker.
+    speakers = {m.text for m in mentions if m.kind == "person" and " " not in m.text}
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.kind is None and len(words) in (2, 3) and words[-1] in speakers:
+            mention.kind = "person"

@@ -321,9 +321,9 @@ def _speaker(
         return min(pool, key=distance)[2] if pool else None
 
     # 1. After the quote: `"…," said Ken Kim` / `"…," Thanou told` / `"…," he said`.
-    head = after[:100]
+    head = after[:120]
     verb = _VERB.search(head)
-    if verb and verb.start() < 50:
+    if verb and verb.start() < 80:
         pronoun = _PRONOUN_AFTER.match(head)
         if pronoun:
             return pronoun_owner(pronoun.group("p"))

@@ -209,6 +209,9 @@ def find_figures(text: str) -> Iterator[tuple[int, int]]:
             continue
         if _AGE.match(text, start) and end - start <= 3:
             continue
+        if _MODEL.search(text, 0, start) and text[start].isdigit():
+            # "the Helix 3 chip", "Radio 4", "Boeing 747 jets": part of a name.
+            continue
         if _LONE_SPAN.match(value.lower()) and not _SPAN_CUE.search(lowered, 0, start):
             continue
         # "11 goals in 17 league games", "12th time in 13 appearances": one figure
@@ -246,6 +249,7 @@ _ADJECTIVES = DEMONYMS | frozenset(
     "Republican Republicans Democratic Democrat Democrats Labour Tory Conservative Liberal "
     "Green Allied Olympic".split()
 )
+_MODEL = re.compile(r"\b[A-Z][A-Za-z]+ $")
 _COUNTED = re.compile(r"^\S+\s+(?-i:[a-z])")
 _LONE_SPAN = re.compile(r"^(?:a|an)\s+(?:year|month|week|decade)$")
 

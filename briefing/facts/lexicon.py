@@ -98,13 +98,12 @@ _SUBDIVISIONS = frozenset(
 # The types kept even when their name is an everyday word ("Georgia", "Victoria").
 _MAJOR = frozenset(("State", "Province", "Country", "Nation", "Territory"))
 # Other single-word subdivisions are left out when they are among this many most
-# common words ("Reading", "Centre") or a common given name ("Clare", "Mary").
+# common words ("Reading", "Centre", "Mary").
 _COMMON_RANK = 3_000
-_GIVEN_RANK = 12_000
 
 
 def _places(
-    word_rank: dict[str, int], given: frozenset[str]
+    word_rank: dict[str, int],
 ) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     from briefing.facts.places import COMPASS, REGIONS, country_aliases
 
@@ -122,8 +121,7 @@ def _places(
         name = sub["name"].partition(" [")[0]
         if "(" in name or "," in name:
             continue
-        rank = word_rank.get(name.lower(), _GIVEN_RANK)
-        everyday = rank < _COMMON_RANK or (rank < _GIVEN_RANK and name in given)
+        everyday = word_rank.get(name.lower(), _COMMON_RANK) < _COMMON_RANK
         if (kind not in _MAJOR and " " not in name and everyday) or name in COMPASS:
             # "Central", "Western" (provinces of Zambia, regions of Ghana) are directions.
             continue
@@ -156,7 +154,7 @@ def _load() -> Lexicon:
     word_rank = dict(zip(words, range(len(words)), strict=True))
     given = [line.partition("\t") for line in _lines("given_names.txt")]
     given_names = frozenset(name for name, _, _ in given)
-    places, regions, countries = _places(word_rank, given_names)
+    places, regions, countries = _places(word_rank)
     return Lexicon(
         given_names=given_names,
         female_names=frozenset(name for name, _, sex in given if sex == "f"),

@@ -53,6 +53,7 @@ ORG_HEADS = frozenset(
     Ministry Department Association University Bank Office Court Institute Council Federation
     Union Church Order House Board Commission Committee Agency Organisation Organization
     Society League College School Academy Museum Royal National International Federal
+    Chamber Chambers
     """.split()
 )
 # Lower-case nouns that, just before a name, say what kind of body it is.

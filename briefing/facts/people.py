@@ -96,6 +96,10 @@ def is_role_before(word: str) -> bool:
     return word.lower() not in _AMBIGUOUS_BEFORE and is_role_noun(word)
 
 
+# "rivals Nvidia and AMD", "partner Siemens": these name companies as often as people.
+_AMBIGUOUS_BEFORE = _AMBIGUOUS_BEFORE | frozenset("rival rivals partners competitor".split())
+
+
 def is_role_noun(word: str) -> bool:
     word = word.lower().strip(".,’'")
     if word in ROLE_NOUNS or (word.endswith("s") and word[:-1] in ROLE_NOUNS):
