@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 from briefing.facts.dates import find_dates
 from briefing.facts.entities import Mention, find_mentions
-from briefing.facts.figures import find_figures
+from briefing.facts.figures import find_figures, shorten_figure
 from briefing.facts.lexicon import Lexicon, lexicon
 from briefing.facts.model import KINDS, Fact
-from briefing.facts.organisations import WELL_KNOWN, acronym_of
+from briefing.facts.organisations import WELL_KNOWN, acronym_of, short_form_of
 from briefing.facts.people import is_role_noun
+from briefing.facts.places import DEMONYMS
 from briefing.facts.quotes import Quote, find_quotes
 from briefing.model import Article
 
@@ -35,7 +36,7 @@ _PRONOUN_BEFORE = re.compile(
 )
 _ROLE_AFTER = re.compile(
     rf"^[\s,.]*(?:(?:{_VERBS})\s+)?(?:the|a|an|its|his|her)\s+"
-    rf"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s*(?:(?:{_VERBS})\b|[,.]|$)"
+    rf"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?|[A-Z][a-z]+)\s*(?:(?:{_VERBS})\b|[,.]|$)"
 )
 _ROLE_SUBJECT = re.compile(r"\b(?:the|a|an|its|his|her)\s+(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s*$")
 _MIN_WORDS = 3
@@ -63,9 +64,12 @@ class _Entity:
     canonical: str | None = None
     mentions: int = 0
     extra_roles: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
 
     def add(self, mention: Mention, position: int) -> None:
         self.mentions += 1
+        if mention.title:
+            self.titles.append(mention.title)
         self.positions.append(position)
         if mention.sentence not in self.sentences:
             self.sentences.append(mention.sentence)
@@ -131,8 +135,9 @@ def _group_people(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
 def _group_organisations(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
     orgs: list[_Entity] = []
     pending: list[tuple[Mention, int]] = []
+    # Full names first, so that later (or earlier) single words can find them.
     for mention, position in mentions:
-        if mention.acronym or len(mention.text.split()) > 1 or not mention.text.isupper():
+        if mention.acronym or len(mention.text.split()) > 1:
             name = mention.text
             entity = next((o for o in orgs if o.text == name or _same_org(o.text, name)), None)
             if entity is None:
@@ -148,19 +153,23 @@ def _group_organisations(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
             org.acronym = _EXPANSIONS[org.text]
     for mention, position in pending:
         word = mention.text
-        bare = word.replace(".", "")
-        entity = next((o for o in orgs if o.acronym and o.acronym.replace(".", "") == bare), None)
-        if entity is None:
+        bare = word.replace(".", "").casefold()
+        # "SCO", "Usdaw", "Noaa": the acronym of a body spelt out in the article.
+        entity = next(
+            (o for o in orgs if o.acronym and o.acronym.replace(".", "").casefold() == bare), None
+        )
+        if entity is None and word.isupper():
             entity = next(
                 (o for o in orgs if len(o.text.split()) > 1 and acronym_of(o.text, word)), None
             )
             if entity is not None:
                 entity.acronym = word
         if entity is None:
-            entity = next((o for o in orgs if _short_for(word, o.text)), None)
+            entity = next((o for o in orgs if o.text == word or short_form_of(word, o.text)), None)
         if entity is None:
-            expansion = WELL_KNOWN.get(word) or WELL_KNOWN.get(bare)
-            entity = _Entity("organisation", expansion or word, [], [], [], acronym=word)
+            expansion = WELL_KNOWN.get(word) or WELL_KNOWN.get(word.replace(".", ""))
+            acronym = word if word.isupper() else None
+            entity = _Entity("organisation", expansion or word, [], [], [], acronym=acronym)
             orgs.append(entity)
         entity.add(mention, position)
     return orgs
@@ -170,13 +179,6 @@ def _same_org(known: str, name: str) -> bool:
     """ "US Federal Reserve" and "Federal Reserve": one name ends the other (two words or more)."""
     short, long = sorted((known, name), key=len)
     return len(short.split()) >= 2 and long.endswith(" " + short)
-
-
-def _short_for(word: str, name: str) -> bool:
-    if len(word) < 3 or word.isupper():
-        return False
-    main = [w for w in name.split() if w[:1].isupper()]
-    return any(w != word and w.startswith(word) for w in main[:3])
 
 
 def _group_places(mentions: list[tuple[Mention, int]]) -> list[_Entity]:
@@ -199,8 +201,14 @@ def _spans_facts(
     for sentence in article.sentences:
         for start, end in finder(sentence.text):
             a, b = sentence.start + start, sentence.start + end
-            if any(a < y and x < b for x, y in taken):
-                continue
+            overlaps = [x for x, y in taken if a < y and x < b]
+            if overlaps:
+                # "£342m a year earlier": the date keeps "a year earlier", the figure "£342m".
+                cut = min(overlaps) - sentence.start
+                end = shorten_figure(sentence.text, start, cut) if cut > start else None
+                if end is None:
+                    continue
+                b = sentence.start + end
             text = sentence.text[start:end]
             # "one-sixth" and "one sixth" are the same figure; "2.3" keeps its point.
             key = re.sub(r"[\s-]+", " ", text).strip().casefold()
@@ -216,6 +224,38 @@ def _spans_facts(
     return list(found.values())
 
 
+_FEMALE_WORDS = frozenset(
+    """
+    mrs ms miss lady dame baroness madam mme queen princess duchess countess sister mother
+    daughter wife widow grandmother granddaughter aunt niece girlfriend fiancee actress
+    spokeswoman chairwoman businesswoman congresswoman sportswoman policewoman frontwoman
+    """.split()
+)
+_MALE_WORDS = frozenset(
+    """
+    mr sir lord baron king prince duke count brother father son husband widower grandfather
+    grandson uncle nephew boyfriend fiance actor spokesman chairman businessman congressman
+    sportsman policeman frontman
+    """.split()
+)
+
+
+def _sex(entity: _Entity, lex: Lexicon) -> str | None:
+    """ "f", "m" or None (unknown), from a courtesy title, a role word or the given name."""
+    words = [w.strip(".,’'").lower() for t in entity.titles for w in t.split()]
+    words += [w.strip(".,’'").lower() for w in (entity.role or "").split()]
+    if any(w in _FEMALE_WORDS for w in words):
+        return "f"
+    if any(w in _MALE_WORDS for w in words):
+        return "m"
+    first = entity.text.split()[0]
+    if first in lex.female_names:
+        return "f"
+    if first in lex.male_names:
+        return "m"
+    return None
+
+
 def _speaker(
     quote: Quote,
     article: Article,
@@ -223,6 +263,7 @@ def _speaker(
     previous: Quote | None,
     previous_speaker: _Entity | None,
     subject_positions: set[int],
+    lex: Lexicon,
 ) -> _Entity | None:
     body = article.body
     sentence = article.sentences[quote.sentence]
@@ -244,19 +285,24 @@ def _speaker(
     def pronoun_owner(word: str) -> _Entity | None:
         if word.lower() in ("he", "she"):
             # The last person who was the subject of a sentence or a speech verb,
-            # not merely the last name ("…to contact Conte. But Davies stressed…").
+            # not merely the last name ("…to contact Conte. But Davies stressed…"),
+            # and never a man for "she" or a woman for "he".
+            wrong = "m" if word.lower() == "she" else "f"
             window_start = article.sentences[max(0, quote.sentence - 3)].start
-            subjects = [
-                e
+            people = [
+                (a, e)
                 for a, _, e in named
-                if window_start <= a < quote.start and e.kind == "person" and a in subject_positions
+                if a < quote.start and e.kind == "person" and _sex(e, lex) != wrong
             ]
-            return subjects[-1] if subjects else last_named(quote.start)
+            subjects = [e for a, e in people if a >= window_start and a in subject_positions]
+            if subjects:
+                return subjects[-1]
+            return people[-1][1] if people else None
         return last_named(quote.start, ("organisation",)) or last_named(quote.start)
 
     def by_role(noun: str) -> _Entity | None:
         words = noun.split()
-        if not words or not is_role_noun(words[-1]):
+        if not words or not (is_role_noun(words[-1]) or words[-1] in DEMONYMS):
             return None
         people = [e for a, _, e in named if a < quote.start and e.kind == "person"]
         for person in reversed(people):
@@ -275,18 +321,20 @@ def _speaker(
         return min(pool, key=distance)[2] if pool else None
 
     # 1. After the quote: `"…," said Ken Kim` / `"…," Thanou told` / `"…," he said`.
-    head = after[:100]
+    head = after[:120]
     verb = _VERB.search(head)
-    if verb and verb.start() < 50:
+    if verb and verb.start() < 80:
         pronoun = _PRONOUN_AFTER.match(head)
         if pronoun:
             return pronoun_owner(pronoun.group("p"))
         verb_start, verb_end = after_start + verb.start(), after_start + verb.end()
+        # Whoever follows "told" is the listener: `"…," the Swede told Radio Kent`.
+        listener = verb.group() in ("told", "tells", "asked")
         window = [
             t
             for t in named
             if after_start <= t[0] < after_start + len(head)
-            and (t[1] <= verb_start or t[0] - verb_end < 60)
+            and (t[1] <= verb_start or (not listener and t[0] - verb_end < 60))
         ]
         if window:
             return nearest(window, verb_start, verb_end)
@@ -367,6 +415,7 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
 
     subjects = _subject_positions(article, named)
     _roles_from_later_references(article, named, subjects)
+    _role_from_the_lead(article, named)
     facts: list[Fact] = []
     for entity in people:
         facts.append(_entity_fact(entity, "person"))
@@ -380,7 +429,7 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
     previous: Quote | None = None
     previous_speaker: _Entity | None = None
     for quote in find_quotes(article.body, sentences):
-        speaker = _speaker(quote, article, named, previous, previous_speaker, subjects)
+        speaker = _speaker(quote, article, named, previous, previous_speaker, subjects, lex)
         words = len(_WORD.findall(quote.text))
         if words >= _MIN_WORDS:
             facts.append(
@@ -406,7 +455,7 @@ _SUBJECT_LEAD = re.compile(
     re.IGNORECASE,
 )
 _VERB_NEXT = re.compile(
-    rf"^[’']?s?\s*(?:,[^,]{{0,90}},\s*)?(?:has\s+|had\s+|also\s+)?"
+    rf"^[’']?s?\s*(?:,[^,]{{0,90}},\s*|,\s*)?(?:has\s+|had\s+|also\s+)?"
     rf"(?:{_VERBS}|stressed|thinks|believes|hinted|is|was)\b"
 )
 
@@ -426,10 +475,34 @@ def _subject_positions(article: Article, named: list[tuple[int, int, _Entity]]) 
     return positions
 
 
-_THE_ROLE = re.compile(
-    r"^(?:But\s+|And\s+|However,?\s+)?[Tt]he\s+(?P<role>(?:[a-z-]+\s+){0,3}?"
-    r"(?P<noun>[a-z-]+))\s+(?:has\s+|had\s+|also\s+)?[a-z]+"
-)
+_THE_ROLE = re.compile(r"^(?:But\s+|And\s+|However,?\s+)?[Tt]he\s+(?P<words>(?:[\w’'-]+\s+){1,5})")
+# Nouns that name a person only as the subject of a sentence ("The England international said").
+_SUBJECT_NOUNS = frozenset("international veteran newcomer youngster".split())
+
+
+def _the_role(text: str) -> str | None:
+    """ "The foreign secretary told MPs", "The Wasps flanker replaces …": the role words
+    from "The" to the last role noun that a lower-case word (the verb) follows."""
+    match = _THE_ROLE.match(text)
+    if match is None:
+        return None
+    words = match.group("words").split()
+    for i, word in enumerate(words[:4]):
+        # "The jury comprised experts": a verb before the noun is no part of a role.
+        if not word.replace("-", "").replace("’", "").replace("'", "").isalnum() or (
+            word.endswith("ed") and i + 1 < len(words)
+        ):
+            return None
+        if i + 1 >= len(words):
+            return None
+        following = words[i + 1]
+        if (
+            (is_role_noun(word) or word in _SUBJECT_NOUNS)
+            and following.islower()
+            and not is_role_noun(following)
+        ):
+            return " ".join(words[: i + 1])
+    return None
 
 
 def _roles_from_later_references(
@@ -437,8 +510,8 @@ def _roles_from_later_references(
 ) -> None:
     """ "Jack Straw said … The foreign secretary told MPs …": the role of the last subject."""
     for sentence in article.sentences:
-        match = _THE_ROLE.match(sentence.text)
-        if not match or not is_role_noun(match.group("noun")):
+        role = _the_role(sentence.text)
+        if role is None:
             continue
         earlier = [
             e
@@ -449,7 +522,35 @@ def _roles_from_later_references(
             and a >= sentence.start - 600
         ]
         if earlier and earlier[-1].role is None:
-            earlier[-1].role = match.group("role")
+            earlier[-1].role = role
+
+
+_LEAD_ROLE = re.compile(r"^(?:A|An)\s+(?P<words>(?:[\w’'-]+\s+){1,7})")
+_LEAD_STOP = frozenset("who whose which that has have had is was were will been and".split())
+
+
+def _role_from_the_lead(article: Article, named: list[tuple[int, int, _Entity]]) -> None:
+    """ "A former charity chief executive who stole … has been jailed. Graham Pettifer, 58,
+    …": a story that opens on a description and names the person in the next sentence."""
+    sentences = article.sentences
+    if len(sentences) < 2:
+        return
+    match = _LEAD_ROLE.match(sentences[0].text)
+    if match is None or any(a < sentences[1].start and e.kind == "person" for a, _, e in named):
+        return
+    words = match.group("words").split()
+    role = None
+    for i, word in enumerate(words):
+        if word in _LEAD_STOP:
+            break
+        if is_role_noun(word):
+            role = " ".join(words[: i + 1])
+    if role is None:
+        return
+    second = sentences[1]
+    opening = [e for a, _, e in named if a == second.start and e.kind == "person"]
+    if opening and opening[0].role is None:
+        opening[0].role = role
 
 
 def _key_of(entity: _Entity) -> str:

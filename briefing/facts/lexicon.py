@@ -25,11 +25,19 @@ _lock = threading.Lock()
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     given_names: frozenset[str]
+    # Given names mostly given to women, and to men: "she said" is not Paul's.
+    female_names: frozenset[str]
+    male_names: frozenset[str]
     surnames: frozenset[str]
     # Lower-case word -> frequency rank (0 = most frequent).
     word_rank: dict[str, int]
     # Place name as written -> canonical name ("U.S." -> "United States").
     places: dict[str, str]
+    # The places that contain others (countries, states, counties, regions; not
+    # cities): "Keswick, Cumbria" and "Keswick in Cumbria" make Keswick a place.
+    regions: frozenset[str]
+    # Countries and the nations of the UK: national sides are places, city clubs bodies.
+    countries: frozenset[str]
 
     def rank(self, word: str) -> int:
         return self.word_rank.get(word.lower(), 1_000_000)
@@ -39,8 +47,14 @@ class Lexicon:
 
 
 def _lines(name: str) -> list[str]:
-    text = (_DATA / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line and not line.startswith("#")]
+    """The entries of a bundled list: the lines after its "#" header."""
+    lines = (_DATA / name).read_text(encoding="utf-8").split("\n")
+    start = 0
+    while start < len(lines) and lines[start].startswith("#"):
+        start += 1
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines[start:]
 
 
 def _pycountry_json(name: str) -> dict:
@@ -54,41 +68,102 @@ def _pycountry_json(name: str) -> dict:
         return {}
 
 
-def _places() -> dict[str, str]:
-    from briefing.facts.places import REGIONS, country_aliases
+# Subdivision types that news copy names ("Essex", "North Yorkshire", "Sulawesi",
+# "Anbar"); the thousands of districts and municipalities are left out as noise.
+_SUBDIVISIONS = frozenset(
+    (
+        "State",
+        "Province",
+        "Country",
+        "Nation",
+        "Territory",
+        "Region",
+        "County",
+        "Two-tier county",
+        "Unitary authority",
+        "Metropolitan district",
+        "Council area",
+        "London borough",
+        "Governorate",
+        "Prefecture",
+        "Land",
+        "Canton",
+        "Geographical unit",
+        "Autonomous region",
+        "Autonomous community",
+        "Autonomous republic",
+        "Union territory",
+    )
+)
+# The types kept even when their name is an everyday word ("Georgia", "Victoria").
+_MAJOR = frozenset(("State", "Province", "Country", "Nation", "Territory"))
+# Other single-word subdivisions are left out when they are among this many most
+# common words ("Reading", "Centre", "Mary").
+_COMMON_RANK = 3_000
+
+
+def _places(
+    word_rank: dict[str, int],
+) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    from briefing.facts.places import COMPASS, REGIONS, country_aliases
 
     places: dict[str, str] = {}
+    regions: set[str] = set()
     for line in _lines("cities.txt"):
-        name, _, _country = line.partition("\t")
+        name = line[: line.find("\t")]
         places.setdefault(name, name)
     subdivisions = _pycountry_json("iso3166-2.json").get("3166-2", [])
     for sub in subdivisions:
-        # States and provinces of the large federations are news places;
-        # the thousands of districts and municipalities elsewhere are noise.
-        if sub.get("type") in ("State", "Province", "Country", "Nation", "Territory"):
-            name = sub["name"]
-            if "(" not in name and "," not in name:
-                places.setdefault(name, name)
+        kind = sub.get("type")
+        if kind not in _SUBDIVISIONS:
+            continue
+        # "Bridgend [Pen-y-bont ar Ogwr GB-POG]": the English name only.
+        name = sub["name"].partition(" [")[0]
+        if "(" in name or "," in name:
+            continue
+        everyday = word_rank.get(name.lower(), _COMMON_RANK) < _COMMON_RANK
+        if (kind not in _MAJOR and " " not in name and everyday) or name in COMPASS:
+            # "Central", "Western" (provinces of Zambia, regions of Ghana) are directions.
+            continue
+        places.setdefault(name, name)
+        regions.add(name)
+    countries: set[str] = set()
     for country in _pycountry_json("iso3166-1.json").get("3166-1", []):
         canonical = country.get("common_name") or country["name"]
         for key in ("name", "common_name", "official_name"):
             value = country.get(key)
             if value and "," not in value:
                 places[value] = canonical
-    places.update(country_aliases())
+                countries.add(value)
+    # "St Lucia", "St Petersburg": the short form news copy uses.
+    for name in [n for n in places if n[:6] == "Saint "]:
+        places.setdefault("St " + name[6:], places[name])
+    aliases = country_aliases()
+    places.update(aliases)
+    countries.update(aliases)
     for region in REGIONS:
         places[region] = region
-    return places
+        regions.add(region)
+    countries.update(("England", "Scotland", "Wales", "Northern Ireland", "Britain"))
+    return places, frozenset(regions | countries), frozenset(countries)
 
 
 @cache
 def _load() -> Lexicon:
     words = _lines("common_words.txt")
+    word_rank = dict(zip(words, range(len(words)), strict=True))
+    given = [line.partition("\t") for line in _lines("given_names.txt")]
+    given_names = frozenset(name for name, _, _ in given)
+    places, regions, countries = _places(word_rank)
     return Lexicon(
-        given_names=frozenset(_lines("given_names.txt")),
+        given_names=given_names,
+        female_names=frozenset(name for name, _, sex in given if sex == "f"),
+        male_names=frozenset(name for name, _, sex in given if sex == "m"),
         surnames=frozenset(_lines("surnames.txt")),
-        word_rank={w: i for i, w in enumerate(words)},
-        places=_places(),
+        word_rank=word_rank,
+        places=places,
+        regions=regions,
+        countries=countries,
     )
 
 

@@ -17,14 +17,17 @@ __all__ = [
     "ORG_HEADS",
     "ORG_SUFFIXES",
     "WELL_KNOWN",
+    "acronym_expansions",
     "acronym_of",
     "is_acronym",
+    "short_form_of",
 ]
 
 ORG_SUFFIXES = frozenset(
     """
     Council Association Organization Organisation Trust Commission Party Company Corporation
-    Corp Inc Ltd plc PLC Co LLC AG SA NV GmbH Bank Group Ministry Department Agency Authority
+    Corp Inc Ltd Limited Incorporated plc PLC Plc Co LLC LLP AG SA NV GmbH Bank Group Ministry
+    Department Agency Authority
     Federation Union Institute Institution University College School Committee Court Service
     Services Board Fund Reserve Foundation Society League Club Office Bureau Forum Assembly
     Parliament Congress Senate Government Administration Cabinet Council Alliance Coalition
@@ -39,6 +42,10 @@ ORG_SUFFIXES = frozenset(
     Orchestra Band Brothers Sisters Group Mobile Wireless Software Computer Computers Online
     Bancorp Enterprises Consortium Cooperative Co-operative Directorate Inspectorate Council
     Secretariat Division Unit Command Lab Office Trust Review Inquiry Commission Partnership
+    Foods Stores Brands Homes Resources Mining Solutions Ventures Properties Hotels Retail
+    Logistics Pharma Therapeutics Biotech Robotics Aerospace Shipping Railways Utilities
+    Democrats Republicans Socialists Liberals Nationalists Greens Team FC AFC House Infirmary
+    Clinic Prize Marathon Expo
     """.split()
 )
 ORG_HEADS = frozenset(
@@ -46,6 +53,7 @@ ORG_HEADS = frozenset(
     Ministry Department Association University Bank Office Court Institute Council Federation
     Union Church Order House Board Commission Committee Agency Organisation Organization
     Society League College School Academy Museum Royal National International Federal
+    Chamber Chambers
     """.split()
 )
 # Lower-case nouns that, just before a name, say what kind of body it is.
@@ -56,6 +64,9 @@ ORG_DESCRIPTORS = frozenset(
     carmaker giant bookmaker bookmakers bookmaker's band label studio club side team charity
     party union regulator watchdog body organisation organization publisher developer firm's
     producer distributor brewer miner telecoms conglomerate investor fund consultancy consultants
+    discounter discounters insurers lenders retailers supermarkets carmakers airlines banks firms
+    companies groups charities bands clubs parties unions newspapers broadcasters manufacturers
+    journal website
     """.split()
 )
 # Acronyms that are words of the trade, not bodies.
@@ -109,6 +120,71 @@ BARE_BODIES = frozenset(
     """.split()
 )
 
+# The words after a company's own name that copy drops: "Harlow Foods" is "Harlow".
+COMPANY_FORMS = frozenset(
+    """
+    Inc Ltd Limited Incorporated plc PLC Plc Co Corp Corporation Company Group Holdings LLC
+    LLP AG SA NV GmbH Foods Stores Brands Labs Laboratories Industries Motors Airlines Airways
+    Systems Technologies Pharmaceuticals Pharma Software Enterprises Bancorp Partners Capital
+    Financial Insurance Investments Securities Resources Energy Mining Ventures Properties
+    Hotels Retail Logistics Therapeutics Biotech Robotics Aerospace Shipping
+    """.split()
+)
+# The last word of a sports club's name after a place: "Blackburn Rovers", "Hull City".
+CLUB_WORDS = frozenset(
+    "United City Rovers Wanderers Athletic Albion Rangers Hotspur Town County Argyle Orient".split()
+)
+# The first word of one before a place: "Real Madrid", "AC Milan", "Dynamo Kyiv".
+CLUB_HEADS = frozenset("Real Atletico Inter AC FC Sporting Dynamo Dinamo Olympique".split())
+# Lower-case nouns right after a name that make it a body: "the Lyons review", "the
+# Green Meadow festival" (part of the name), "the Sony group" (not part of it).
+ORG_NOUNS_AFTER = {
+    "festival": True,
+    "review": True,
+    "inquiry": True,
+    "company": False,
+    "group": False,
+    "firm": False,
+    "party": False,
+    "band": False,
+    "charity": False,
+    "airline": False,
+    "club": False,
+    "union": False,
+    "agency": False,
+    "organisation": False,
+    "organization": False,
+    "newspaper": False,
+    "magazine": False,
+    "label": False,
+    "studio": False,
+    "consortium": False,
+    "conglomerate": False,
+    "carmaker": False,
+    "retailer": False,
+    "broadcaster": False,
+}
+
+
+def short_form_of(word: str, name: str) -> bool:
+    """Whether one word is how copy refers again to a body named in full: "Fed" for
+    "Federal Reserve", "Harlow" for "Harlow Foods", "Rovers" or "Blackburn" for
+    "Blackburn Rovers"."""
+    if len(word) < 3 or not word[0].isupper():
+        return False
+    words = name.replace(".", "").split()
+    if len(words) < 2 or word == name:
+        return False
+    if words[0] == word and (all(w in COMPANY_FORMS for w in words[1:]) or words[-1] in CLUB_WORDS):
+        return True
+    if words[-1] == word and word in CLUB_WORDS and word not in ("City", "Town", "County"):
+        return True
+    if word.isupper():
+        return False
+    main = [w for w in words if w[:1].isupper()]
+    return any(len(w) > len(word) + 1 and w.startswith(word) for w in main[:2])
+
+
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,6}s?|(?:[A-Z]\.){2,6}|[A-Z][a-z]?[A-Z][A-Za-z]{0,4})$")
 _SKIP_INITIAL = frozenset("of for and the in on at to de du la le des del der von van &".split())
 
@@ -145,3 +221,81 @@ def _spell(letters: str, words: list[str], li: int, wi: int) -> bool:
         if upper[:take] == letters[li : li + take] and _spell(letters, words, li + take, wi + 1):
             return True
     return False
+
+
+_IN_BRACKETS = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9.&-]{1,11})\)")
+_BACK_TOKEN = re.compile(r"[\w’'&.-]+|,")
+_NAME_JOINERS = frozenset("of for and the on in de des du la le & to".split())
+
+
+def _loose_acronym(words: list[str], letters: str) -> bool:
+    """ "International Fund for Saving the Aral Sea (IFAS)": the initials of the main
+    words spell the acronym with at most one main word left out, first and last kept."""
+    initials = "".join(w[0].upper() for w in words if w.lower() not in _SKIP_INITIAL)
+    if len(letters) < 3 or len(initials) != len(letters) + 1:
+        return False
+    if initials[0] != letters[0] or initials[-1] != letters[-1]:
+        return False
+    return any(initials[:i] + initials[i + 1 :] == letters for i in range(1, len(initials) - 1))
+
+
+def acronym_expansions(text: str) -> list[tuple[int, int, int, int, str]]:
+    """Names spelt out before a bracketed acronym, as (name start, name end, acronym
+    start, acronym end, acronym): "the Meteorology, Climatology and Geophysics Agency
+    (BMKG)", "United Nations Development Programme (UNDP)".
+
+    The name is the longest run of capitalised words (with "of", "and", commas …)
+    before the bracket whose initials spell the acronym; failing that, an acronym in
+    another language (BNPB, BMKG) is taken when the run ends like a body ("Agency").
+    """
+    found = []
+    for match in _IN_BRACKETS.finditer(text):
+        acronym = match.group("acr")
+        letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+        head = max(0, match.start() - 160)
+        tokens = [(m.group(), m.start()) for m in _BACK_TOKEN.finditer(text, head, match.start())]
+        run: list[tuple[str, int]] = []
+        edge = match.start()
+        for word, start in reversed(tokens):
+            # Only spaces between the words: a bracket or a full stop ends the name.
+            if text[start + len(word) : edge].strip():
+                break
+            if word == ",":
+                # "the Meteorology, Climatology and Geophysics Agency": commas only
+                # inside a list that an "and" closes.
+                if not any(w == "and" for w, _ in run):
+                    break
+            elif not (word[0].isupper() or word[0].isdigit() or word in _NAME_JOINERS):
+                break
+            run.insert(0, (word, start))
+            edge = start
+        if run and re.search(r"[’']s$", run[-1][0]):
+            # "the New York Stock Exchange's (NYSE) index".
+            last, at = run[-1]
+            run[-1] = (last[:-2], at)
+        # Only up to the nearest "the", and never from a joiner or a comma.
+        starts = [
+            i
+            for i, (word, _) in enumerate(run)
+            if word[0].isupper()
+            and word not in ("The", "A", "An")
+            and (i == 0 or run[i - 1][0] != ",")
+        ]
+        if not run or not run[-1][0][0].isupper():
+            continue
+        end = run[-1][1] + len(run[-1][0])
+        chosen = None
+        for i in starts:
+            words = [w for w, _ in run[i:] if w != ","]
+            name = " ".join(words)
+            if acronym_of(name, acronym) or _loose_acronym(words, letters):
+                chosen = i
+                break
+        if chosen is None and run[-1][0] in ORG_SUFFIXES:
+            the = [i for i, (word, _) in enumerate(run) if word == "the"]
+            chosen = next((i for i in starts if not the or i > the[-1]), None)
+            if chosen is not None and len(run) - chosen < 2:
+                chosen = None
+        if chosen is not None:
+            found.append((run[chosen][1], end, match.start(), match.end(), acronym))
+    return found

@@ -15,6 +15,7 @@ __all__ = [
     "HONORIFICS",
     "ROLE_NOUNS",
     "TITLE_WORDS",
+    "is_role_before",
     "is_role_noun",
     "role_after",
     "role_before",
@@ -66,7 +67,16 @@ ROLE_NOUNS = frozenset(
     nominee spokesmen officials ministers directors analysts economists judge juror pensioner
     student worker employee resident victim survivor witness mother father son daughter wife
     husband brother sister widow friend colleague compatriot team-mate teammate rival opponent
-    speaker specialist coordinator co-ordinator
+    speaker specialist coordinator co-ordinator mep msp mla
+    organiser organizer promoter curator supervisor investigator councillor councilor lawmaker
+    legislator diplomat aide counsel magistrate coroner sheriff warden firefighter paramedic
+    nurse midwife physician pharmacist vet veterinarian farmer fisherman driver skipper
+    physio selector dean headteacher headmaster headmistress lecturer pupil co-author
+    grandmother grandfather grandson granddaughter mum dad uncle aunt nephew niece cousin
+    girlfriend boyfriend fiance fiancee neighbour neighbor landlord tenant shopkeeper homeowner
+    motorist passenger commuter customer shareholder donor volunteer steward frontwoman
+    songwriter singer-songwriter vocalist dancer choreographer filmmaker film-maker
+    screenwriter anchor critic pundit forecaster tester
     """.split()
 )
 
@@ -78,6 +88,16 @@ _AMBIGUOUS_BEFORE = frozenset(
 )
 # "-ist" words name what people do (biologist, novelist); a few are not people.
 _NOT_PEOPLE_IST = frozenset("list lists twist exist assist insist persist resist consist".split())
+
+
+def is_role_before(word: str) -> bool:
+    """A role noun that, right before a name, makes it a person ("frontman Bono"), unlike
+    the everyday adjectives among them ("a major London store")."""
+    return word.lower() not in _AMBIGUOUS_BEFORE and is_role_noun(word)
+
+
+# "rivals Nvidia and AMD", "partner Siemens": these name companies as often as people.
+_AMBIGUOUS_BEFORE = _AMBIGUOUS_BEFORE | frozenset("rival rivals partners competitor".split())
 
 
 def is_role_noun(word: str) -> bool:
@@ -97,6 +117,10 @@ _STOP_BACK = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[\w’'&.\-]+|[,;:()\"“”]")
+_RANKED = re.compile(
+    r"^(?:top|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))$",
+    re.IGNORECASE,
+)
 
 
 def role_before(text: str) -> str | None:
@@ -108,10 +132,17 @@ def role_before(text: str) -> str | None:
     tokens = _WORD.findall(text[-160:])
     if not tokens:
         return None
-    last = tokens[-1]
-    if not is_role_noun(last) and last not in TITLE_WORDS:
+    # "director of rugby Warren Gatland", "head of research Ann Bell".
+    if len(tokens) >= 3 and tokens[-2] == "of" and is_role_noun(tokens[-3]):
+        tokens = [*tokens[:-3], f"{tokens[-3]} of {tokens[-1]}"]
+        last = tokens[-1].split()[0]
+    else:
+        last = tokens[-1]
+    title = last.rstrip(".")  # "Sen.", "Gov.", "Lt."
+    if not is_role_noun(last) and title not in TITLE_WORDS:
         return None
-    if last in _AMBIGUOUS_BEFORE:
+    if last in _AMBIGUOUS_BEFORE and not (len(tokens) > 1 and _RANKED.match(tokens[-2])):
+        # "a major London store" - but "seventh seed Jurgen Melzer", "top seed X".
         return None
     if last in HONORIFICS:
         return None
@@ -132,7 +163,7 @@ _APPOSITION = re.compile(
     r"^\s*(?:\(\s*)?,?\s*(?:who\s+(?:is|was|will\s+be|has\s+been|had\s+been|became)\s+)?"
     r"(?:(?:the|a|an|its|his|her|their|our)\s+)?"
     r"(?P<role>[^,;:()\"“”]{2,120}?)"
-    r"(?=\s*(?:,|;|\)|\.\s|\.$|$|\s+(?:said|says|told|added|who|which|believes|thinks|"
+    r"(?=\s*(?:,|;|\(|\)|\.\s|\.$|$|\s+(?:said|says|told|added|who|which|believes|thinks|"
     r"warned|argued|explained|insisted|stressed|admitted|claimed|and\s+(?:his|her)\b)))"
 )
 _AGE = re.compile(r"^\d{1,3}$")
@@ -153,12 +184,29 @@ def role_after(text: str) -> str | None:
     words = role.split()
     if not words or _AGE.match(words[0]) or len(words) > 16:
         return None
+    if _PARTY_STATE.match(role):
+        # "Sen. Elena Ruiz, D-Arizona, said".
+        return role
     head = [w.lower().strip(".'’s") for w in words[:5]]
-    if not any(is_role_noun(w) for w in head):
+    if not any(is_role_noun(w) for w in head) and not (
+        _POST_AT.match(role) and not _VERB_FORM.search(role.split(" at ")[0])
+    ):
         return None
     return role
 
 
+# "R-Oklahoma", "D-Calif.": a US legislator's party and state.
+_PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?$")
+# "top tester at PC Pro", "head of research at Halden": a post at a named body (not
+# "pictured at X", "during the ceremony at X").
+_POST_AT = re.compile(
+    r"^(?!(?:during|in|on|at|from|after|before|with|by|for|to|as|while|when|where|outside|"
+    r"inside|near)\b)(?:[a-z-]+\s+){0,3}[a-z-]+\s+(?:at|of|for|with)\s+(?:the\s+)?[A-Z]"
+)
+_VERB_FORM = re.compile(r"\b[a-z]+(?:ed|ing)\b")
+
+
+_ROLE_LINKS = frozenset("of at for to in with and on".split())
 _LEADING_FILLER = re.compile(r"^(?:but|and|so|meanwhile|however|also|the)\s+", re.IGNORECASE)
 
 
@@ -170,9 +218,16 @@ def role_comma_before(text: str) -> str | None:
         return None
     tail = re.split(r"[;:\"“”()]", stripped[:-1])[-1]
     tokens = tail.split()[-18:]
-    # The role starts at its first role noun, with the modifiers just before it.
+    # The role starts at its first role noun, with the modifiers just before it; after
+    # the noun comes at most a word or two, or "of …" ("director of the Victims of Crime
+    # Trust"), never a sentence ("Homeowners now expect …") or a name ("boss Louis …").
     for i, token in enumerate(tokens):
         if is_role_noun(token):
+            rest = tokens[i + 1 :]
+            if len(rest) > 2 and rest[0].lower() not in _ROLE_LINKS:
+                return None
+            if rest and rest[0][:1].isupper():
+                return None
             start = i
             while start > 0 and i - start < 3:
                 previous = tokens[start - 1]

@@ -8,7 +8,16 @@ and the nationality adjectives that look like names but are not entities.
 
 from __future__ import annotations
 
-__all__ = ["DEMONYMS", "REGIONS", "country_aliases", "place_name"]
+__all__ = [
+    "COMPASS",
+    "DEMONYMS",
+    "MULTIWORD_DEMONYMS",
+    "PLACE_HEADS",
+    "PLACE_SUFFIXES",
+    "REGIONS",
+    "country_aliases",
+    "place_name",
+]
 
 REGIONS = frozenset(
     """
@@ -24,6 +33,23 @@ REGIONS = frozenset(
     England|Scotland|Wales|Northern Ireland|Britain|Great Britain|Ireland|Hong Kong|Macau|
     Taiwan|Palestine|Kosovo|Silicon Valley|Wall Street|Westminster|Whitehall|Downing Street
     """.replace("\n", "").split("|")
+)
+
+# The last word of a geographic or landmark name: "Aral Sea", "Ewood Park".
+PLACE_SUFFIXES = frozenset(
+    """
+    Sea Ocean River Lake Lakes Mountains Island Islands Isles Bay Gulf Strait Straits
+    Peninsula Valley Desert Coast Canal Falls Hills Heights Basin Delta Plateau Archipelago
+    Park Square Street Avenue Airport Stadium Arena Bridge Beach Reservoir Estuary Glacier
+    Highlands Lowlands Plain Plains Range
+    """.split()
+)
+# The first word of one: "Mount Kenya", "Lake Chad".
+PLACE_HEADS = frozenset("Mount Mt Lake Cape".split())
+# "North Atlantic", "Southern Sudan", "Greater Manchester": a direction before a known place.
+COMPASS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
+    "Inner Outer North-East North-West South-East South-West".split()
 )
 
 # Everyday and abbreviated names -> the name we show.
@@ -107,7 +133,7 @@ DEMONYMS = frozenset(
     Mexican Moldovan Mongolian Moroccan Namibian Nepalese Nigerian Norwegian Omani Pakistani
     Pakistanis Palestinian Palestinians Peruvian Polish Pole Poles Portuguese Qatari Romanian
     Russian Russians Rwandan Saudi Saudis Scottish Scot Scots Senegalese Serb Serbian Serbs
-    Singaporean Slovak Slovakian Slovenian Somali Spanish Spaniard Sri Lankan Sudanese Swede
+    Singaporean Slovak Slovakian Slovenian Somali Spanish Spaniard Lankan Sudanese Swede
     Swedes Swedish Swiss Syrian Syrians Taiwanese Tajik Tanzanian Thai Tibetan Tunisian Turk
     Turkish Turks Turkmen Ugandan Ukrainian Ukrainians Uzbek Uzbeks Venezuelan Vietnamese
     Welsh Yemeni Zambian Zimbabwean Western Westerners Eastern Northern Southern Asian
@@ -115,6 +141,16 @@ DEMONYMS = frozenset(
     Jewish Jews Sunni Shia Shiite Hindu Buddhist Sikh Islamic Islamist Islamists Soviet
     Olympic Olympian Olympians Eurasian Scandinavian Balkan Gulf Sino Anglo Euro
     """.split()
+)
+
+# Two-word nationality words: "Sri Lankan officials", "South Korean President X".
+MULTIWORD_DEMONYMS = frozenset(
+    """
+    Sri Lankan|New Zealander|New Zealanders|South African|South Africans|South Korean|
+    North Korean|Saudi Arabian|Latin American|Puerto Rican|Costa Rican|Sierra Leonean|
+    Hong Kong's|Northern Irish|Bosnian Serb|Bosnian Serbs|Kosovo Albanian|Greek Cypriot|
+    Turkish Cypriot|Native American|Native Americans|African American|African Americans
+    """.replace("\n", "").split("|")
 )
 
 

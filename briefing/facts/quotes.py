@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from briefing.model import Sentence
 
-__all__ = ["Quote", "find_quotes"]
+__all__ = ["Quote", "find_quotes", "uses_single_quotes"]
 
 _OPEN_CONTEXT = set(" \t\n([{—–-:/")
 
@@ -56,6 +56,43 @@ def _single_marks(text: str) -> Iterator[tuple[int, bool]]:
             yield pos, False
 
 
+_STRAIGHT_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–:-]))'(?=[A-Za-z0-9])(?!\d\ds?\b)")
+
+
+def uses_single_quotes(body: str) -> bool:
+    """Whether speech is in straight single marks ('Like this,' she said), as in much
+    agency and tabloid copy, rather than in double ones."""
+    doubles = sum(body.count(mark) for mark in '"“”')
+    return len(_STRAIGHT_OPEN.findall(body)) > max(1, doubles)
+
+
+def _straight_single_marks(text: str) -> Iterator[tuple[int, bool]]:
+    """(position, opens) of straight single marks used as quotation marks; an
+    apostrophe inside a word ("it's") is neither. A mark after an "s" before a
+    word ("the drivers' union") closes a quote only if no later mark can."""
+    closing = []
+    for match in re.finditer("'", text):
+        pos = match.start()
+        prev = text[pos - 1] if pos else " "
+        nxt = text[pos + 1] if pos + 1 < len(text) else " "
+        if _STRAIGHT_OPEN.match(text, pos):
+            yield from _flush(closing)
+            closing = []
+            yield pos, True
+        elif not prev.isspace() and not nxt.isalnum():
+            plural = prev == "s" and nxt == " " and text[pos + 2 : pos + 3].islower()
+            closing.append((pos, plural))
+    yield from _flush(closing)
+
+
+def _flush(closing: list[tuple[int, bool]]) -> Iterator[tuple[int, bool]]:
+    """The closing marks before the next opening one: the first that is not a plural
+    possessive, or failing that the first."""
+    if closing:
+        firm = [pos for pos, plural in closing if not plural]
+        yield (firm[0] if firm else closing[0][0]), False
+
+
 def _spans(text: str, marks: Iterator[tuple[int, bool]]) -> Iterator[tuple[int, int, bool]]:
     opened: int | None = None
     continued = False
@@ -80,10 +117,19 @@ def find_quotes(body: str, sentences: tuple[Sentence, ...]) -> list[Quote]:
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     carried = False
+    single = uses_single_quotes(body)
     for number, members in by_paragraph.items():
         start, end = members[0].start, members[-1].end
         text = body[start:end]
         spans = list(_spans(text, _marks(text)))
+        if single and "'" in text:
+            taken = [(a, b) for a, b, _ in spans]
+            spans += [
+                s
+                for s in _spans(text, _straight_single_marks(text))
+                if not any(a <= s[0] <= b for a, b in taken)
+            ]
+            spans.sort()
         if "‘" in text:
             taken = [(a, b) for a, b, _ in spans]
             spans += [
