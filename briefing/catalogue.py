@@ -71,10 +71,6 @@ class Catalogue:
         except SearchIndexError as error:
             self.index, self.index_error = None, str(error)
 
-    @property
-    def searchable(self) -> bool:
-        return self.index is not None
-
     def is_small(self, limit: int) -> bool:
         """Whether the paths hold at most ``limit`` entries (stops counting early)."""
         count = 0
@@ -93,12 +89,26 @@ class Catalogue:
                         return False
         return True
 
+    def _index_failed(self, error: Exception) -> None:
+        """Stop using the index (busy for too long, disk full…): read files instead."""
+        self.index, self.index_error = None, str(error)
+
     def refresh(self, progress: Progress | None = None) -> Refreshed:
-        """Read what is new or changed (everything, without an index)."""
+        """Read what is new or changed (everything, without an index).
+
+        If the index fails on the way, the catalogue carries on without it
+        (``index_error`` says why) and reads the files directly.
+        """
         if self.index is not None:
-            result = self.index.refresh(progress)
-            problems = tuple((p.path, p.reason) for p in result.problems)
-            return Refreshed(result.read, result.removed, problems)
+            from briefing.search import SearchIndexError
+
+            try:
+                result = self.index.refresh(progress)
+            except SearchIndexError as error:
+                self._index_failed(error)
+            else:
+                problems = tuple((p.path, p.reason) for p in result.problems)
+                return Refreshed(result.read, result.removed, problems)
         files = find_article_files(self.paths)
         loaded: dict[str, Article] = {}
         failed: list[tuple[Path, str]] = []
@@ -114,14 +124,36 @@ class Catalogue:
         return Refreshed(len(files), 0, tuple(failed))
 
     def entries(self) -> list[Entry]:
+        """What the catalogue knows; never raises (an unusable index lists nothing
+        until a refresh has read the files)."""
         if self.index is not None:
-            return self.index.entries()
+            from briefing.search import SearchIndexError
+
+            try:
+                return self.index.entries()
+            except SearchIndexError as error:
+                self._index_failed(error)
         return [entry_of(a) for a in self._loaded.values()]
 
-    def article(self, article_id: str) -> Article | None:
+    def article(self, article_id: str, path: Path | None = None) -> Article | None:
+        """The whole article; from its file (``path``) if the index fails."""
         if self.index is not None:
-            return self.index.article(article_id)
-        return self._loaded.get(article_id)
+            from briefing.search import SearchIndexError
+
+            try:
+                return self.index.article(article_id)
+            except SearchIndexError:
+                pass  # a busy index: the file itself will do
+        found = self._loaded.get(article_id)
+        if found is None and path is not None:
+            try:
+                found = next(
+                    (a for a in load_article_file(path, self.max_bytes) if a.id == article_id),
+                    None,
+                )
+            except (ArticleFormatError, OSError):
+                return None
+        return found
 
     def search(
         self, text: str, bookmarks: Mapping[str, Sequence[str]] | None, limit: int = 500

@@ -103,7 +103,9 @@ def load_settings(path: Path | None = None) -> Settings:
     elif theme is not None:
         settings.problems.append(f"{path}: theme must be a name in quotes")
     summary = data.get("summary", {})
-    if isinstance(summary, dict):
+    if not isinstance(summary, dict):
+        settings.problems.append(f"{path}: [summary] must be a table")
+    else:
         algorithm = summary.get("algorithm")
         if isinstance(algorithm, str):
             settings.algorithm = algorithm
@@ -140,8 +142,8 @@ def save_setting(key: str, value: str | int, path: Path | None = None) -> None:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         text = ""
-    except OSError as error:
-        raise ConfigError(f"cannot read {path}: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read {path}, not changed: {error}") from None
     try:
         document = tomlkit.parse(text)
     except tomlkit.exceptions.TOMLKitError as error:

@@ -41,11 +41,14 @@ class ReadState:
         for article_id in article_ids:
             self._ids.pop(article_id, None)
             self._ids[article_id] = None
+        while len(self._ids) > MAX_ENTRIES:
+            del self._ids[next(iter(self._ids))]
 
     def save(self) -> None:
+        """Write the marks (merged with the file's). Safe from a worker thread:
+        it reads a copy of the marks and never replaces them."""
         merged = dict.fromkeys(self._read())
-        merged.update(self._ids)
+        merged.update(dict(self._ids))
         ids = list(merged)[-MAX_ENTRIES:]
-        self._ids = dict.fromkeys(ids)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(self.path, json.dumps({"read": ids}, indent=0) + "\n")

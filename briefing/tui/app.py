@@ -68,11 +68,32 @@ class BriefingApp(App[None]):
                 self.theme = self.settings.theme
             else:
                 self.settings.problems.append(f"unknown theme {self.settings.theme!r} in config")
+        self._check_settings()
         self.set_keymap(self.keymap_overrides)
         for problem in self.settings.problems:
             self.notify(problem, title="Settings", severity="warning", markup=False, timeout=10)
         # Only changes made from now on are the user's choice, worth saving.
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _check_settings(self) -> None:
+        """Say what in config.toml is not used, instead of ignoring it silently."""
+        from briefing.summarize import ALGORITHMS
+        from briefing.tui.keys import binding_ids
+        from briefing.tui.screens.reader import MAX_SENTENCES
+
+        problems = self.settings.problems
+        if self.settings.algorithm not in ALGORITHMS:
+            problems.append(
+                f"unknown summary.algorithm {self.settings.algorithm!r} in config; "
+                f"using default (choose from {', '.join(ALGORITHMS)})"
+            )
+        if self.settings.sentences > MAX_SENTENCES:
+            problems.append(f"summary.sentences is at most {MAX_SENTENCES}; using {MAX_SENTENCES}")
+        unknown = sorted(set(self.keymap_overrides) - binding_ids())
+        if unknown:
+            problems.append(
+                "unknown binding id(s) in [keymap]: " + ", ".join(unknown) + " (see the help, ?)"
+            )
 
     def get_default_screen(self) -> Screen:
         # The reader is the first screen itself: no blank default screen is

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -38,7 +39,7 @@ class ArticleCommands(Provider):
         reader = self._reader()
         if reader is None:
             return
-        for article in list(reader.entries.values())[:MAX_DISCOVERY]:
+        for article in islice(reader.entries.values(), MAX_DISCOVERY):
             yield DiscoveryHit(
                 self._display(article.title, article.display_source),
                 partial(reader.open_article, article.id),

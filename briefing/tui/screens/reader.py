@@ -8,6 +8,7 @@ no keypress ever waits for it.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -34,10 +35,10 @@ from briefing.tui.messages import (
     ArticleChosen,
     ArticleHighlighted,
     EntityChosen,
-    FilterChanged,
     SentenceChosen,
 )
-from briefing.tui.screens.reader_bookmarks import BookmarkingScreen
+from briefing.tui.screens.listing import ListMode
+from briefing.tui.screens.reader_search import SearchingScreen
 from briefing.tui.widgets.article_list import ArticleList, ListEntry
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.bookmark_panel import BookmarkPanel
@@ -47,28 +48,17 @@ from briefing.tui.widgets.summary_view import SummaryView
 
 if TYPE_CHECKING:
     from briefing.facts import Fact
-    from briefing.search import Entry, Query, SearchResults
+    from briefing.search import Entry
     from briefing.tui.app import BriefingApp
 
 __all__ = ["ReaderScreen"]
 
 NARROW_WIDTH = 100
 MAX_SENTENCES = 30
-# Libraries up to this many files are brought up to date before the first frame.
-SMALL_LIBRARY = 200
 # While a big library is read, the list is refreshed this often.
 PROGRESS_SECONDS = 1.0
-# Search runs when typing pauses this long.
-SEARCH_DELAY = 0.15
-
-
-class SearchDone(Message):
-    """Results of the full-text search for ``text`` (None: no index to search)."""
-
-    def __init__(self, text: str, results: SearchResults | None) -> None:
-        super().__init__()
-        self.text = text
-        self.results = results
+# Whole articles kept in memory (the list itself needs none).
+OPEN_ARTICLES = 64
 
 
 class LibraryProgress(Message):
@@ -82,33 +72,62 @@ class LibraryProgress(Message):
 
 
 class LibraryRefreshed(Message):
-    """The library is up to date."""
+    """The library is up to date (``index_error``: it is, but without the index)."""
 
-    def __init__(self, entries: list[Entry], problems: tuple[tuple[Path, str], ...]) -> None:
+    def __init__(
+        self,
+        entries: list[Entry],
+        problems: tuple[tuple[Path, str], ...],
+        index_error: str | None,
+    ) -> None:
         super().__init__()
         self.entries = entries
         self.problems = problems
+        self.index_error = index_error
 
 
 class SummaryReady(Message):
+    """A summary (and, the first time, the facts) of ``article_id``, made for
+    ``algorithm`` and ``sentences``: a result for an older request is dropped."""
+
     def __init__(
-        self, article_id: str, summary: Summary, length_label: str, facts: list[Fact] | None
+        self,
+        article_id: str,
+        algorithm: str,
+        sentences: int,
+        summary: Summary,
+        facts: list[Fact] | None,
     ) -> None:
         super().__init__()
         self.article_id = article_id
+        self.algorithm = algorithm
+        self.sentences = sentences
         self.summary = summary
-        self.length_label = length_label
         self.facts = facts
 
 
 class EntityArticles(Message):
     """The ids of the articles that mention an entity (worked out in a worker)."""
 
-    def __init__(self, label: str, article_ids: list[str], facts: dict[str, list[Fact]]) -> None:
+    def __init__(
+        self, key: str, label: str, article_ids: list[str], facts: dict[str, list[Fact]]
+    ) -> None:
         super().__init__()
+        self.key = key
         self.label = label
         self.article_ids = article_ids
         self.facts = facts
+
+
+class EntityProgress(Message):
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+def length_label(sentences: int) -> str:
+    return f"{sentences} sentence{'s' if sentences != 1 else ''}"
 
 
 def meta_text(article: Article | Entry) -> str:
@@ -119,7 +138,7 @@ def meta_text(article: Article | Entry) -> str:
     return " · ".join(p for p in parts if p)
 
 
-class ReaderScreen(BookmarkingScreen):
+class ReaderScreen(SearchingScreen):
     """Three panes: the list, the text, and the summary with key facts."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -150,15 +169,13 @@ class ReaderScreen(BookmarkingScreen):
         self.paths = paths
         self.catalogue: Catalogue | None = None
         self.entries: dict[str, Entry] = {}
-        self.articles: dict[str, Article] = {}  # the ones opened so far
+        # The whole articles opened lately (the list needs only the entries).
+        self.articles: OrderedDict[str, Article] = OrderedDict()
         self.problems: list[Problem] = []
         self.current: Article | None = None
         self.facts: dict[str, list[Fact]] = {}
-        self.narrowed = False
         self.loaded = False
-        self.search_query: Query | None = None
-        self.searched_text: str | None = None  # the box's text the list now shows results for
-        self._search_timer: Timer | None = None
+        self._entity_request: str | None = None
         self._preview_timer: Timer | None = None
         if algorithm not in ALGORITHMS:
             algorithm = "default"
@@ -198,6 +215,8 @@ class ReaderScreen(BookmarkingScreen):
         self.query_one(FactsView).show_message("Key facts appear here.")
         self.query_one(ArticleList).focus()
         self._start_loading()
+        # Bookmarks do not wait for the library: b, n and t work at once.
+        self.start_bookmarks(self.briefing_app.bookmarks_path)
 
     def on_resize(self) -> None:
         self.narrow = self.size.width < NARROW_WIDTH
@@ -229,11 +248,10 @@ class ReaderScreen(BookmarkingScreen):
     # Loading ----------------------------------------------------------------
 
     def _start_loading(self) -> None:
-        """List what the index knows at once; bring it up to date after.
+        """List what the index knew last time at once; refresh it in a worker.
 
-        A small library is brought up to date before the first frame (a few
-        files at most to read); a big one is listed from the index as it was,
-        then refreshed in a worker that shows its progress.
+        Reading the index never waits for a writer (it is in WAL mode), so the
+        first frame shows the list; writing can wait, so it happens off the UI.
         """
         catalogue = Catalogue(self.paths, self.briefing_app.max_bytes)
         try:
@@ -242,13 +260,6 @@ class ReaderScreen(BookmarkingScreen):
             self._show_entries([], ((Path("."), str(error)),), done=True)
             return
         self.catalogue = catalogue
-        if catalogue.index_error:
-            self.notify(f"{catalogue.index_error}\nReading the files directly; search is off.",
-                        title="No search index", severity="warning", markup=False)  # fmt: skip
-        if catalogue.is_small(SMALL_LIBRARY):
-            refreshed = catalogue.refresh()
-            self._show_entries(catalogue.entries(), refreshed.problems, done=True)
-            return
         known = catalogue.entries()
         if known:
             self._show_entries(known, (), done=False)
@@ -269,7 +280,9 @@ class ReaderScreen(BookmarkingScreen):
                 self.post_message(LibraryProgress(done, total, catalogue.entries()))
 
         refreshed = catalogue.refresh(progress)
-        self.post_message(LibraryRefreshed(catalogue.entries(), refreshed.problems))
+        self.post_message(
+            LibraryRefreshed(catalogue.entries(), refreshed.problems, catalogue.index_error)
+        )
 
     @on(LibraryProgress)
     def _library_progress(self, message: LibraryProgress) -> None:
@@ -279,6 +292,9 @@ class ReaderScreen(BookmarkingScreen):
 
     @on(LibraryRefreshed)
     def _library_refreshed(self, message: LibraryRefreshed) -> None:
+        if message.index_error:
+            self.notify(f"{message.index_error}\nReading the files directly; search is off.",
+                        title="No search index", severity="warning", markup=False)  # fmt: skip
         self._show_entries(message.entries, message.problems, done=True)
 
     def _show_entries(
@@ -292,6 +308,7 @@ class ReaderScreen(BookmarkingScreen):
         )
         if self.bookmarks is not None:
             self.apply_bookmarks()
+        self.apply_list_mode()
         if not done:
             return
         self.loaded = True
@@ -299,15 +316,12 @@ class ReaderScreen(BookmarkingScreen):
         self.query_one("#title-bar", Static).update(
             self._title_text(f"{count:,} article{'s' if count != 1 else ''}")
         )
-        article_list.empty_message = "No articles match."
         self.problems = [Problem(path, reason) for path, reason in problems]
         if self.problems:
             self._report_problems()
         if not entries:
             self.briefing_app.show_empty_library(len(self.problems))
             return
-        if self.bookmark_store is None:
-            self.start_bookmarks(self.briefing_app.bookmarks_path)
         if self.current is None and article_list.current is not None:
             # After the first frame: the list should not wait for the article.
             self.call_after_refresh(self._open, article_list.current.id, False)
@@ -345,19 +359,32 @@ class ReaderScreen(BookmarkingScreen):
     def article(self, article_id: str) -> Article | None:
         """The whole article (read from the index the first time it is asked for)."""
         article = self.articles.get(article_id)
-        if article is None and self.catalogue is not None and article_id in self.entries:
-            article = self.catalogue.article(article_id)
-            if article is not None:
-                self.articles[article_id] = article
+        if article is not None:
+            self.articles.move_to_end(article_id)
+            return article
+        entry = self.entries.get(article_id)
+        if entry is None or self.catalogue is None:
+            return None
+        article = self.catalogue.article(article_id, entry.path)
+        if article is not None:
+            self.articles[article_id] = article
+            while len(self.articles) > OPEN_ARTICLES:
+                self.articles.popitem(last=False)
         return article
 
     def _open(self, article_id: str, focus: bool = False) -> None:
         article = self.article(article_id) or self.remote_article(article_id)
         if article is None:
+            if article_id in self.entries:
+                self.notify("This article could not be read (its file changed or went away?).",
+                            severity="warning", timeout=4)  # fmt: skip
             return
         if self.current is None or self.current.id != article.id:
             self.current = article
-            self.query_one(ArticleView).show(article, meta_text(article))
+            entry = self.entries.get(article.id)
+            # The entry knows the word count: counting a big article here would
+            # hold up the UI.
+            self.query_one(ArticleView).show(article, meta_text(entry or article))
             self.query_one(SummaryView).show_message("Summarising…")
             if article.id in self.facts:
                 self.query_one(FactsView).show(self.facts[article.id])
@@ -365,24 +392,22 @@ class ReaderScreen(BookmarkingScreen):
                 self.query_one(FactsView).show_message("Finding key facts…")
             self._summarize(article, self.algorithm, self.sentences)
             self.show_bookmark_panel()
-            self._mark_matches()
+            self.mark_matches()
         if focus:
             self.briefing_app.mark_read(article.id)
-            self.query_one(ArticleList).update_entry(article.id, read=True)
-            self._focus_pane("text")
-
-    def _length(self, sentences: int) -> Length:
-        return Length(sentences=sentences)
+            self.query_one(ArticleList).mark_read(article.id)
+            self.focus_pane("text")
 
     @work(thread=True, exclusive=True, group="summary")
     def _summarize(self, article: Article, algorithm: str, sentences: int) -> None:
         from briefing.analysis import cached_summary, facts_for
+        from briefing.tui.screens.reader_bookmarks import REMOTE_PREFIX
 
-        cache = self.briefing_app.derived
-        summary = cached_summary(article, algorithm, self._length(sentences), cache)
-        label = f"{sentences} sentence{'s' if sentences != 1 else ''}"
+        # A stand-in for someone else's bookmark is not cached: it is not ours.
+        cache = None if article.id.startswith(REMOTE_PREFIX) else self.briefing_app.derived
+        summary = cached_summary(article, algorithm, Length(sentences=sentences), cache)
         facts = None if article.id in self.facts else facts_for([article], cache)[article.id]
-        self.post_message(SummaryReady(article.id, summary, label, facts))
+        self.post_message(SummaryReady(article.id, algorithm, sentences, summary, facts))
 
     @on(SummaryReady)
     def _summary_ready(self, message: SummaryReady) -> None:
@@ -391,8 +416,11 @@ class ReaderScreen(BookmarkingScreen):
         article = self.current
         if article is None or article.id != message.article_id:
             return  # the user has moved on
-        self.query_one(SummaryView).show(article, message.summary, message.length_label)
-        self.query_one(ArticleView).set_summary(message.summary.indices)
+        if (message.algorithm, message.sentences) != (self.algorithm, self.sentences):
+            return  # made for an earlier choice; the one asked for now is coming
+        summary = message.summary
+        self.query_one(SummaryView).show(article, summary, length_label(message.sentences))
+        self.query_one(ArticleView).set_summary(summary.indices)
         if message.facts is not None:
             self.query_one(FactsView).show(message.facts)
 
@@ -400,170 +428,75 @@ class ReaderScreen(BookmarkingScreen):
 
     @on(EntityChosen)
     def _entity_chosen(self, message: EntityChosen) -> None:
+        self._entity_request = message.key
         self.notify(f"Finding the articles that mention {message.label}…", timeout=2,
                     markup=False)  # fmt: skip
         self._find_entity(message.key, message.label, list(self.entries.values()))
 
     @work(thread=True, exclusive=True, group="entities")
     def _find_entity(self, key: str, label: str, entries: list[Entry]) -> None:
+        from textual.worker import get_current_worker
+
         from briefing.analysis import facts_for
         from briefing.facts import build_index
 
+        worker = get_current_worker()
         cache = self.briefing_app.derived
         known = dict(self.facts)
         # By id alone: which entities an article names survives a reflow.
         known.update(cache.facts((e.id, None) for e in entries if e.id not in known))
-        missing = [e.id for e in entries if e.id not in known]
-        if missing and self.catalogue is not None:
-            # Facts not worked out before: the articles are read from the index.
-            articles = [a for i in missing if (a := self.catalogue.article(i)) is not None]
-            known.update(facts_for(articles, cache))
+        missing = [e for e in entries if e.id not in known]
+        shown = time.monotonic()
+        for done, entry in enumerate(missing, 1):
+            if worker.is_cancelled:
+                return  # another entity was asked for
+            # Facts never worked out before: a first pass over a big library.
+            article = self.catalogue.article(entry.id, entry.path) if self.catalogue else None
+            if article is not None:
+                known.update(facts_for([article], cache))
+            if time.monotonic() - shown >= PROGRESS_SECONDS:
+                shown = time.monotonic()
+                self.post_message(EntityProgress(done, len(missing)))
         index = build_index(entries, facts_of=lambda a: known.get(a.id, []))
-        self.post_message(EntityArticles(label, index.article_ids(key), known))
+        self.post_message(EntityArticles(key, label, index.article_ids(key), known))
+
+    @on(EntityProgress)
+    def _entity_progress(self, message: EntityProgress) -> None:
+        status = f"finding key facts: {message.done:,} of {message.total:,} articles…"
+        self.query_one("#title-bar", Static).update(self._title_text(status))
 
     @on(EntityArticles)
     def _entity_articles(self, message: EntityArticles) -> None:
         self.facts.update(message.facts)
-        article_list = self.query_one(ArticleList)
-        article_list.set_order(message.article_ids)
-        count = len(message.article_ids)
-        article_list.border_title = f"{count} mention {message.label} · esc: all"
-        self.narrowed = True
-        self.bookmarks_only = False
-        self._focus_pane("list")
+        count = len(self.entries)
+        self.query_one("#title-bar", Static).update(
+            self._title_text(f"{count:,} article{'s' if count != 1 else ''}")
+        )
+        if message.key != self._entity_request:
+            return  # a later request replaced this one
+        self.clear_search()
+        title = f"{len(message.article_ids)} mention {message.label} · esc: all"
+        self.set_list_mode(ListMode("entity", tuple(message.article_ids), title))
+        self.focus_pane("list")
 
     @on(ArticleList.ShowAll)
     def _show_all(self) -> None:
-        article_list = self.query_one(ArticleList)
-        if self.bookmarks_only:
-            self.action_bookmarks_only()
-        elif self.narrowed:
-            self.narrowed = False
-            article_list.border_title = ""
-            article_list.set_order(None)
-        elif self.query_one(FilterBar).value:
-            self.query_one(FilterBar).value = ""
+        self.show_all()
 
     @on(SentenceChosen)
     def _sentence_chosen(self, message: SentenceChosen) -> None:
         self.query_one(ArticleView).scroll_to_sentence(message.index)
-
-    # Filter -----------------------------------------------------------------
-
-    @on(FilterChanged)
-    def _filter_changed(self, message: FilterChanged) -> None:
-        if message.search:
-            # Debounced: a search runs when the typing pauses, not per key.
-            if self._search_timer is not None:
-                self._search_timer.stop()
-            self._search_timer = self.set_timer(
-                SEARCH_DELAY, partial(self._search, message.text, self._bookmark_tags())
-            )
-        else:
-            if self.search_query is not None and not message.text:
-                self._clear_search()
-            self.query_one(ArticleList).set_filter(message.text)
-        if isinstance(message, FilterBar.Done):
-            if not message.text:
-                self._clear_search()
-                self.query_one(ArticleList).set_filter("")
-            self._focus_pane("list")
-
-    def _bookmark_tags(self) -> dict[str, tuple[str, ...]] | None:
-        return self.resolution.tags_by_article() if self.resolution is not None else None
-
-    @work(thread=True, exclusive=True, group="search")
-    def _search(self, text: str, bookmarks: dict[str, tuple[str, ...]] | None) -> None:
-        catalogue = self.catalogue
-        results = catalogue.search(text, bookmarks) if catalogue is not None else None
-        self.post_message(SearchDone(text, results))
-
-    @on(SearchDone)
-    def _search_done(self, message: SearchDone) -> None:
-        bar = self.query_one(FilterBar)
-        if not bar.searching or bar.value != message.text:
-            return  # typing went on; a newer search is coming
-        self.searched_text = message.text
-        article_list = self.query_one(ArticleList)
-        results = message.results
-        if results is None:
-            self.notify("Search needs the index, which could not be opened.", severity="warning")
-            return
-        if results.query.is_empty:
-            self._clear_search()
-            return
-        self.search_query = results.query
-        hits = results.hits
-        article_list.set_order([h.entry.id for h in hits])
-        article_list.set_matches(
-            {h.entry.id: (h.snippet.text, h.snippet.spans) for h in hits},
-            {h.entry.id: h.title_spans for h in hits},
-        )
-        found = f"{results.total:,} match{'es' if results.total != 1 else ''}"
-        if results.total > len(hits):
-            found += f" (best {len(hits):,} listed)"
-        article_list.border_title = found
-        empty = "No matches."
-        if results.suggestions:
-            empty += " Try: " + ", ".join(results.suggestions)
-        article_list.empty_message = empty
-        for notice in results.notices:
-            self.notify(notice, title="Search", timeout=4, markup=False)
-        self._mark_matches()
-
-    def _clear_search(self) -> None:
-        if self.search_query is None:
-            return
-        self.search_query = None
-        article_list = self.query_one(ArticleList)
-        article_list.set_matches({}, {})
-        article_list.border_title = ""
-        article_list.empty_message = "No articles match."
-        article_list.set_order(None)
-        self.query_one(ArticleView).set_matches([])
-
-    def _mark_matches(self) -> None:
-        """Highlight the search's matches in the open article."""
-        view = self.query_one(ArticleView)
-        article = self.current
-        if article is None or self.search_query is None:
-            view.set_matches([])
-            return
-        from briefing.search import match_spans
-
-        view.set_matches(match_spans(self.search_query, article.body))
-
-    def action_search(self) -> None:
-        bar = self.query_one(FilterBar)
-        if not bar.searching:
-            bar.searching = True
-            bar.value = ""
-            self.query_one(ArticleList).set_filter("")
-        self.pane = "list"
-        self.call_after_refresh(bar.focus)
-
-    @on(ArticleList.TypedToFilter)
-    def _typed_to_filter(self, message: ArticleList.TypedToFilter) -> None:
-        bar = self.query_one(FilterBar)
-        if bar.searching and not bar.value:
-            bar.searching = False
-        bar.value += message.character
-        bar.cursor_position = len(bar.value)
-        bar.focus()
-
-    def action_filter(self) -> None:
-        bar = self.query_one(FilterBar)
-        if bar.searching:
-            bar.searching = False
-            bar.value = ""
-            self._clear_search()
-        self.pane = "list"
-        self.call_after_refresh(bar.focus)
+        if self.narrow and self.pane != "text":
+            # One pane at a time: show the text the choice was about.
+            self.focus_pane("text")
 
     # Summary controls -------------------------------------------------------
 
     def _resummarize(self) -> None:
         if self.current is not None:
+            # Show the new choice at once; the summary follows from its worker.
+            summary = self.query_one(SummaryView)
+            summary.border_subtitle = f"{self.algorithm} · {length_label(self.sentences)} …"
             self._summarize(self.current, self.algorithm, self.sentences)
 
     def _step_algorithm(self, step: int) -> None:
@@ -609,7 +542,10 @@ class ReaderScreen(BookmarkingScreen):
                 node = node.parent  # type: ignore[assignment]
         return None
 
-    def _focus_pane(self, name: str) -> None:
+    def show_pane(self, name: str) -> None:
+        self.pane = name
+
+    def focus_pane(self, name: str) -> None:
         target = {"list": ArticleList, "text": ArticleView, "side": SummaryView}[name]
         self.pane = name
         # A pane hidden in the narrow layout can take focus only once shown.
@@ -642,7 +578,7 @@ class ReaderScreen(BookmarkingScreen):
         event.stop()
         name = (event.tab.id or "tab-list").removeprefix("tab-")
         if name != self.pane:
-            self._focus_pane(name)
+            self.focus_pane(name)
 
     # Help and the command palette ------------------------------------------
 

@@ -1,8 +1,10 @@
 """The reader's side of bookmarks: markers, the note panel, edits, sharing.
 
 Kept apart from the reader screen proper so that each file has one job; the
-reader screen builds on this class. All file work runs in thread workers; the bookmark file
-is re-read whenever another program (or another copy of briefing) changes it.
+reader screen builds on this class. All file work runs in thread workers; the
+bookmark file is re-read whenever another program (or another copy of
+briefing) changes it. Shared files are untrusted: every string from one is
+shown through ``reveal_controls``, so an escape sequence is seen, not obeyed.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.message import Message
-from textual.screen import Screen
 
 from briefing.model import Article
+from briefing.text import reveal_controls
+from briefing.tui.screens.listing import ListingScreen, ListMode
 from briefing.tui.widgets.article_list import ArticleList, ListEntry
 from briefing.tui.widgets.bookmark_panel import BookmarkPanel
 
@@ -28,6 +31,8 @@ __all__ = ["REMOTE_PREFIX", "BookmarkingScreen"]
 
 REMOTE_PREFIX = "bookmark:"
 POLL_SECONDS = 2.0
+
+Change = Callable[["Bookmark | None"], "Bookmark | None"]
 
 
 class BookmarksLoaded(Message):
@@ -47,14 +52,19 @@ class BookmarkEdited(Message):
 
 @dataclass(frozen=True, slots=True)
 class _Edit:
-    """One change to make to the file, and what to tell the user after."""
+    """One change to make to the file, and what to tell the user after.
+
+    ``change`` returns the new entry, or None when there is nothing left to
+    change (the bookmark vanished meanwhile): then ``lost`` is what we say.
+    """
 
     article_id: str
-    change: Callable[[Bookmark | None], Bookmark | None]
+    change: Change
     done: str
+    lost: str
 
 
-class BookmarkingScreen(Screen[None]):
+class BookmarkingScreen(ListingScreen):
     """The base of the reader screen: everything about bookmarks.
 
     The reader fills ``entries`` and ``current``; this class keeps the list
@@ -63,12 +73,9 @@ class BookmarkingScreen(Screen[None]):
 
     entries: dict[str, Entry]
     current: Article | None
-    narrowed: bool
-
     bookmark_store: BookmarkStore | None = None
     bookmarks: Bookmarks | None = None
     resolution: Resolution | None = None
-    bookmarks_only = False
     _bookmark_signature: Any = None
     _bookmark_error: str | None = None
 
@@ -96,8 +103,11 @@ class BookmarkingScreen(Screen[None]):
     def _poll_bookmarks(self) -> None:
         # One stat every few seconds: cheap enough for the event loop.
         store = self.bookmark_store
-        if store is not None and store.signature() != self._bookmark_signature:
-            self._bookmark_signature = store.signature()
+        if store is None:
+            return
+        signature = store.signature()
+        if signature != self._bookmark_signature:
+            self._bookmark_signature = signature
             self._load_bookmarks()
 
     @on(BookmarksLoaded)
@@ -129,32 +139,37 @@ class BookmarkingScreen(Screen[None]):
         self.resolution = resolve(self.bookmarks, self.entries.values())  # type: ignore[arg-type]
         article_list = self.query_one(ArticleList)
         article_list.set_marks(set(self.resolution.by_article))
-        remote = [
-            ListEntry(
-                REMOTE_PREFIX + entry.article_id,
-                entry.title,
-                "not in your library · " + (entry.source or entry.url or "shared bookmark"),
-                bookmarked=True,
-                hidden=True,
-            )
-            for entry in self.resolution.missing
-        ]
-        article_list.set_remote(remote)
-        if self.bookmarks_only:
-            self._show_bookmarks_only()
+        article_list.set_remote(
+            [
+                ListEntry(
+                    REMOTE_PREFIX + entry.article_id,
+                    reveal_controls(entry.title),
+                    "not in your library · "
+                    + reveal_controls(entry.source or entry.url or "shared bookmark"),
+                    bookmarked=True,
+                    hidden=True,
+                )
+                for entry in self.resolution.missing
+            ]
+        )
+        if self.list_mode.kind == "bookmarks":
+            self.set_list_mode(self._bookmarks_mode())
         self.show_bookmark_panel()
 
     # What the panel and the list show --------------------------------------
 
     def entry_for_current(self) -> Bookmark | None:
+        """The open article's live bookmark, if it has one."""
         current = self.current
         if current is None or self.bookmarks is None:
             return None
         if current.id.startswith(REMOTE_PREFIX):
-            return self.bookmarks.get(current.id.removeprefix(REMOTE_PREFIX))
-        if self.resolution is None:
-            return None
-        return self.resolution.entry_for(current)
+            entry = self.bookmarks.get(current.id.removeprefix(REMOTE_PREFIX))
+        elif self.resolution is not None:
+            entry = self.resolution.entry_for(current)
+        else:
+            entry = None
+        return entry if entry is not None and entry.live else None
 
     def show_bookmark_panel(self) -> None:
         current = self.current
@@ -172,34 +187,35 @@ class BookmarkingScreen(Screen[None]):
         if entry is None:
             return None
         body = entry.excerpt or "(The bookmark carries no excerpt of the article.)"
-        return Article(title=entry.title, body=body, source=entry.source, url=entry.url, id=list_id)
-
-    def _show_bookmarks_only(self) -> None:
-        if self.resolution is None:
-            return
-        article_list = self.query_one(ArticleList)
-        local = [a for a in article_list.all_ids() if a in self.resolution.by_article]
-        remote = [REMOTE_PREFIX + e.article_id for e in self.resolution.missing]
-        article_list.set_order(local + remote)
-        article_list.border_title = (
-            f"★ {len(local)} bookmarked"
-            + (f" + {len(remote)} shared" if remote else "")
-            + " · esc: all"
+        return Article(
+            title=reveal_controls(entry.title),
+            body=reveal_controls(body),
+            source=reveal_controls(entry.source) if entry.source else None,
+            url=reveal_controls(entry.url) if entry.url else None,
+            id=list_id,
         )
 
-    def action_bookmarks_only(self) -> None:
+    def _bookmarks_mode(self) -> ListMode:
+        resolution = self.resolution
+        assert resolution is not None
         article_list = self.query_one(ArticleList)
-        if self.bookmarks_only:
-            self.bookmarks_only = False
-            article_list.border_title = ""
-            article_list.set_order(None)
+        local = [a for a in article_list.all_ids() if a in resolution.by_article]
+        remote = [REMOTE_PREFIX + e.article_id for e in resolution.missing]
+        title = f"★ {len(local)} bookmarked" + (f" + {len(remote)} shared" if remote else "")
+        return ListMode("bookmarks", tuple(local + remote), title + " · esc: all", "No bookmarks.")
+
+    def action_bookmarks_only(self) -> None:
+        if self.list_mode.kind == "bookmarks":
+            self.show_all()
             return
-        if self.bookmarks is None:
-            self.notify("Bookmarks are not loaded.", severity="warning", timeout=3)
+        if self.resolution is None:
+            self.notify("Bookmarks are not loaded yet.", severity="warning", timeout=3)
             return
-        self.narrowed = False
-        self.bookmarks_only = True
-        self._show_bookmarks_only()
+        self.set_list_mode(self._bookmarks_mode())
+        self.focus_pane("list")
+
+    def show_all(self) -> None:
+        self.set_list_mode(ListMode())
 
     # Edits --------------------------------------------------------------------
 
@@ -209,25 +225,56 @@ class BookmarkingScreen(Screen[None]):
             self.notify("Open an article first.", timeout=3)
             return None
         if self._bookmark_error is not None:
-            self.notify(
-                self._bookmark_error, title="Bookmarks are read-only", severity="error",
-                markup=False,
-            )  # fmt: skip
+            self.notify(self._bookmark_error, title="Bookmarks are read-only",
+                        severity="error", markup=False)  # fmt: skip
+            return None
+        if self.bookmark_store is None or self.bookmarks is None:
+            self.notify("Bookmarks are still loading.", timeout=3)
             return None
         return current
 
-    def action_toggle_bookmark(self) -> None:
+    def _entry_id(self, article: Article) -> str:
+        """The id an edit of this article's bookmark is filed under."""
+        entry = self.entry_for_current()
+        if entry is not None:
+            return entry.article_id
+        return article.id.removeprefix(REMOTE_PREFIX)
+
+    def _edit_bookmark(
+        self, article: Article, change: Callable[[Bookmark], Bookmark], done: str, lost: str
+    ) -> None:
+        """Apply ``change`` to the article's bookmark, making one if it has none.
+
+        A removed bookmark is brought back (the user is acting on it now). A
+        stand-in for a shared bookmark can only revive its own entry, since
+        there is no article to make a new one from.
+        """
         from briefing.bookmarks import bookmark_article
 
+        remote = article.id.startswith(REMOTE_PREFIX)
+
+        def with_bookmark(entry: Bookmark | None) -> Bookmark | None:
+            if remote:
+                if entry is None:
+                    return None
+                return change(entry.restored() if entry.deleted else entry)
+            if entry is None or entry.deleted:
+                entry = bookmark_article(article, entry)
+            return change(entry)
+
+        self._edit(_Edit(self._entry_id(article), with_bookmark, done, lost))
+
+    def action_toggle_bookmark(self) -> None:
         article = self._can_edit()
         if article is None:
             return
         entry = self.entry_for_current()
         if entry is not None:
             self._edit(_Edit(entry.article_id, lambda e: e.removed() if e else None,
-                             "Bookmark removed."))  # fmt: skip
+                             "Bookmark removed.", "The bookmark was already gone."))  # fmt: skip
         else:
-            self._edit(_Edit(article.id, lambda e: bookmark_article(article, e), "Bookmarked."))
+            self._edit_bookmark(article, lambda e: e, "Bookmarked.",
+                                "The shared bookmark is gone; nothing to restore.")  # fmt: skip
 
     def action_edit_note(self) -> None:
         from briefing.tui.screens.editors import NoteEditor
@@ -236,14 +283,13 @@ class BookmarkingScreen(Screen[None]):
         if article is None:
             return
         entry = self.entry_for_current()
-        note = entry.note if entry else ""
-        conflicts = entry.note_conflicts if entry else ()
+        note = reveal_controls(entry.note) if entry else ""
+        conflicts = tuple(reveal_controls(c) for c in entry.note_conflicts) if entry else ()
 
         def save(text: str | None) -> None:
-            if text is None:
-                return
-            self._edit(self._with_bookmark(article, entry, lambda e: e.with_note(text),
-                                           "Note saved."))  # fmt: skip
+            if text is not None:
+                self._edit_bookmark(article, lambda e: e.with_note(text), "Note saved.",
+                                    "Note not saved: the bookmark is gone.")  # fmt: skip
 
         self.app.push_screen(NoteEditor(article.title, note, conflicts), save)
 
@@ -260,25 +306,16 @@ class BookmarkingScreen(Screen[None]):
             if tags is None:
                 return
             removed = [t for t in before if t not in tags]
-            self._edit(self._with_bookmark(article, entry,
-                                           lambda e: e.with_tags(add=tags, remove=removed),
-                                           "Tags saved."))  # fmt: skip
+            self._edit_bookmark(
+                article,
+                lambda e: e.with_tags(add=tags, remove=removed),
+                "Tags saved.",
+                "Tags not saved: the bookmark is gone.",
+            )
 
-        self.app.push_screen(TagEditor(article.title, before), save)
-
-    def _with_bookmark(
-        self,
-        article: Article,
-        entry: Bookmark | None,
-        change: Callable[[Bookmark], Bookmark],
-        done: str,
-    ) -> _Edit:
-        """An edit of the article's bookmark, bookmarking it first if needed."""
-        from briefing.bookmarks import bookmark_article
-
-        if entry is not None:
-            return _Edit(entry.article_id, lambda e: change(e) if e and e.live else None, done)
-        return _Edit(article.id, lambda e: change(bookmark_article(article, e)), done)
+        self.app.push_screen(
+            TagEditor(article.title, tuple(reveal_controls(t) for t in before)), save
+        )
 
     @work(thread=True, group="bookmarks-edit")
     def _edit(self, edit: _Edit) -> None:
@@ -287,11 +324,11 @@ class BookmarkingScreen(Screen[None]):
         store = self.bookmark_store
         assert store is not None
         try:
-            store.edit(edit.article_id, edit.change)
+            _old, new = store.edit(edit.article_id, edit.change)
         except BookmarkFileError as error:
             self.post_message(BookmarkEdited(None, str(error)))
             return
-        self.post_message(BookmarkEdited(edit.done, None))
+        self.post_message(BookmarkEdited(edit.done if new is not None else edit.lost, None))
 
     @on(BookmarkEdited)
     def _bookmark_edited(self, message: BookmarkEdited) -> None:

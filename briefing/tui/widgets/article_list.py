@@ -14,7 +14,6 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -90,17 +89,13 @@ class ArticleList(LineView, can_focus=True):
         self._visible: list[int] = []
         self._filter = ""
         self._by_id: dict[str, int] = {}
-        self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._cache = self.line_cache(1024)
         self.empty_message = "No articles"
         # Search results: a snippet (text, match spans) and title match spans by id.
         self._snippets: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
         self._title_spans: dict[str, tuple[tuple[int, int], ...]] = {}
 
     # The data ---------------------------------------------------------------
-
-    @property
-    def entry_count(self) -> int:
-        return len(self._entries)
 
     @property
     def visible_count(self) -> int:
@@ -153,27 +148,12 @@ class ArticleList(LineView, can_focus=True):
         self._by_id = {e.id: i for i, e in enumerate(self._entries)}
         self._refilter(keep)
 
-    def add_entries(self, entries: list[ListEntry]) -> None:
-        """Append entries (the library arrives in batches while it loads)."""
-        keep = self.current.id if self.current else None
-        start = len(self._entries)
-        self._entries.extend(entries)
-        for offset, entry in enumerate(entries):
-            self._by_id[entry.id] = start + offset
-        self._refilter(keep)
-
-    def update_entry(self, article_id: str, *, read: bool | None = None,
-                     bookmarked: bool | None = None) -> None:  # fmt: skip
+    def mark_read(self, article_id: str) -> None:
         index = self._by_id.get(article_id)
-        if index is None:
-            return
-        entry = self._entries[index]
-        if read is not None:
-            entry.read = read
-        if bookmarked is not None:
-            entry.bookmarked = bookmarked
-        self._cache.clear()
-        self.refresh()
+        if index is not None and not self._entries[index].read:
+            self._entries[index].read = True
+            self._cache.clear()
+            self.refresh()
 
     def set_filter(self, text: str) -> None:
         keep = self.current.id if self.current else None
@@ -271,7 +251,10 @@ class ArticleList(LineView, can_focus=True):
         self.post_message(self.ShowAll())
 
     def on_click(self, event: events.Click) -> None:
-        row = (event.y + int(self.scroll_y)) // ROWS_PER_ENTRY
+        offset = event.get_content_offset(self)  # the border is not a row
+        if offset is None:
+            return
+        row = (offset.y + int(self.scroll_y)) // ROWS_PER_ENTRY
         if 0 <= row < len(self._visible):
             self.cursor = row
             self.action_open()
@@ -281,9 +264,6 @@ class ArticleList(LineView, can_focus=True):
         self.virtual_size = Size(0, len(self._visible) * ROWS_PER_ENTRY)
 
     # Rendering --------------------------------------------------------------
-
-    def clear_line_cache(self) -> None:
-        self._cache.clear()
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -305,10 +285,6 @@ class ArticleList(LineView, can_focus=True):
             strip = self._render_entry_line(position, line, width, selected)
             self._cache[key] = strip
         return strip.apply_offsets(scroll_x, row)
-
-    def _text_style(self, component: str) -> Style:
-        style = self.get_component_rich_style(component)
-        return Style(color=style.color, bold=style.bold, dim=style.dim, italic=style.italic)
 
     def _mark(self, text: Text, spans: tuple[tuple[int, int], ...]) -> None:
         if spans:

@@ -16,7 +16,6 @@ from rich.text import Text
 from textual import events
 from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
@@ -86,7 +85,7 @@ class ArticleView(LineView, can_focus=True):
         self._blocks: list[_Block] = []
         self._lines: list[_Line] = []
         self._layout_width = -1
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(512)
+        self._cache = self.line_cache(512)
 
     # What to show -----------------------------------------------------------
 
@@ -100,13 +99,16 @@ class ArticleView(LineView, can_focus=True):
         self.current_match = None
         self._blocks = []
         if article is not None:
-            self._blocks.append(_Block(article.title, "article-view--title"))
+            self._blocks.append(_Block(article.title.replace("\t", " "), "article-view--title"))
             if meta:
-                self._blocks.append(_Block(meta, "article-view--meta"))
+                self._blocks.append(_Block(meta.replace("\t", " "), "article-view--meta"))
             offset = 0
             for paragraph in article.body.split("\n\n"):
                 if paragraph.strip():
-                    self._blocks.append(_Block(paragraph, "article-view--body", offset))
+                    # A tab is zero cells to Rich but moves a terminal's cursor:
+                    # show it as a space (same length, so offsets still hold).
+                    text = paragraph.replace("\t", " ")
+                    self._blocks.append(_Block(text, "article-view--body", offset))
                 offset += len(paragraph) + 2
         self._relayout(force=True)
         self.scroll_to(0, 0, animate=False)
@@ -246,9 +248,10 @@ class ArticleView(LineView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         """Clicking a sentence selects it (and its fact or summary entry)."""
-        if self.article is None:
+        offset = event.get_content_offset(self)  # the border is not text
+        if self.article is None or offset is None:
             return
-        number = event.y + int(self.scroll_y)
+        number = offset.y + int(self.scroll_y)
         if not 0 <= number < len(self._lines):
             return
         line = self._lines[number]
@@ -257,16 +260,13 @@ class ArticleView(LineView, can_focus=True):
         block = self._blocks[line.block]
         if block.body_offset is None:
             return
-        offset = block.body_offset + line.start + max(0, event.x - MARGIN)
+        position = block.body_offset + line.start + max(0, offset.x - MARGIN)
         for sentence in self.article.sentences:
-            if sentence.start <= offset <= sentence.end:
+            if sentence.start <= position <= sentence.end:
                 self.post_message(SentenceChosen(sentence.index))
                 return
 
     # Rendering --------------------------------------------------------------
-
-    def clear_line_cache(self) -> None:
-        self._cache.clear()
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -287,18 +287,6 @@ class ArticleView(LineView, can_focus=True):
             strip = self._render_text_line(self._lines[number], width)
             self._cache[key] = strip
         return strip.apply_offsets(scroll_x, number)
-
-    def _text_style(self, component: str) -> Style:
-        """A component's text attributes, without its background: the widget's
-        own background shows through, and highlights can lay theirs on top."""
-        style = self.get_component_rich_style(component)
-        return Style(
-            color=style.color,
-            bold=style.bold,
-            dim=style.dim,
-            italic=style.italic,
-            underline=style.underline,
-        )
 
     def _render_text_line(self, line: _Line, width: int) -> Strip:
         base = self.base_style

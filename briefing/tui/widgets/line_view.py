@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.cache import LRUCache
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -49,5 +50,24 @@ class LineView(ScrollView):
         self.clear_line_cache()
         super().notify_style_update()
 
+    def line_cache(self, size: int) -> LRUCache[tuple, Strip]:
+        """The cache of rendered lines, emptied whenever the styles change."""
+        self._line_cache = LRUCache(size)
+        return self._line_cache
+
     def clear_line_cache(self) -> None:
-        """Drop rendered lines (subclasses keep a cache of them)."""
+        cache = getattr(self, "_line_cache", None)
+        if cache is not None:
+            cache.clear()
+
+    def _text_style(self, component: str) -> Style:
+        """A component's text attributes, without its background: the widget's
+        own background shows through, and highlights can lay theirs on top."""
+        style = self.get_component_rich_style(component)
+        return Style(
+            color=style.color,
+            bold=style.bold,
+            dim=style.dim,
+            italic=style.italic,
+            underline=style.underline,
+        )
