@@ -89,7 +89,9 @@ class BriefingApp(App[None]):
             )
         if self.settings.sentences > MAX_SENTENCES:
             problems.append(f"summary.sentences is at most {MAX_SENTENCES}; using {MAX_SENTENCES}")
-        unknown = sorted(set(self.keymap_overrides) - binding_ids())
+        # Only with a keymap: finding every binding imports every screen.
+        keymap = set(self.keymap_overrides)
+        unknown = sorted(keymap - binding_ids()) if keymap else []
         if unknown:
             problems.append(
                 "unknown binding id(s) in [keymap]: " + ", ".join(unknown) + " (see the help, ?)"

@@ -215,8 +215,9 @@ class ReaderScreen(SearchingScreen):
         self.query_one(FactsView).show_message("Key facts appear here.")
         self.query_one(ArticleList).focus()
         self._start_loading()
-        # Bookmarks do not wait for the library: b, n and t work at once.
-        self.start_bookmarks(self.briefing_app.bookmarks_path)
+        # Bookmarks do not wait for the library (b, n and t work at once), but
+        # the first frame does not wait for them either.
+        self.call_after_refresh(self.start_bookmarks, self.briefing_app.bookmarks_path)
 
     def on_resize(self) -> None:
         self.narrow = self.size.width < NARROW_WIDTH
