@@ -60,6 +60,22 @@ def run_cli(tmp_path: Path) -> CliRunner:
     return run
 
 
+def modules_loaded_by(*runs: list[str], prefix: str = "textual") -> tuple[list[str], str]:
+    """Run ``briefing`` commands in one fresh interpreter; return the modules
+    under ``prefix`` that they imported, and what they printed."""
+    code = (
+        "import sys\n"
+        "from briefing.cli import main\n"
+        + "".join(f"main({list(run)!r})\n" for run in runs)
+        + f"loaded = sorted(m for m in sys.modules if m.split('.')[0] == {prefix!r})\n"
+        "sys.stderr.write(repr(loaded))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return eval(result.stderr), result.stdout
+
+
 def write(path: Path, text: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(text, bytes):

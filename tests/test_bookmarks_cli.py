@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, STORY_TITLE, CliRunner, write
+from conftest import STORY_TITLE, CliRunner, modules_loaded_by, write
 
 ANSI_SGR = re.compile(r"\x1b\[[0-9;]*m")
 ALMATY = "b500742d86ff"  # a bundled sample article
@@ -359,14 +358,8 @@ def test_summary_of_bookmarked_articles(run_cli: CliRunner, bookmarks_file: Path
 
 
 def test_bookmarks_do_not_import_textual(bookmarks_file: Path) -> None:
-    code = (
-        "import sys\n"
-        "from briefing.cli import main\n"
-        f"main(['bookmarks', 'add', {ALMATY!r}, '--bookmarks', {str(bookmarks_file)!r}])\n"
-        f"main(['bookmarks', 'list', '--bookmarks', {str(bookmarks_file)!r}])\n"
-        "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))\n"
+    loaded, _ = modules_loaded_by(
+        ["bookmarks", "add", ALMATY, "--bookmarks", str(bookmarks_file)],
+        ["bookmarks", "list", "--bookmarks", str(bookmarks_file)],
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
-    )
-    assert result.stderr == "[]"
+    assert loaded == []

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, STORY_TITLE, CliRunner, write
+from conftest import ROOT, STORY_TITLE, CliRunner, modules_loaded_by, write
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -221,15 +221,6 @@ def test_import_split_writes_one_file_per_article(run_cli: CliRunner, tmp_path: 
 
 
 def test_summary_does_not_import_textual() -> None:
-    code = (
-        "import sys\n"
-        "from briefing.cli import main\n"
-        f"main(['summary', {str(ROOT / 'articles')!r}, '-f', 'json'])\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
-        "sys.stderr.write(repr(loaded))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
-    )
-    assert result.stderr == "[]"
-    assert json.loads(result.stdout)["articles"]
+    loaded, out = modules_loaded_by(["summary", str(ROOT / "articles"), "-f", "json"])
+    assert loaded == []
+    assert json.loads(out)["articles"]

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, CliRunner, write
+from conftest import ROOT, CliRunner, modules_loaded_by, write
 
 HARBOUR = """\
 Harbour Board Backs New Ferry Route
@@ -133,18 +133,9 @@ def test_markup_and_escapes_in_articles_show_literally(run_cli: CliRunner, tmp_p
 
 
 def test_facts_command_does_not_import_textual() -> None:
-    code = (
-        "import sys\n"
-        "from briefing.cli import main\n"
-        f"main(['facts', {str(ROOT / 'articles')!r}, '-f', 'json'])\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
-        "sys.stderr.write(repr(loaded))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
-    )
-    assert result.stderr == "[]"
-    sco = next(e for e in json.loads(result.stdout)["entities"] if e.get("acronym") == "SCO")
+    loaded, out = modules_loaded_by(["facts", str(ROOT / "articles"), "-f", "json"])
+    assert loaded == []
+    sco = next(e for e in json.loads(out)["entities"] if e.get("acronym") == "SCO")
     assert len(sco["articles"]) == 3
 
 
