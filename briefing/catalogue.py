@@ -9,7 +9,6 @@ but reading never depends on the cache.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -70,24 +69,6 @@ class Catalogue:
             self.index.entries()  # proves the file usable now, not on first use
         except SearchIndexError as error:
             self.index, self.index_error = None, str(error)
-
-    def is_small(self, limit: int) -> bool:
-        """Whether the paths hold at most ``limit`` entries (stops counting early)."""
-        count = 0
-        pending = list(self.paths)
-        while pending:
-            path = pending.pop()
-            if not path.is_dir():
-                count += 1
-                continue
-            with os.scandir(path) as entries:
-                for entry in entries:
-                    count += 1
-                    if entry.is_dir(follow_symlinks=True):
-                        pending.append(Path(entry.path))
-                    if count > limit:
-                        return False
-        return True
 
     def _index_failed(self, error: Exception) -> None:
         """Stop using the index (busy for too long, disk full…): read files instead."""

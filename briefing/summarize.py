@@ -68,8 +68,6 @@ _CANDIDATE_CAP: dict[str, int] = {
     "edmundson": 800,
 }
 
-SumyRunner = Callable[[Any, int], Sequence[Any]]
-
 
 def _stop_words() -> frozenset[str]:
     from sumy.utils import get_stop_words

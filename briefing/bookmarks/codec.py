@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -301,11 +301,6 @@ def encode(bookmarks: Bookmarks) -> bytes:
     else:
         parts.append(EMPTY_ENTRIES)
     return "".join(parts).encode("utf-8")
-
-
-def encode_entries(entries: Iterable[Bookmark]) -> bytes:
-    """A file holding just ``entries`` (for exports of a selection)."""
-    return encode(Bookmarks({e.article_id: e for e in entries}))
 
 
 # -- editing one entry of a canonical file in place ---------------------------

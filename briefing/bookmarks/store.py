@@ -143,10 +143,6 @@ class _Fingerprints:
             with contextlib.suppress(OSError):
                 temp.unlink()
 
-    def forget(self) -> None:
-        with contextlib.suppress(OSError):
-            self._path().unlink()
-
 
 @dataclass(frozen=True)
 class Change:
