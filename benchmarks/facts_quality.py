@@ -47,10 +47,10 @@ from pathlib import Path
 
 from _common import ROOT, eval_file, read_jsonl
 
-from briefing.facts import KINDS, Fact, extract_facts
-from briefing.library import load_library
-from briefing.model import Article
-from briefing.summarize import Length, summarize
+from briefing.analysis.facts import KINDS, Fact, extract_facts
+from briefing.analysis.summarize import Length, summarize
+from briefing.library.load import load_library
+from briefing.library.model import Article
 
 GOLD_KINDS = {
     "people": "person",

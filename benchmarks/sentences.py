@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from _common import eval_file, read_jsonl
 
-from briefing.sentences import split_sentences
+from briefing.analysis.sentences import split_sentences
 
 Splitter = Callable[[str], list[str]]
 

@@ -17,8 +17,8 @@ import time
 from _common import eval_file, percentile, read_jsonl
 from rouge_score import rouge_scorer
 
-from briefing.model import Article
-from briefing.summarize import ALGORITHMS, Length, summarize
+from briefing.analysis.summarize import ALGORITHMS, Length, summarize
+from briefing.library.model import Article
 
 DATASETS = {"cnndm": "cnndm-dev.jsonl", "bbc": "bbcsum-dev.jsonl"}
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from _common import ROOT, median
 
-from briefing.library import find_article_files, load_article_file
+from briefing.library.load import find_article_files, load_article_file
 
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\x1b\][^\x07]*\x07")
 HELLO = """

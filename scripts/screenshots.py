@@ -116,7 +116,7 @@ SCENES: dict[str, tuple[Scene, tuple[int, int]]] = {
 
 
 async def shoot(name: str, scene: Scene, size: tuple[int, int], out: Path, home: Path) -> Path:
-    from briefing.config import Settings
+    from briefing.storage.config import Settings
     from briefing.tui.app import BriefingApp
 
     app = BriefingApp(

@@ -62,7 +62,7 @@ def test_edit_creates_the_file_and_keeps_a_backup(tmp_path: Path) -> None:
 
 def test_what_the_reader_calls(tmp_path: Path) -> None:
     from briefing.bookmarks import resolve
-    from briefing.library import default_paths, load_library
+    from briefing.library.load import default_paths, load_library
 
     articles = load_library(default_paths()).articles
     store = BookmarkStore(tmp_path / "b.json")

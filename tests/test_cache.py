@@ -5,13 +5,13 @@ from pathlib import Path
 import pytest
 from conftest import STORY_BODY, STORY_TITLE
 
-import briefing.cache
-import briefing.facts
-from briefing.analysis import cached_summary, facts_for
-from briefing.cache import DerivedCache
-from briefing.facts import extract_facts
-from briefing.model import Article
-from briefing.summarize import Length, summarize
+import briefing.analysis.facts
+import briefing.storage.cache
+from briefing.analysis.derived import cached_summary, facts_for
+from briefing.analysis.facts import extract_facts
+from briefing.analysis.summarize import Length, summarize
+from briefing.library.model import Article
+from briefing.storage.cache import DerivedCache
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def test_second_call_does_no_work(
     def fail(article: Article) -> list:
         raise AssertionError("extract_facts ran although the cache had the facts")
 
-    monkeypatch.setattr(briefing.facts, "extract_facts", fail)
+    monkeypatch.setattr(briefing.analysis.facts, "extract_facts", fail)
     assert facts_for([story], DerivedCache(tmp_path / "c.sqlite3")) == first
 
 
@@ -70,7 +70,7 @@ def test_new_code_version_is_a_miss(
 ) -> None:
     cache = DerivedCache(tmp_path / "c.sqlite3")
     cache.put_summary(story.id, story.digest, "lead", 2, (0, 1), None)
-    monkeypatch.setattr(briefing.cache, "code_version", lambda *parts: "a-newer-version")
+    monkeypatch.setattr(briefing.storage.cache, "code_version", lambda *parts: "a-newer-version")
     assert cache.summary(story.id, story.digest, "lead", 2) is None
 
 

@@ -61,7 +61,7 @@ def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
     bookmarks = ["--bookmarks", str(tmp_path / "b.json")]
     loaded = _modules_after(["bookmarks", "list", "-f", "json", *bookmarks])
     assert loaded & commands == {"briefing.cli.bookmarks_command"}
-    assert "briefing.summarize" not in loaded
+    assert "briefing.analysis.summarize" not in loaded
     assert _modules_after(["facts", "--help"]) & commands == {"briefing.cli.facts_command"}
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.config import ConfigError, load_settings, save_setting
+from briefing.storage.config import ConfigError, load_settings, save_setting
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from briefing.sources.dump import looks_like_headline, split_dump
+from briefing.library.loaders.dump import looks_like_headline, split_dump
 
 DUMP = """Showing results 1 - 10 of 2
 

@@ -6,9 +6,9 @@ import threading
 
 import pytest
 
-from briefing.facts import KINDS, Fact, build_index, extract_facts, group_by_kind
-from briefing.facts.organisations import acronym_of
-from briefing.model import Article
+from briefing.analysis.facts import KINDS, Fact, build_index, extract_facts, group_by_kind
+from briefing.analysis.facts.organisations import acronym_of
+from briefing.library.model import Article
 
 FLOOD_TITLE = "Riverton Approves Flood Barrier"
 FLOOD_BODY = """\

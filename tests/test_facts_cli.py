@@ -149,7 +149,7 @@ def test_facts_command_reuses_cached_facts(run_cli: CliRunner, tmp_path: Path) -
         "import sys\n"
         "from briefing.cli import main\n"
         f"main(['facts', {str(folder)!r}, '-f', 'json'])\n"
-        "sys.stderr.write(repr('briefing.facts.extract' in sys.modules))\n"
+        "sys.stderr.write(repr('briefing.analysis.facts.extract' in sys.modules))\n"
     )
     again = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True

@@ -3,8 +3,8 @@ speakers, dates and figures in the many forms news copy writes them."""
 
 from __future__ import annotations
 
-from briefing.facts import Fact, extract_facts
-from briefing.model import Article
+from briefing.analysis.facts import Fact, extract_facts
+from briefing.library.model import Article
 
 
 def facts_of(body: str, title: str = "Test story") -> list[Fact]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from conftest import write
 
-from briefing.files import ARTICLE_SUFFIXES, scan_article_files
-from briefing.sources import SUFFIXES
+from briefing.library.files import ARTICLE_SUFFIXES, scan_article_files
+from briefing.library.loaders import SUFFIXES
 
 
 def test_the_scan_knows_every_loader_ending() -> None:

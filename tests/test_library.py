@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 from conftest import STORY_BODY, STORY_TITLE, write
 
-from briefing.library import (
+from briefing.library.load import (
     Library,
     LibraryError,
     bundled_articles_dir,
     find_article_files,
     load_library,
 )
-from briefing.model import Article
+from briefing.library.model import Article
 
 
 def test_folder_loads_known_endings_and_reports_bad_files(tmp_path: Path) -> None:

@@ -184,13 +184,13 @@ def test_a_warm_search_reads_no_article_and_loads_neither_loaders_nor_rich(
         "import sys\n"
         "from briefing.cli import main\n"
         f"main(['search', 'tram', {str(library)!r}, '-f', 'plain'])\n"
-        "heavy = ('textual', 'rich', 'briefing.library', 'briefing.model', 'yaml', 'rapidfuzz')\n"
+        "heavy = ('textual', 'rich', 'briefing.library.load', 'briefing.library.model', 'yaml', 'rapidfuzz')\n"
         "sys.stderr.write(repr(sorted(m for m in sys.modules if m.startswith(heavy))))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     command = [sys.executable, "-c", code]
     first = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, check=True)
-    assert "briefing.library" in first.stderr  # the first run reads the articles
+    assert "briefing.library.load" in first.stderr  # the first run reads the articles
     warm = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, check=True)
     assert warm.stderr == "[]"
     assert "Tram Line Opens" in warm.stdout

@@ -16,7 +16,7 @@ from conftest import ROOT, STORY_BODY, STORY_TITLE, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.library import load_library
+from briefing.library.load import load_library
 from briefing.search import SearchIndex, parse_query
 
 CAFE = """\
@@ -498,7 +498,7 @@ def test_two_processes_refreshing_at_once_agree(tmp_path: Path) -> None:
 
 
 def test_a_missing_path_is_a_library_error(tmp_path: Path) -> None:
-    from briefing.files import LibraryError
+    from briefing.library.files import LibraryError
 
     with pytest.raises(LibraryError, match="no such file"):
         SearchIndex([tmp_path / "nowhere"])

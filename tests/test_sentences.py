@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.sentences import SentenceTokenizer, sentence_spans, split_sentences
+from briefing.analysis.sentences import SentenceTokenizer, sentence_spans, split_sentences
 
 # Each case: the text and its correct split. Written for these tests; they
 # cover what news copy throws at a splitter.

@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 from conftest import STORY_BODY, STORY_TITLE, write
 
-from briefing.library import load_article_file
-from briefing.model import article_id
-from briefing.sources import ArticleFormatError
-from briefing.sources.markdown import markdown_to_text
+from briefing.library.load import load_article_file
+from briefing.library.loaders import ArticleFormatError
+from briefing.library.loaders.markdown import markdown_to_text
+from briefing.library.model import article_id
 
 
 def load_one(path: Path):

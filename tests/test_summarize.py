@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from conftest import STORY_BODY, STORY_TITLE
 
-from briefing.model import Article
-from briefing.summarize import ALGORITHMS, Length, UnknownAlgorithmError, summarize
+from briefing.analysis.summarize import ALGORITHMS, Length, UnknownAlgorithmError, summarize
+from briefing.library.model import Article
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from conftest import STORY_TITLE, write
 from textual.pilot import Pilot
 from tui_helpers import SECOND_TITLE, THIRD_TITLE, make_app, make_library, settle
 
-from briefing.config import Settings, load_settings
-from briefing.summarize import Length, summarize
+from briefing.analysis.summarize import Length, summarize
+from briefing.storage.config import Settings, load_settings
 from briefing.tui.screens.empty import EmptyLibraryScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen

@@ -10,7 +10,7 @@ from conftest import STORY_TITLE, write
 from tui_helpers import SECOND_TITLE, make_app, make_library, settle
 
 from briefing.bookmarks import BookmarkStore, bookmark_article
-from briefing.library import load_library
+from briefing.library.load import load_library
 from briefing.tui.screens.editors import NoteEditor, TagEditor
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView

@@ -10,11 +10,11 @@ import pytest
 from conftest import STORY_TITLE, write
 from tui_helpers import SECOND_TITLE, make_app, make_library, settle
 
-import briefing.analysis
-import briefing.catalogue
+import briefing.analysis.derived
+import briefing.library.catalogue
 from briefing.bookmarks import BookmarkStore, bookmark_article
-from briefing.config import ConfigError, save_setting
-from briefing.library import load_library
+from briefing.library.load import load_library
+from briefing.storage.config import ConfigError, save_setting
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
@@ -30,14 +30,14 @@ def library(tmp_path: Path) -> Path:
 async def test_a_slow_summary_never_replaces_the_one_asked_for_last(
     library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = briefing.analysis.summarize
+    real = briefing.analysis.derived.summarize
 
     def slow_lexrank(article, algorithm, length):
         if algorithm == "lexrank":
             time.sleep(0.6)
         return real(article, algorithm, length)
 
-    monkeypatch.setattr(briefing.analysis, "summarize", slow_lexrank)
+    monkeypatch.setattr(briefing.analysis.derived, "summarize", slow_lexrank)
     app = make_app(library)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
@@ -121,13 +121,13 @@ async def test_bookmark_keys_work_before_a_big_library_finishes_refreshing(
     app = make_app(library, bookmarks_path=file)
     async with app.run_test(size=(140, 40)) as pilot:  # builds the index
         await settle(pilot)
-    real = briefing.catalogue.Catalogue.refresh
+    real = briefing.library.catalogue.Catalogue.refresh
 
     def slow(self, progress=None):
         time.sleep(1.5)
         return real(self, progress)
 
-    monkeypatch.setattr(briefing.catalogue.Catalogue, "refresh", slow)
+    monkeypatch.setattr(briefing.library.catalogue.Catalogue, "refresh", slow)
     app = make_app(library, bookmarks_path=file)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause(0.4)  # listed from the index; still refreshing
@@ -221,7 +221,7 @@ def test_saving_the_theme_into_a_non_utf8_config_is_refused_cleanly(tmp_path: Pa
 
 
 async def test_unknown_settings_are_reported(library: Path) -> None:
-    from briefing.config import Settings
+    from briefing.storage.config import Settings
 
     settings = Settings(algorithm="magic", sentences=99, keymap={"no.such": "x"})
     app = make_app(library, settings)

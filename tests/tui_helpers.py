@@ -7,8 +7,8 @@ from pathlib import Path
 from conftest import STORY_BODY, STORY_TITLE, write
 from textual.pilot import Pilot
 
-from briefing.config import Settings
-from briefing.readstate import ReadState
+from briefing.storage.config import Settings
+from briefing.storage.readstate import ReadState
 from briefing.tui.app import BriefingApp
 
 SECOND_TITLE = "Rail Strike Called Off After Late Talks"

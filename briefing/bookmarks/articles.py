@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.bookmarks.model import Bookmark, Bookmarks, later_than
-from briefing.model import Article
+from briefing.library.model import Article
 
 __all__ = ["Resolution", "bookmark_article", "excerpt_for", "resolve", "source_for"]
 
@@ -25,7 +25,7 @@ EXCERPT_MAX_CHARS = 400
 def excerpt_for(article: Article) -> str:
     """The first sentences of the article's default summary, for someone who
     does not have the article."""
-    from briefing.summarize import Length, summarize
+    from briefing.analysis.summarize import Length, summarize
 
     summary = summarize(article, length=Length(EXCERPT_SENTENCES))
     text = " ".join(article.sentences[i].text.strip() for i in summary.indices)

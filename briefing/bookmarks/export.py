@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from briefing.bookmarks.model import Bookmark
-from briefing.output import escape_markdown
-from briefing.text import sanitise
+from briefing.library.text import sanitise
+from briefing.presentation.output import escape_markdown
 
 __all__ = ["linkable_url", "to_markdown", "to_netscape_html"]
 

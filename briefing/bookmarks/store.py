@@ -27,7 +27,7 @@ from briefing.bookmarks.codec import MAX_FILE_BYTES, BookmarkFileError
 from briefing.bookmarks.model import Bookmark, Bookmarks
 
 if TYPE_CHECKING:
-    from briefing.model import Article
+    from briefing.library.model import Article
 
 __all__ = [
     "ENV_VARIABLE",
@@ -321,7 +321,7 @@ class BookmarkStore:
     ) -> None:
         """Write ``new`` (or its chunks, then with their SHA-256 ``digest``),
         keeping ``old`` as the backup."""
-        from briefing.fsutil import atomic_write_chunks  # only writers need tempfile
+        from briefing.storage.fsutil import atomic_write_chunks  # only writers need tempfile
 
         self._remove_stale_temp_files()
         try:
@@ -349,7 +349,7 @@ class BookmarkStore:
         except OSError:
             with contextlib.suppress(OSError):
                 temp.unlink()
-            from briefing.fsutil import atomic_write_bytes
+            from briefing.storage.fsutil import atomic_write_bytes
 
             atomic_write_bytes(self.backup_path, old)
 

@@ -13,7 +13,7 @@ from briefing.cli.common import LazyParser, add_common_arguments, choose_format,
 
 if TYPE_CHECKING:
     from briefing.bookmarks import Bookmark, Bookmarks, BookmarkStore
-    from briefing.library import Library
+    from briefing.library.load import Library
 
 HELP = "bookmark articles with notes and tags; share, export, import and merge the file"
 DESCRIPTION = """\
@@ -122,7 +122,7 @@ def _store(args: argparse.Namespace) -> BookmarkStore:
 
 def _library(args: argparse.Namespace, required: bool) -> Library | None:
     """The articles bookmarks refer to; None if optional and unavailable."""
-    from briefing.library import DEFAULT_MAX_BYTES, LibraryError, default_paths, load_library
+    from briefing.library.load import DEFAULT_MAX_BYTES, LibraryError, default_paths, load_library
 
     paths = args.library or default_paths()
     try:
@@ -200,7 +200,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _add(args: argparse.Namespace) -> int:
     from briefing.bookmarks import bookmark_article
-    from briefing.library import LibraryError
+    from briefing.library.load import LibraryError
 
     store = _store(args)
     library = _library(args, required=bool(args.library))
@@ -308,7 +308,7 @@ def _write_output(text: str | bytes, to: Path | None, protect: list[Path]) -> No
         else:
             sys.stdout.write(text)
         return
-    from briefing.fsutil import atomic_write_bytes
+    from briefing.storage.fsutil import atomic_write_bytes
 
     if any(to.resolve() == p.resolve() for p in protect):
         fail(f"--to {to} is one of the bookmark files being read; choose another file")

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from briefing.text import reveal_controls
+from briefing.library.text import reveal_controls
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -7,7 +7,9 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, Any
+
+from briefing.errors import UserError, fail
 
 __all__ = [
     "OUTPUT_FORMATS",
@@ -24,18 +26,6 @@ __all__ = [
 ]
 
 OUTPUT_FORMATS = ("rich", "plain", "markdown", "json")
-
-
-class UserError(Exception):
-    """Something the user can fix: printed as one line, exit status 1."""
-
-    def __init__(self, message: str, status: int = 1) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-def fail(message: str, status: int = 1) -> NoReturn:
-    raise UserError(message, status)
 
 
 def warn(message: str) -> None:
@@ -151,7 +141,7 @@ def choose_format(requested: str | None, stream: IO[str] | None = None) -> str:
 
 def load_library_or_fail(paths: list[Path], max_bytes: int | None):
     """Load the library, warn about each bad file once, fail if nothing loads."""
-    from briefing.library import DEFAULT_MAX_BYTES, LibraryError, default_paths, load_library
+    from briefing.library.load import DEFAULT_MAX_BYTES, LibraryError, default_paths, load_library
 
     paths = paths or default_paths()
     try:

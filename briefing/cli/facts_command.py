@@ -45,9 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.analysis import facts_for
-    from briefing.cache import DerivedCache
-    from briefing.facts import build_index
+    from briefing.analysis.derived import facts_for
+    from briefing.analysis.facts import build_index
+    from briefing.storage.cache import DerivedCache
 
     library = load_library_or_fail(args.paths, args.max_size)
     kinds = args.kind or KIND_CHOICES
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     entries = [e for e in index.entries if len(e.articles) >= max(args.min_articles, 1)]
     fmt = choose_format(args.format)
     if fmt == "json":
-        from briefing.output import to_json
+        from briefing.presentation.output import to_json
 
         sys.stdout.write(to_json({"entities": [e.as_dict() for e in entries]}))
         return 0

@@ -33,8 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.importer import import_articles
-    from briefing.library import DEFAULT_MAX_BYTES, LibraryError
+    from briefing.library.importer import import_articles
+    from briefing.library.load import DEFAULT_MAX_BYTES, LibraryError
 
     added = existing = 0
     try:

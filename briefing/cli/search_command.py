@@ -92,7 +92,7 @@ def _missing_path_hint(message: str, query: str, paths: list[Path]) -> str:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from briefing.files import LibraryError, default_paths
+    from briefing.library.files import LibraryError, default_paths
     from briefing.search import SearchIndex, SearchIndexError, parse_query
 
     query = parse_query(args.query)
@@ -144,7 +144,7 @@ def _bookmark_tags(index: SearchIndex, bookmark_file: Path | None) -> dict[str, 
 
 
 def _shown(path: Path) -> str:
-    from briefing.files import display_path
+    from briefing.library.files import display_path
 
     return display_path(path) or str(path)
 

@@ -18,7 +18,7 @@ from briefing.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from briefing.model import Article
+    from briefing.library.model import Article
 
 HELP = "print summaries of articles (for the terminal, pipes and scripts)"
 DESCRIPTION = """\
@@ -41,7 +41,7 @@ def _ratio(value: str) -> float:
 
 
 def _algorithm_names() -> list[str]:
-    from briefing.summarize import ALGORITHMS
+    from briefing.analysis.summarize import ALGORITHMS
 
     return list(ALGORITHMS)
 
@@ -90,11 +90,11 @@ def run(args: argparse.Namespace) -> int:
             + ", ".join(_algorithm_names()),
             status=2,
         )
-    from briefing.analysis import cached_summary, facts_for
-    from briefing.cache import DerivedCache
-    from briefing.digest import digest
-    from briefing.library import LibraryError
-    from briefing.summarize import Length
+    from briefing.analysis.derived import cached_summary, facts_for
+    from briefing.analysis.summarize import Length
+    from briefing.library.load import LibraryError
+    from briefing.presentation.report import digest
+    from briefing.storage.cache import DerivedCache
 
     library = load_library_or_fail(args.paths, args.max_size)
     articles = library.articles
@@ -118,21 +118,21 @@ def run(args: argparse.Namespace) -> int:
     ]
     fmt = choose_format(args.format)
     if fmt == "json":
-        from briefing.output import to_json
+        from briefing.presentation.output import to_json
 
         sys.stdout.write(to_json({"articles": items}))
     elif fmt == "markdown":
-        from briefing.output import to_markdown
+        from briefing.presentation.output import to_markdown
 
         sys.stdout.write(to_markdown(items))
     elif fmt == "plain":
-        from briefing.output import to_plain
+        from briefing.presentation.output import to_plain
 
         sys.stdout.write(to_plain(items))
     else:
         from rich.console import Console
 
-        from briefing.render import digest_panels
+        from briefing.presentation.render import digest_panels
 
         console = Console()
         for panel in digest_panels(items):

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from briefing.files import DEFAULT_MAX_BYTES, LibraryError
+from briefing.library.files import DEFAULT_MAX_BYTES, LibraryError
 from briefing.search.database import (
     Database,
     SearchIndexError,
@@ -48,7 +48,7 @@ from briefing.search.results import (
 from briefing.search.snippets import unmark
 
 if TYPE_CHECKING:
-    from briefing.model import Article
+    from briefing.library.model import Article
 
 __all__ = ["DEFAULT_LIMIT", "SearchIndex", "SearchIndexError"]
 
@@ -168,7 +168,7 @@ class SearchIndex:
 
     def article(self, article_id: str) -> Article | None:
         """The whole article, rebuilt from the index (exactly as its file loads)."""
-        from briefing.model import Article
+        from briefing.library.model import Article
 
         def read(connection: sqlite3.Connection) -> Article | None:
             row = connection.execute(

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from briefing.library.text import sanitise
 from briefing.search.tokenizer import tokens
-from briefing.text import sanitise
 
 __all__ = [
     "BOOKMARKED",

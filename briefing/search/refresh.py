@@ -27,7 +27,7 @@ from briefing.search.results import Problem, RefreshResult
 from briefing.search.tokenizer import tokens_many
 
 if TYPE_CHECKING:
-    from briefing.model import Article
+    from briefing.library.model import Article
 
 __all__ = ["Progress", "join_tags", "refresh", "split_tags"]
 
@@ -95,8 +95,8 @@ def _rows(connection: sqlite3.Connection, paths: Sequence[str] | None = None) ->
 def _read(path: str, max_bytes: int) -> list[Article] | str:
     # The loaders are imported only when a file must be read: a run with
     # nothing changed never pays for them.
-    from briefing.library import load_article_file
-    from briefing.sources import ArticleFormatError
+    from briefing.library.load import load_article_file
+    from briefing.library.loaders import ArticleFormatError
 
     try:
         return load_article_file(Path(path), max_bytes)
@@ -215,7 +215,7 @@ def refresh(
     max_bytes: int,
     progress: Progress | None = None,
 ) -> RefreshResult:
-    from briefing.files import scan_article_files
+    from briefing.library.files import scan_article_files
 
     files = scan_article_files(roots)
     connection = database.connection()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from briefing.files import display_path
+from briefing.library.files import display_path
 from briefing.search.results import SearchResults, Span
 
 __all__ = ["PLAIN_MARKS", "mark", "meta_line", "results_record", "to_plain"]

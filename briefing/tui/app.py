@@ -12,10 +12,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from briefing.cache import DerivedCache
-from briefing.config import ConfigError, Settings, data_dir, save_setting
-from briefing.library import DEFAULT_MAX_BYTES
-from briefing.readstate import ReadState
+from briefing.library.load import DEFAULT_MAX_BYTES
+from briefing.storage.cache import DerivedCache
+from briefing.storage.config import ConfigError, Settings, data_dir, save_setting
+from briefing.storage.readstate import ReadState
 from briefing.tui.screens.reader import ReaderScreen
 
 __all__ = ["BriefingApp"]
@@ -77,7 +77,7 @@ class BriefingApp(App[None]):
 
     def _check_settings(self) -> None:
         """Say what in config.toml is not used, instead of ignoring it silently."""
-        from briefing.summarize import ALGORITHMS
+        from briefing.analysis.summarize import ALGORITHMS
         from briefing.tui.keys import binding_ids
         from briefing.tui.screens.reader import MAX_SENTENCES
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from briefing.cli.common import fail
-from briefing.library import DEFAULT_MAX_BYTES, default_paths
+from briefing.errors import fail
+from briefing.library.load import DEFAULT_MAX_BYTES, default_paths
 
 __all__ = ["run"]
 
@@ -16,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
     for path in paths:
         if not path.exists():
             fail(f"no such file or folder: {path}")
-    from briefing.config import load_settings
+    from briefing.storage.config import load_settings
     from briefing.tui.app import BriefingApp
 
     app = BriefingApp(

@@ -26,10 +26,10 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Static, Tab, Tabs
 
-from briefing.catalogue import Catalogue
-from briefing.library import LibraryError, Problem
-from briefing.model import Article, Summary
-from briefing.summarize import ALGORITHMS, Length
+from briefing.analysis.summarize import ALGORITHMS, Length
+from briefing.library.catalogue import Catalogue
+from briefing.library.load import LibraryError, Problem
+from briefing.library.model import Article, Summary
 from briefing.tui.keys import keys_label
 from briefing.tui.messages import (
     ArticleChosen,
@@ -47,7 +47,7 @@ from briefing.tui.widgets.filter_bar import FilterBar
 from briefing.tui.widgets.summary_view import SummaryView
 
 if TYPE_CHECKING:
-    from briefing.facts import Fact
+    from briefing.analysis.facts import Fact
     from briefing.search import Entry
     from briefing.tui.app import BriefingApp
 
@@ -401,7 +401,7 @@ class ReaderScreen(SearchingScreen):
 
     @work(thread=True, exclusive=True, group="summary")
     def _summarize(self, article: Article, algorithm: str, sentences: int) -> None:
-        from briefing.analysis import cached_summary, facts_for
+        from briefing.analysis.derived import cached_summary, facts_for
         from briefing.tui.screens.reader_bookmarks import REMOTE_PREFIX
 
         # A stand-in for someone else's bookmark is not cached: it is not ours.
@@ -438,8 +438,8 @@ class ReaderScreen(SearchingScreen):
     def _find_entity(self, key: str, label: str, entries: list[Entry]) -> None:
         from textual.worker import get_current_worker
 
-        from briefing.analysis import facts_for
-        from briefing.facts import build_index
+        from briefing.analysis.derived import facts_for
+        from briefing.analysis.facts import build_index
 
         worker = get_current_worker()
         cache = self.briefing_app.derived

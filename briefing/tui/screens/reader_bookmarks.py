@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.message import Message
 
-from briefing.model import Article
-from briefing.text import reveal_controls
+from briefing.library.model import Article
+from briefing.library.text import reveal_controls
 from briefing.tui.screens.listing import ListingScreen, ListMode
 from briefing.tui.widgets.article_list import ArticleList, ListEntry
 from briefing.tui.widgets.bookmark_panel import BookmarkPanel

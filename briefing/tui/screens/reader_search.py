@@ -22,7 +22,7 @@ from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.filter_bar import FilterBar
 
 if TYPE_CHECKING:
-    from briefing.catalogue import Catalogue
+    from briefing.library.catalogue import Catalogue
     from briefing.search import Query, SearchResults
 
 __all__ = ["SearchingScreen"]

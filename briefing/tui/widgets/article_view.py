@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
-from briefing.model import Article
+from briefing.library.model import Article
 from briefing.tui.messages import SentenceChosen
 from briefing.tui.widgets.line_view import LineView, fit_line
 from briefing.tui.wrapping import wrap_offsets

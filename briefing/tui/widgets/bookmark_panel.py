@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
-from briefing.text import reveal_controls
+from briefing.library.text import reveal_controls
 
 if TYPE_CHECKING:
     from briefing.bookmarks import Bookmark

@@ -15,8 +15,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.facts import ENTITY_KINDS, Fact, group_by_kind
-from briefing.output import FACT_LABELS, fact_label
+from briefing.analysis.facts import ENTITY_KINDS, Fact, group_by_kind
+from briefing.presentation.output import FACT_LABELS, fact_label
 from briefing.tui.messages import EntityChosen, SentenceChosen
 
 __all__ = ["FactsView"]

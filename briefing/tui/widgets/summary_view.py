@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.model import Article, Summary
+from briefing.library.model import Article, Summary
 from briefing.tui.messages import SentenceChosen
 
 __all__ = ["SummaryView"]

@@ -1,0 +1,258 @@
+"""Figures: amounts with their unit or noun ("$4.2bn", "between 4,000 and 6,000
+members", "a quarter of a percentage point", "twofold increase", "43 years")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from briefing.analysis.facts.places import DEMONYMS
+
+__all__ = ["find_figures", "shorten_figure"]
+
+_NUMWORD = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|dozens|hundreds|thousands|millions|billions|a\s+dozen|a\s+hundred|"
+    r"a\s+thousand|a\s+million|a\s+billion)(?:[-\s](?:one|two|three|four|five|six|seven|eight|"
+    r"nine|hundred|thousand|million|billion))*"
+)
+_SMALL = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred)"
+)
+_DIGITS = r"\d+(?:[,.]\d+)*"
+_SCALE = r"(?:\s?(?:bn|m|k|tn|trillion|billion|million|thousand|crore|lakh)\b)"
+_CURRENCY_WORD = (
+    r"(?:dollars?|euros?|pounds|yen|yuan|rials?|rupees|roubles|rubles|francs|pesos|won|dinars|"
+    r"tenge|som|lira|krona|kronor|rand|naira|shekels|dirhams|riyals|sterling)"
+)
+_MODIFIER = (
+    r"(?:(?:about|around|almost|nearly|over|more\s+than|less\s+than|fewer\s+than|at\s+least|"
+    r"at\s+most|up\s+to|some|roughly|approximately|just\s+over|just\s+under|under|below|above|"
+    r"well\s+over|close\s+to|an\s+estimated|as\s+many\s+as|as\s+much\s+as|within|only|"
+    r"a\s+further|another|an\s+extra|an\s+additional|a\s+record|a\s+total\s+of|by|to)\s+)?"
+)
+_CONVERSION = r"(?:\s*\((?=[^)]*\d)[^()]{1,60}\))?"
+_ORDINAL = (
+    r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|twentieth|hundredth)"
+)
+# Words that end a figure's noun phrase ("38,000 people were" -> "38,000 people"). They
+# are trimmed after matching: a look-ahead for them in the pattern makes it slow to compile.
+_STOP = frozenset(
+    """
+    of the a an and or to in on at by for from with as that this than is are was were be been
+    has have had will would could should may might can it its their his her who which when
+    while after before said says more less per each ago earlier later since until into over
+    under about between among also not but so if because during against times do did does
+    all new up out off down back just only now then there here they we you he she i them us
+    me him our your my what how why where such both own last next
+    """.split()
+)
+# The pattern runs over an ASCII-lower-cased copy of the text (case-insensitive without
+# IGNORECASE, which doubles its compile time at every start of the command line); the
+# words of the match are then checked in the text itself: a capitalised word ends the
+# noun phrase unless it describes the count ("nine Republican senators").
+_NOUN = r"[a-z][\w’'-]*"
+_NOUN_PHRASE = rf"(?:\s+{_NOUN}(?:\s+{_NOUN})?)"
+# Units written against the number: "60km", "30ft", "3.2C", "8x10in".
+_GLUED = (
+    r"(?:km|kg|mm|cm|ft|mph|kph|mg|ml|kw|mw|gw|kwh|mwh|gwh|twh|mbps|gbps|gb|mb|tb|ha|in|°c|°f|c)\b"
+)
+
+# Each alternative may follow one modifier ("about", "at least", …), matched once in front.
+_PATTERNS = [
+    # earthquakes: "magnitude 6.8"
+    r"magnitude[\s-]+\d+(?:\.\d+)?",
+    # money: "$4.2bn (£2.2bn)", "£100 lump sum", "1,546 trillion rials ($175.6bn; £93.6bn)"
+    rf"(?:us|a|c|hk|nz)?[$£€¥]\s?{_DIGITS}{_SCALE}?"
+    rf"(?:\s*(?:-|–|to|and)\s*[$£€¥]?{_DIGITS}{_SCALE}?)?{_CONVERSION}"
+    rf"(?:\s+(?:lump\s+sum|a\s+year|a\s+month|a\s+week|a\s+day|each|apiece))?",
+    rf"{_DIGITS}{_SCALE}?\s+{_CURRENCY_WORD}{_CONVERSION}",
+    # percentages and points
+    rf"{_DIGITS}\s?(?:%|per\s?cent|percent)(?:\s+(?:stake|share|rise|fall|increase|"
+    rf"drop|cut|growth|decline|jump|gain|of\s+the\s+vote))?",
+    rf"(?:a\s+)?(?:quarter|half|{_SMALL}|{_DIGITS})(?:\s+of\s+a)?[\s-]percentage[\s-]points?"
+    rf"(?:\s+(?:rises?|cuts?|falls?|increases?))?",
+    # ranges: "between 4,000 and 6,000 members"
+    rf"between\s+{_DIGITS}{_SCALE}?\s+and\s+{_DIGITS}{_SCALE}?{_NOUN_PHRASE}?",
+    # ages and spans as adjectives: "83-year-old", "40-year lows", "42-count indictment"
+    rf"(?:one|a)-(?:year|month|week|day|hour|minute|mile|metre|point|game|match|seat|member|"
+    rf"strong|man|woman)(?:-old)?(?:\s+{_NOUN})?",
+    # One amount, then: a hyphenated noun ("42-count indictment"), "times" ("three times
+    # higher", "25 times the world's use"), "of its …" ("14 of its larger stores") or
+    # "fold" ("twofold increase"). One alternative, so the long number-word list is
+    # compiled once.
+    rf"(?:{_DIGITS}|{_NUMWORD})(?:"
+    rf"-?fold(?:\s+{_NOUN})?"
+    rf"|-[a-z]+(?:-old|(?:\s+{_NOUN})?)"
+    rf"|\s+times\s+(?:more|higher|lower|less|larger|bigger|greater|faster|smaller|as\s+\w+|"
+    rf"the){_NOUN_PHRASE}?"
+    rf"|\s+of\s+(?:its|the|their|his|her|our)\s+(?:[a-z][\w-]*\s+){{0,2}}[\w’'-]+)",
+    # "half their bill", "half of the homes"
+    rf"half\s+(?:of\s+)?(?:the|their|its|his|her|all)\s+{_NOUN}",
+    # fractions: "a third", "one-sixth", "half their bill"
+    rf"(?:a|one|two|three)[\s-](?:third|quarter|fifth|sixth|seventh|eighth|tenth)s?"
+    rf"(?=\W)(?:\s+of\s+(?:the\s+|their\s+|its\s+)?{_NOUN})?",
+    # ordinals with their noun: "fifth time", "10th regional anti-terrorism conference"
+    rf"{_ORDINAL}(?:\s+{_NOUN}){{0,3}}?\s+(?:time|term|year|place|title|round|seed|win|victory|"
+    rf"defeat|rise|cut|increase|quarter|conference|summit|meeting|election|edition|day|week|"
+    rf"month|season|race|goal|attempt|anniversary|largest|biggest|highest|lowest|consecutive|"
+    rf"straight|successive|cap|birthday|album|single|hit|medal|appearance|game|match|test|"
+    rf"in\s+a\s+row)\b",
+    # scores: "won 6-3 6-4", "a 2-1 win"; betting odds: "3/1"
+    r"\d{1,2}-\d{1,2}(?:,?\s+\d{1,2}-\d{1,2})*(?=\s+(?:win|victory|defeat|draw|lead|loss)|\W|$)",
+    r"\d{1,3}/\d{1,3}(?![/\d])",
+    # rankings: "top 10", "world number three", "the last eight"
+    rf"(?:top|last)\s+(?:\d+|{_SMALL})\b",
+    rf"(?:world\s+)?number\s+(?:one|\d+|{_SMALL})\b",
+    # digit ordinals with whatever they count: "25th birthday", "999th"
+    rf"\d+(?:st|nd|rd|th)\b(?:\s+{_NOUN}){{0,2}}",
+    # numbers with their noun: "at least 38,000 people", "two telephone licences", "43 years"
+    rf"{_DIGITS}{_GLUED}(?:\s*(?:-|–|to)\s*{_DIGITS}{_GLUED})?",
+    rf"{_DIGITS}{_SCALE}?(?:\s*(?:-|–|to)\s*{_DIGITS}{_SCALE}?)?{_NOUN_PHRASE}?",
+    rf"{_NUMWORD}{_NOUN_PHRASE}",
+    r"(?:one|a|an)\s+(?:year|month|week|decade)s?\b",
+]
+_FIGURE = re.compile(
+    rf"(?<![\w$£€¥.,])(?<![a-z]-){_MODIFIER}(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")"
+)
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_YEAR_ONLY = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_BARE = re.compile(
+    r"^(?:\d+(?:[,.]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|\w+ty|hundreds?|thousands?|millions?|billions?|dozens?|\d+(?:st|nd|rd|th)|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
+)
+_HAS_AMOUNT = re.compile(
+    r"\d|fold|quarter|half|third|sixth|fifth|eighth|tenth|percentage|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|teen|ty\b|hundred|thousand|million|billion|dozen|"
+    r"year|month|week|decade",
+)
+# The figure pattern is costly to run everywhere; most sentences hold no amount at all.
+_ANCHOR = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred|"
+    r"thousand|million|billion|dozen|half|quarter|third|sixth|eighth|tenth|second|fifth|\w+fold|"
+    r"one|a\s+(?:year|month|week|decade))",
+)
+_LEAD = re.compile(r"(?:by|to|only)\s+")
+_WORDS = re.compile(r"\S+")
+
+
+# An age set off by commas after a name: "Thanou, 30, was suspended", "Agassi, now 34,".
+_AGE = re.compile(r"(?<=[A-Za-z], )(?:now\s+|aged\s+)?\d{1,3}(?=,)")
+# A thousands separator makes a number a count, not a year or a list item: "a crowd of 21,480".
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+# "a year" on its own is a rate ("1.8bn kWh a year"), a span only after these.
+_SPAN_CUE = re.compile(
+    r"\b(?:for|after|within|in|than|over|nearly|almost|about|just|another|only)\s+$"
+)
+# Words that end a noun phrase when they come inside one ("in 2015 after three albums");
+# not "to", "and", "or", which join the two ends of a range ("7 to 2").
+_CUT = frozenset(
+    """
+    in on at by for from with as that than is are was were be been has have had will would
+    could should may might can after before since until into over under about between among
+    during against because if while when where which who but so said says
+    """.split()
+)
+
+
+def find_figures(text: str) -> Iterator[tuple[int, int]]:
+    lowered = text.translate(_ASCII_LOWER)
+    if not _ANCHOR.search(lowered):
+        return
+    for match in _AGE.finditer(text):
+        yield match.start(), match.end()
+    found: list[tuple[int, int]] = []
+    pos = 0
+    while (match := _FIGURE.search(lowered, pos)) is not None:
+        start, end = match.start(), match.end()
+        pos = end
+        # A modifier such as "by" or "to" belongs to the verb, not the amount.
+        lead = _LEAD.match(lowered, start, end)
+        if lead:
+            start = lead.end()
+        words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
+        # "in 2015 after three albums": the noun phrase stops at a function word, and
+        # the search goes on from there.
+        if len(words) > 2 and _word(text, words[-2]) in _CUT:
+            pos = words[-2][0]
+            words = words[:-2]
+        # "nine Republican senators" but not "Six Nations title", "40 Iran fans".
+        for i, (a, b) in enumerate(words[1:], start=1):
+            word = text[a:b]
+            after_the = _word(text, words[i - 1]) in ("the", "its", "their", "his", "her", "our")
+            describes = (
+                word.strip(",;:’'") in _ADJECTIVES
+                and i + 1 < len(words)
+                and text[words[i + 1][0]].islower()
+            )
+            if word[0].isupper() and not describes and not after_the:
+                words = words[:i]
+                break
+        # Trim the noun phrase back to its last word that is not a function word.
+        while len(words) > 1 and _word(text, words[-1]) in _STOP:
+            words.pop()
+        if not words:
+            continue
+        end = words[-1][1]
+        while end > start and text[end - 1] in ",;:’'-–— ":
+            end -= 1
+        value = text[start:end]
+        if (
+            _YEAR_ONLY.match(value)
+            or (_BARE.match(value.lower()) and not _GROUPED.match(value))
+            or not _HAS_AMOUNT.search(value.lower())
+        ):
+            continue
+        if _AGE.match(text, start) and end - start <= 3:
+            continue
+        if _MODEL.search(text, 0, start) and text[start].isdigit():
+            # "the Helix 3 chip", "Radio 4", "Boeing 747 jets": part of a name.
+            continue
+        if _LONE_SPAN.match(value.lower()) and not _SPAN_CUE.search(lowered, 0, start):
+            continue
+        # "11 goals in 17 league games", "12th time in 13 appearances": one figure
+        # (but not "7.1% in 2005-6").
+        if (
+            found
+            and text[found[-1][1] : start] == " in "
+            and _COUNTED.match(value)
+            and _COUNTED.match(text[found[-1][0] : found[-1][1]])
+        ):
+            found[-1] = (found[-1][0], end)
+            continue
+        found.append((start, end))
+    yield from found
+
+
+def shorten_figure(text: str, start: int, end: int) -> int | None:
+    """The end of the figure that starts at ``start`` if it must stop at ``end`` (where
+    a date begins), or None if no figure is left: "£342m a year" before "a year earlier"."""
+    words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
+    while words and _word(text, words[-1]) in _STOP:
+        words.pop()
+    if not words:
+        return None
+    end = words[-1][1]
+    value = text[start:end].rstrip(",;:")
+    lowered = value.lower()
+    if _YEAR_ONLY.match(value) or _BARE.match(lowered) or not _HAS_AMOUNT.search(lowered):
+        return None
+    return start + len(value)
+
+
+# Capitalised words that may describe what a figure counts.
+_ADJECTIVES = DEMONYMS | frozenset(
+    "Republican Republicans Democratic Democrat Democrats Labour Tory Conservative Liberal "
+    "Green Allied Olympic".split()
+)
+_MODEL = re.compile(r"\b[A-Z][A-Za-z]+ $")
+_COUNTED = re.compile(r"^\S+\s+(?-i:[a-z])")
+_LONE_SPAN = re.compile(r"^(?:a|an)\s+(?:year|month|week|decade)$")
+
+
+def _word(text: str, span: tuple[int, int]) -> str:
+    return text[span[0] : span[1]].strip(",;:").lower()

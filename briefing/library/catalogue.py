@@ -1,0 +1,148 @@
+"""The library as a reader browses it: a list of entries, articles on demand.
+
+Backed by the search index (``briefing.search``), so a library of 10,000
+articles lists in milliseconds without reading a file, and only new or
+changed files are read again. If the index cannot be used (an unwritable
+cache folder, say) the catalogue reads the files directly instead: slower,
+but reading never depends on the cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from briefing.library.load import DEFAULT_MAX_BYTES, find_article_files, load_article_file
+from briefing.library.loaders import ArticleFormatError
+from briefing.library.model import Article
+
+if TYPE_CHECKING:
+    from briefing.search import Entry, SearchIndex, SearchResults
+
+__all__ = ["Catalogue", "Refreshed", "entry_of"]
+
+Progress = Callable[[int, int], None]
+
+
+class Refreshed(NamedTuple):
+    """What a refresh did, and the files it could not read."""
+
+    read: int
+    removed: int
+    problems: tuple[tuple[Path, str], ...]
+
+
+def entry_of(article: Article) -> Entry:
+    """The list entry of an article already in memory."""
+    from briefing.search import Entry
+
+    return Entry(
+        article.id,
+        article.title,
+        str(article.path or ""),
+        article.source,
+        article.url,
+        article.published,
+        article.author,
+        article.tags,
+        article.words,
+    )
+
+
+class Catalogue:
+    """Entries and articles of the library under ``paths``. Thread-safe."""
+
+    def __init__(self, paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.paths = list(paths)
+        self.max_bytes = max_bytes
+        self.index: SearchIndex | None = None
+        self.index_error: str | None = None
+        self._loaded: dict[str, Article] = {}  # only without an index
+
+    def open(self) -> None:
+        """Open the index (LibraryError if a path does not exist)."""
+        from briefing.search import SearchIndex, SearchIndexError
+
+        try:
+            self.index = SearchIndex(self.paths, max_bytes=self.max_bytes)
+            self.index.entries()  # proves the file usable now, not on first use
+        except SearchIndexError as error:
+            self.index, self.index_error = None, str(error)
+
+    def _index_failed(self, error: Exception) -> None:
+        """Stop using the index (busy for too long, disk full…): read files instead."""
+        self.index, self.index_error = None, str(error)
+
+    def refresh(self, progress: Progress | None = None) -> Refreshed:
+        """Read what is new or changed (everything, without an index).
+
+        If the index fails on the way, the catalogue carries on without it
+        (``index_error`` says why) and reads the files directly.
+        """
+        if self.index is not None:
+            from briefing.search import SearchIndexError
+
+            try:
+                result = self.index.refresh(progress)
+            except SearchIndexError as error:
+                self._index_failed(error)
+            else:
+                problems = tuple((p.path, p.reason) for p in result.problems)
+                return Refreshed(result.read, result.removed, problems)
+        files = find_article_files(self.paths)
+        loaded: dict[str, Article] = {}
+        failed: list[tuple[Path, str]] = []
+        for done, path in enumerate(files, 1):
+            try:
+                for article in load_article_file(path, self.max_bytes):
+                    loaded.setdefault(article.id, article)
+            except ArticleFormatError as error:
+                failed.append((path, str(error)))
+            if progress is not None and done % 200 == 0:
+                progress(done, len(files))
+        self._loaded = loaded
+        return Refreshed(len(files), 0, tuple(failed))
+
+    def entries(self) -> list[Entry]:
+        """What the catalogue knows; never raises (an unusable index lists nothing
+        until a refresh has read the files)."""
+        if self.index is not None:
+            from briefing.search import SearchIndexError
+
+            try:
+                return self.index.entries()
+            except SearchIndexError as error:
+                self._index_failed(error)
+        return [entry_of(a) for a in self._loaded.values()]
+
+    def article(self, article_id: str, path: Path | None = None) -> Article | None:
+        """The whole article; from its file (``path``) if the index fails."""
+        if self.index is not None:
+            from briefing.search import SearchIndexError
+
+            try:
+                return self.index.article(article_id)
+            except SearchIndexError:
+                pass  # a busy index: the file itself will do
+        found = self._loaded.get(article_id)
+        if found is None and path is not None:
+            try:
+                found = next(
+                    (a for a in load_article_file(path, self.max_bytes) if a.id == article_id),
+                    None,
+                )
+            except (ArticleFormatError, OSError):
+                return None
+        return found
+
+    def search(
+        self, text: str, bookmarks: Mapping[str, Sequence[str]] | None, limit: int = 500
+    ) -> SearchResults | None:
+        """Ranked matches for text typed by the user; None without an index."""
+        if self.index is None:
+            return None
+        from briefing.search import parse_query
+
+        query = parse_query(text, as_you_type=True)
+        return self.index.search(query, limit=limit, bookmarks=bookmarks)

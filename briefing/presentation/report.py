@@ -1,0 +1,43 @@
+"""What `briefing summary` reports about an article, as plain data.
+
+This is the JSON contract (documented in the README): later features add keys,
+they never rename these.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from briefing.library.files import display_path
+from briefing.library.model import Article, Summary
+
+if TYPE_CHECKING:
+    from briefing.analysis.facts import Fact
+
+__all__ = ["digest"]
+
+
+def digest(article: Article, summary: Summary, facts: list[Fact] | None = None) -> dict[str, Any]:
+    """The article's JSON record; ``facts`` (when given) become its "facts" list."""
+    result: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "path": display_path(article.path),
+        "words": article.words,
+        "summary": {
+            "algorithm": summary.algorithm,
+            "sentences": [{"index": i, "text": article.sentences[i].text} for i in summary.indices],
+        },
+    }
+    if summary.note:
+        result["summary"]["note"] = summary.note
+    for key in ("url", "published", "author"):
+        value = getattr(article, key)
+        if value:
+            result[key] = value
+    if article.tags:
+        result["tags"] = list(article.tags)
+    if facts is not None:
+        result["facts"] = [fact.as_dict() for fact in facts]
+    return result

@@ -1,0 +1,245 @@
+"""A cache of work derived from articles: summaries and key facts.
+
+Keyed by article id and by a fingerprint of the code that did the work, so a
+second start does nothing twice and a new version of the code never serves
+stale results. The cache is disposable: if the file is damaged, unreadable or
+from another schema it is deleted and rebuilt, and if even that fails the
+cache simply stays off. Nothing here may ever stop the user reading.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import threading
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from briefing.analysis.facts import Fact
+
+__all__ = ["DerivedCache", "code_version"]
+
+SCHEMA = 2
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@cache
+def code_version(*parts: str) -> str:
+    """A fingerprint of the named source files or folders under briefing/.
+
+    A folder counts with every file below it (code and word lists alike).
+    """
+    digest = hashlib.sha256(str(SCHEMA).encode())
+    for part in parts:
+        target = _PACKAGE / part
+        files = sorted(target.rglob("*")) if target.is_dir() else [target]
+        for path in files:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+FACTS_CODE = ("analysis/facts", "analysis/sentences.py", "library/model.py", "library/text.py")
+SUMMARY_CODE = (
+    "analysis/summarize.py",
+    "analysis/rank.py",
+    "analysis/sentences.py",
+    "library/model.py",
+    "library/text.py",
+)
+
+
+class DerivedCache:
+    """Summaries and facts by article id, in one SQLite file (thread-safe)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None:
+            from briefing.storage.config import cache_dir
+
+            path = cache_dir() / "derived.sqlite3"
+        self.path = path
+        self._local = threading.local()
+        self._disabled = False
+        self._lock = threading.Lock()
+
+    # Connection -------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        import sqlite3  # on first use: start-up does not wait for it
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA):
+            raise sqlite3.DatabaseError(f"cache schema {version}, expected {SCHEMA}")
+        connection.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS facts (
+                article_id TEXT NOT NULL,
+                code TEXT NOT NULL,
+                digest TEXT NOT NULL,
+                data TEXT NOT NULL,
+                PRIMARY KEY (article_id, code)
+            );
+            CREATE TABLE IF NOT EXISTS summaries (
+                article_id TEXT NOT NULL,
+                algorithm TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                code TEXT NOT NULL,
+                digest TEXT NOT NULL,
+                indices TEXT NOT NULL,
+                note TEXT,
+                PRIMARY KEY (article_id, algorithm, count, code)
+            );
+            """
+        )
+        connection.execute(f"PRAGMA user_version={SCHEMA}")
+        return connection
+
+    def _connection(self) -> sqlite3.Connection | None:
+        if self._disabled:
+            return None
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            return connection
+        import sqlite3
+
+        try:
+            connection = self._open()
+        except (sqlite3.Error, OSError):
+            # Damaged or foreign: start again from an empty file, once.
+            with self._lock, contextlib.suppress(OSError):
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            try:
+                connection = self._open()
+            except (sqlite3.Error, OSError):
+                self._disabled = True
+                return None
+        self._local.connection = connection
+        return connection
+
+    def _write(self, sql: str, rows: Sequence[tuple]) -> None:
+        import sqlite3
+
+        connection = self._connection()
+        if connection is None:
+            return
+        with contextlib.suppress(sqlite3.Error), connection:
+            connection.executemany(sql, rows)
+
+    def _query(self, sql: str, parameters: tuple) -> list[tuple]:
+        import sqlite3
+
+        connection = self._connection()
+        if connection is None:
+            return []
+        try:
+            return connection.execute(sql, parameters).fetchall()
+        except sqlite3.Error:
+            return []
+
+    def close(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+    # Facts ------------------------------------------------------------------
+
+    def facts(self, wanted: Iterable[tuple[str, str | None]]) -> dict[str, list[Fact]]:
+        """Cached facts for whichever of these (article id, digest) pairs have them.
+
+        Results are keyed by article id. With a digest, only facts of exactly
+        that text count (sentence numbers must fit); with None, the latest
+        facts of the article do (enough to know which entities it names).
+        """
+        from briefing.analysis.facts import Fact
+
+        digests = dict(wanted)
+        ids = list(digests)
+        code = code_version(*FACTS_CODE)
+        found: dict[str, list[Fact]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._query(
+                f"SELECT article_id, digest, data FROM facts WHERE code = ? "
+                f"AND article_id IN ({marks})",
+                (code, *chunk),
+            )
+            for article_id, digest, data in rows:
+                if digests[article_id] not in (None, digest):
+                    continue
+                with contextlib.suppress(ValueError, TypeError):
+                    found[article_id] = [_fact_from_json(item, Fact) for item in json.loads(data)]
+        return found
+
+    def put_facts(self, facts: dict[str, tuple[str, list[Fact]]]) -> None:
+        """Store facts by article id: (digest of the text, facts)."""
+        code = code_version(*FACTS_CODE)
+        rows = [
+            (article_id, code, digest, json.dumps([_fact_to_json(f) for f in items]))
+            for article_id, (digest, items) in facts.items()
+        ]
+        if rows:
+            self._write("INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?)", rows)
+
+    # Summaries --------------------------------------------------------------
+
+    def summary(
+        self, article_id: str, digest: str, algorithm: str, count: int
+    ) -> tuple[tuple[int, ...], str | None] | None:
+        code = code_version(*SUMMARY_CODE)
+        rows = self._query(
+            "SELECT indices, note FROM summaries WHERE article_id = ? AND algorithm = ? "
+            "AND count = ? AND code = ? AND digest = ?",
+            (article_id, algorithm, count, code, digest),
+        )
+        if not rows:
+            return None
+        try:
+            return tuple(int(i) for i in json.loads(rows[0][0])), rows[0][1]
+        except (ValueError, TypeError):
+            return None
+
+    def put_summary(
+        self,
+        article_id: str,
+        digest: str,
+        algorithm: str,
+        count: int,
+        indices: Sequence[int],
+        note: str | None,
+    ) -> None:
+        code = code_version(*SUMMARY_CODE)
+        self._write(
+            "INSERT OR REPLACE INTO summaries VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, algorithm, count, code, digest, json.dumps(list(indices)), note)],
+        )
+
+
+_FACT_FIELDS = (
+    "kind", "text", "sentence", "key", "mentions", "sentences",
+    "aliases", "role", "acronym", "speaker", "speaker_key",
+)  # fmt: skip
+
+
+def _fact_to_json(fact: Fact) -> list[object]:
+    return [getattr(fact, name) for name in _FACT_FIELDS]
+
+
+def _fact_from_json(values: list[object], fact_type: type[Fact]) -> Fact:
+    data = dict(zip(_FACT_FIELDS, values, strict=True))
+    data["sentences"] = tuple(data["sentences"])  # type: ignore[arg-type]
+    data["aliases"] = tuple(data["aliases"])  # type: ignore[arg-type]
+    return fact_type(**data)  # type: ignore[arg-type]

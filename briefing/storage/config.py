@@ -1,0 +1,153 @@
+"""Where briefing keeps its files, and the user's settings.
+
+Settings live in ``config.toml`` in the user config dir (platformdirs), or in
+the file named by ``BRIEFING_CONFIG``:
+
+    theme = "textual-dark"
+
+    [summary]
+    algorithm = "default"
+    sentences = 3
+
+    [keymap]
+    "reader.next_algorithm" = "s,ctrl+s"
+
+A broken config file never stops the reader: it is reported and the defaults
+are used. Saving (the theme, when it is changed in the reader) keeps the
+user's comments and layout, and never overwrites a file that failed to parse.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "ConfigError",
+    "Settings",
+    "cache_dir",
+    "config_path",
+    "data_dir",
+    "load_settings",
+    "save_setting",
+]
+
+APP_NAME = "briefing"
+
+
+class ConfigError(Exception):
+    """The config file exists but cannot be used (one line for the user)."""
+
+
+def config_path() -> Path:
+    override = os.environ.get("BRIEFING_CONFIG")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME) / "config.toml"
+
+
+def data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME)
+
+
+def cache_dir() -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME)
+
+
+@dataclass
+class Settings:
+    theme: str | None = None
+    algorithm: str = "default"
+    sentences: int = 3
+    keymap: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read {path}: {error}") from None
+    # Imported here, and only when there is a file: `briefing summary` needs
+    # this module only for cache_dir().
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path} is not valid TOML: {error}") from None
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read settings; anything unusable is noted in ``problems`` and skipped."""
+    path = path or config_path()
+    settings = Settings()
+    try:
+        data = _read(path)
+    except ConfigError as error:
+        settings.problems.append(str(error))
+        return settings
+    theme = data.get("theme")
+    if isinstance(theme, str) and theme.strip():
+        settings.theme = theme.strip()
+    elif theme is not None:
+        settings.problems.append(f"{path}: theme must be a name in quotes")
+    summary = data.get("summary", {})
+    if not isinstance(summary, dict):
+        settings.problems.append(f"{path}: [summary] must be a table")
+    else:
+        algorithm = summary.get("algorithm")
+        if isinstance(algorithm, str):
+            settings.algorithm = algorithm
+        sentences = summary.get("sentences")
+        if isinstance(sentences, int) and not isinstance(sentences, bool) and sentences > 0:
+            settings.sentences = sentences
+        elif sentences is not None:
+            settings.problems.append(f"{path}: summary.sentences must be a whole number above 0")
+    keymap = data.get("keymap", {})
+    if isinstance(keymap, dict):
+        for binding_id, keys in keymap.items():
+            if isinstance(keys, str) and keys.strip():
+                settings.keymap[str(binding_id)] = keys
+            else:
+                settings.problems.append(
+                    f'{path}: keymap entry {binding_id!r} must be keys in quotes, e.g. "j,down"'
+                )
+    else:
+        settings.problems.append(f"{path}: [keymap] must be a table of binding ids to keys")
+    return settings
+
+
+def save_setting(key: str, value: str | int, path: Path | None = None) -> None:
+    """Set one top-level setting, keeping the rest of the file as the user wrote it.
+
+    Raises ConfigError (and leaves the file alone) if the file does not parse.
+    """
+    import tomlkit  # only when a setting is saved
+
+    from briefing.storage.fsutil import atomic_write_text
+
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read {path}, not changed: {error}") from None
+    try:
+        document = tomlkit.parse(text)
+    except tomlkit.exceptions.TOMLKitError as error:
+        raise ConfigError(f"{path} is not valid TOML, not changed: {error}") from None
+    document[key] = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, tomlkit.dumps(document))
