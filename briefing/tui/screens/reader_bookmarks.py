@@ -25,14 +25,12 @@ from briefing.tui.widgets.article_list import ArticleList, ListEntry
 from briefing.tui.widgets.bookmark_panel import BookmarkPanel
 
 if TYPE_CHECKING:
-    from briefing.bookmarks import Bookmark, Bookmarks, BookmarkStore, Resolution
+    from briefing.bookmarks import Bookmark, Bookmarks, BookmarkStore, Edited, Resolution
     from briefing.tui.screens.reader import ReaderScreen
 
 __all__ = ["BookmarksController", "SharedArticle"]
 
 POLL_SECONDS = 2.0
-
-Change = Callable[["Bookmark | None"], "Bookmark | None"]
 
 
 class SharedArticle(Article):
@@ -47,14 +45,14 @@ class SharedArticle(Article):
 
 @dataclass(frozen=True, slots=True)
 class _Edit:
-    """One change to make to the file, and what to tell the user after.
+    """One of the store's verbs to run, and what to tell the user after.
 
-    ``change`` returns the new entry, or None when there is nothing left to
-    change (the bookmark vanished meanwhile): then ``lost`` is what we say.
+    The rules of an edit (an edit brings back a removed bookmark, a stand-in
+    can only revive its own entry) are the store's; when the verb finds
+    nothing to act on (the bookmark vanished meanwhile) ``lost`` is what we say.
     """
 
-    article_id: str
-    change: Change
+    verb: Callable[[BookmarkStore], Edited]
     done: str
     lost: str
 
@@ -229,43 +227,32 @@ class BookmarksController:
             return None
         return current
 
-    def _edit_bookmark(
-        self, article: Article, change: Callable[[Bookmark], Bookmark], done: str, lost: str
-    ) -> None:
-        """Apply ``change`` to the article's bookmark, making one if it has none.
-
-        A removed bookmark is brought back (the user is acting on it now). A
-        stand-in for a shared bookmark can only revive its own entry, since
-        there is no article to make a new one from.
-        """
-        from briefing.bookmarks import bookmark_article
-
-        shared = isinstance(article, SharedArticle)
-
-        def with_bookmark(entry: Bookmark | None) -> Bookmark | None:
-            if shared:
-                if entry is None:
-                    return None
-                return change(entry.restored() if entry.deleted else entry)
-            if entry is None or entry.deleted:
-                entry = bookmark_article(article, entry)
-            return change(entry)
-
+    def _target(self, article: Article) -> Article | str:
+        """What a verb of the store acts on for this article: its live
+        bookmark's id (which may differ, for a bookmark matched by title),
+        else the article itself (to bookmark it), or for a stand-in the shared
+        entry's id (a removed one can come back; there is no article to make
+        a new one from)."""
         live = self.entry_for(article)
-        entry_id = live.article_id if live is not None else article.id
-        self._edit(_Edit(entry_id, with_bookmark, done, lost))
+        if live is not None:
+            return live.article_id
+        return article.id if isinstance(article, SharedArticle) else article
 
     def toggle(self) -> None:
         article = self._can_edit()
         if article is None:
             return
-        entry = self.entry_for(article)
-        if entry is not None:
-            self._edit(_Edit(entry.article_id, lambda e: e.removed() if e else None,
-                             "Bookmark removed.", "The bookmark was already gone."))  # fmt: skip
+        target = self._target(article)
+
+        def verb(store: BookmarkStore) -> Edited:
+            return store.toggle(target)
+
+        if self.entry_for(article) is not None:
+            self._edit(_Edit(verb, "Bookmark removed.", "The bookmark was already gone."))
         else:
-            self._edit_bookmark(article, lambda e: e, "Bookmarked.",
-                                "The shared bookmark is gone; nothing to restore.")  # fmt: skip
+            self._edit(
+                _Edit(verb, "Bookmarked.", "The shared bookmark is gone; nothing to restore.")
+            )
 
     def edit_note(self) -> None:
         from briefing.tui.screens.editors import NoteEditor
@@ -278,9 +265,14 @@ class BookmarksController:
         conflicts = tuple(reveal_controls(c) for c in entry.note_conflicts) if entry else ()
 
         def save(text: str | None) -> None:
-            if text is not None:
-                self._edit_bookmark(article, lambda e: e.with_note(text), "Note saved.",
-                                    "Note not saved: the bookmark is gone.")  # fmt: skip
+            if text is None:
+                return
+            target = self._target(article)
+
+            def verb(store: BookmarkStore) -> Edited:
+                return store.note(target, text)
+
+            self._edit(_Edit(verb, "Note saved.", "Note not saved: the bookmark is gone."))
 
         self.screen.app.push_screen(NoteEditor(article.title, note, conflicts), save)
 
@@ -297,12 +289,12 @@ class BookmarksController:
             if tags is None:
                 return
             removed = [t for t in before if t not in tags]
-            self._edit_bookmark(
-                article,
-                lambda e: e.with_tags(add=tags, remove=removed),
-                "Tags saved.",
-                "Tags not saved: the bookmark is gone.",
-            )
+            target = self._target(article)
+
+            def verb(store: BookmarkStore) -> Edited:
+                return store.tags(target, add=tags, remove=removed)
+
+            self._edit(_Edit(verb, "Tags saved.", "Tags not saved: the bookmark is gone."))
 
         self.screen.app.push_screen(
             TagEditor(article.title, tuple(reveal_controls(t) for t in before)), save
@@ -317,11 +309,12 @@ class BookmarksController:
         store = self.store
         assert store is not None
         try:
-            _old, new = store.edit(edit.article_id, edit.change)
+            edited = edit.verb(store)
         except BookmarkFileError as error:
             self.screen.post_message(self.Edited(None, str(error)))
             return
-        self.screen.post_message(self.Edited(edit.done if new is not None else edit.lost, None))
+        done = edit.done if edited.after is not None else edit.lost
+        self.screen.post_message(self.Edited(done, None))
 
     def edited(self, message: Edited) -> None:
         if message.error is not None:
