@@ -1,6 +1,6 @@
 """Key-facts quality and speed against the hand-made gold lists.
 
-    python benchmarks/facts_quality.py [--show ARTICLE_ID_OR_TITLE_PREFIX]
+    python benchmarks/facts_quality.py [--show ARTICLE_ID_OR_TITLE_PREFIX] [--rules]
     python benchmarks/facts_quality.py --gold PATH [--articles DIR]
 
 Reads ../shared/eval/keyfacts-dev-gold.json (20 BBC articles from
@@ -15,6 +15,10 @@ recall and F1 per kind and micro-averaged, speaker accuracy, the share of
 found people that got a role, and milliseconds per article, on: all dev
 articles, the tuning half (the first two of each BBC category), the check half
 (the other two), the seed and the three sets of our own.
+
+``--rules`` adds, for each set, the hits and errors of each rule: every fact
+carries the name of the rule that found it (the first to type one of its
+sightings; for a quote, the speaker rule that chose its speaker).
 
 ``--gold PATH`` scores one other gold file of the same schema instead: its
 entries are found by ``id`` in bbcsum-dev.jsonl or by ``title`` among the
@@ -188,9 +192,13 @@ class Tally:
     articles: int = 0
     seconds: float = 0.0
     baseline: float = 0.0
+    # Per rule (the rule recorded on each fact): core hits, and false alarms; for a
+    # quote, the speaker rule: right and wrong speakers.
+    rule_hits: Counter[str] = field(default_factory=Counter)
+    rule_errors: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Tally) -> None:
-        for name in ("tp", "fp", "fn"):
+        for name in ("tp", "fp", "fn", "rule_hits", "rule_errors"):
             getattr(self, name).update(getattr(other, name))
         for name in ("speakers", "speakers_right", "people_with_role", "roles_found", "articles"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -207,6 +215,7 @@ def score(facts: list[Fact], gold: list[GoldItem], show: bool = False) -> Tally:
         hit = next((i for i in order if i not in used and matches(fact, gold[i])), None)
         if hit is None:
             tally.fp[fact.kind] += 1
+            tally.rule_errors[_rule_name(fact)] += 1
             if show:
                 extra = f"  <- {fact.speaker}" if fact.speaker else ""
                 print(f"  FP {fact.kind:<12} {fact.text[:90]}{extra}")
@@ -216,10 +225,13 @@ def score(facts: list[Fact], gold: list[GoldItem], show: bool = False) -> Tally:
         if not item.core:
             continue
         tally.tp[fact.kind] += 1
+        if item.kind != "quote":
+            tally.rule_hits[_rule_name(fact)] += 1
         if item.kind == "quote" and item.speaker:
             tally.speakers += 1
             right = speaker_right(fact, item)
             tally.speakers_right += right
+            (tally.rule_hits if right else tally.rule_errors)[_rule_name(fact)] += 1
             if show and not right:
                 print(f"  SPEAKER {fact.speaker!r} should be {item.speaker!r}: {item.text[:50]}")
         if item.kind == "person" and item.role:
@@ -233,6 +245,21 @@ def score(facts: list[Fact], gold: list[GoldItem], show: bool = False) -> Tally:
             if show:
                 print(f"  FN {item.kind:<12} {item.text[:90]}")
     return tally
+
+
+def _rule_name(fact: Fact) -> str:
+    return f"{fact.kind}: {fact.rule or '?'}" if fact.kind != "quote" else f"speaker: {fact.rule}"
+
+
+def report_rules(name: str, tally: Tally) -> None:
+    """Hits and errors per rule: core items found / false alarms (speakers: right / wrong)."""
+    print(f"\n{name}: per rule (hits = core items found or right speakers; errors = false")
+    print("  alarms or wrong speakers; items matching a non-core gold item count in neither)")
+    rules = sorted(set(tally.rule_hits) | set(tally.rule_errors))
+    for rule in rules:
+        hits, errors = tally.rule_hits[rule], tally.rule_errors[rule]
+        share = hits / (hits + errors) if hits + errors else 0.0
+        print(f"  {rule:<42}{hits:5}{errors:5}  {share:5.2f}")
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -285,6 +312,7 @@ def main() -> None:
         "whose id or title starts with this ('all' for every article)",
     )
     parser.add_argument("--repeats", type=int, default=5, help="timing repeats per article")
+    parser.add_argument("--rules", action="store_true", help="also report hits and errors per rule")
     parser.add_argument("--gold", type=Path, help="score this gold file instead of the usual sets")
     parser.add_argument(
         "--articles", type=Path, help="folder of the --gold articles (default: articles/ beside it)"
@@ -302,6 +330,8 @@ def main() -> None:
             tally.add(run_one(name, article, entry, args))
         print(f"word lists loaded in {load_ms:.0f} ms (once per process)")
         report(f"{args.gold}", tally)
+        if args.rules:
+            report_rules(f"{args.gold}", tally)
         return
 
     dev_gold = json.loads(eval_file("keyfacts-dev-gold.json").read_text(encoding="utf-8"))
@@ -330,10 +360,10 @@ def main() -> None:
         article = Article(row["title"], row["text"])
         groups[half].add(run_one(entry["id"], article, entry, args))
     for entry in seed_gold["articles"]:
-        article = seeds.get(entry["title"])
-        if article is None:
+        seed = seeds.get(entry["title"])
+        if seed is None:
             sys.exit(f"seed article not found in articles/: {entry['title']}")
-        groups["seed (3)"].add(run_one(entry["title"], article, entry, args))
+        groups["seed (3)"].add(run_one(entry["title"], seed, entry, args))
     for path, group in ((HELDOUT, HELDOUT_NAME), (BLIND, BLIND_NAME), (FINAL, FINAL_NAME)):
         for name, article, entry in gold_set(path, path.parent / "articles"):
             groups[group].add(run_one(name, article, entry, args))
@@ -342,6 +372,9 @@ def main() -> None:
     print(f"word lists loaded in {load_ms:.0f} ms (once per process)")
     for name, tally in groups.items():
         report(name, tally)
+    if args.rules:
+        for name, tally in groups.items():
+            report_rules(name, tally)
     print(
         "\ntargets on dev: micro F1 >= 0.85, quote F1 >= 0.85, speaker accuracy >= 0.85, "
         "roles >= 0.70, <= 5 ms/article"

@@ -5,16 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from briefing.analysis.facts import vocabulary
+
 __all__ = ["find_dates"]
 
 # The patterns are written in lower case and run over an ASCII-lower-cased copy of the
 # text: case-insensitive matching without IGNORECASE, which doubles the time the
 # pattern takes to compile at every start of the command line.
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)"
+_SPELT_OUT = vocabulary.words("full_months") | {"May"}
+# Months (abbreviations with or without their dot) and days, from the word lists.
+_MONTH = "(?:{})".format(
+    "|".join(
+        m.lower() if m in _SPELT_OUT else rf"{m.lower()}\.?" for m in vocabulary.ordered("months")
+    )
 )
-_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY = "(?:{})".format("|".join(d.lower() for d in vocabulary.ordered("days")))
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _NUM = (

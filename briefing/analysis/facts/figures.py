@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from briefing.analysis.facts import vocabulary
 from briefing.analysis.facts.places import DEMONYMS
 
 __all__ = ["find_figures", "shorten_figure"]
@@ -40,16 +41,7 @@ _ORDINAL = (
 )
 # Words that end a figure's noun phrase ("38,000 people were" -> "38,000 people"). They
 # are trimmed after matching: a look-ahead for them in the pattern makes it slow to compile.
-_STOP = frozenset(
-    """
-    of the a an and or to in on at by for from with as that this than is are was were be been
-    has have had will would could should may might can it its their his her who which when
-    while after before said says more less per each ago earlier later since until into over
-    under about between among also not but so if because during against times do did does
-    all new up out off down back just only now then there here they we you he she i them us
-    me him our your my what how why where such both own last next
-    """.split()
-)
+_STOP = vocabulary.words("figure_stop")
 # The pattern runs over an ASCII-lower-cased copy of the text (case-insensitive without
 # IGNORECASE, which doubles its compile time at every start of the command line); the
 # words of the match are then checked in the text itself: a capitalised word ends the
@@ -150,13 +142,44 @@ _SPAN_CUE = re.compile(
 )
 # Words that end a noun phrase when they come inside one ("in 2015 after three albums");
 # not "to", "and", "or", which join the two ends of a range ("7 to 2").
-_CUT = frozenset(
-    """
-    in on at by for from with as that than is are was were be been has have had will would
-    could should may might can after before since until into over under about between among
-    during against because if while when where which who but so said says
-    """.split()
-)
+_CUT = vocabulary.words("figure_cut")
+
+
+def _noun_phrase(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words of a figure up to where its noun phrase ends."""
+    # "nine Republican senators" but not "Six Nations title", "40 Iran fans".
+    for i, (a, b) in enumerate(words[1:], start=1):
+        word = text[a:b]
+        after_the = _word(text, words[i - 1]) in _POSSESSIVES
+        describes = (
+            word.strip(",;:’'") in _ADJECTIVES
+            and i + 1 < len(words)
+            and text[words[i + 1][0]].islower()
+        )
+        if word[0].isupper() and not describes and not after_the:
+            words = words[:i]
+            break
+    # Trim the noun phrase back to its last word that is not a function word.
+    while len(words) > 1 and _word(text, words[-1]) in _STOP:
+        words.pop()
+    return words
+
+
+def _not_a_figure(text: str, lowered: str, start: int, end: int) -> bool:
+    """A year, a bare number, an age, a model number: not a figure to list."""
+    value = text[start:end]
+    if (
+        _YEAR_ONLY.match(value)
+        or (_BARE.match(value.lower()) and not _GROUPED.match(value))
+        or not _HAS_AMOUNT.search(value.lower())
+    ):
+        return True
+    if _AGE.match(text, start) and end - start <= 3:
+        return True
+    if _MODEL.search(text, 0, start) and text[start].isdigit():
+        # "the Helix 3 chip", "Radio 4", "Boeing 747 jets": part of a name.
+        return True
+    return bool(_LONE_SPAN.match(value.lower()) and not _SPAN_CUE.search(lowered, 0, start))
 
 
 def find_figures(text: str) -> Iterator[tuple[int, int]]:
@@ -167,8 +190,8 @@ def find_figures(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
     found: list[tuple[int, int]] = []
     pos = 0
-    while (match := _FIGURE.search(lowered, pos)) is not None:
-        start, end = match.start(), match.end()
+    while (figure := _FIGURE.search(lowered, pos)) is not None:
+        start, end = figure.start(), figure.end()
         pos = end
         # A modifier such as "by" or "to" belongs to the verb, not the amount.
         lead = _LEAD.match(lowered, start, end)
@@ -180,42 +203,17 @@ def find_figures(text: str) -> Iterator[tuple[int, int]]:
         if len(words) > 2 and _word(text, words[-2]) in _CUT:
             pos = words[-2][0]
             words = words[:-2]
-        # "nine Republican senators" but not "Six Nations title", "40 Iran fans".
-        for i, (a, b) in enumerate(words[1:], start=1):
-            word = text[a:b]
-            after_the = _word(text, words[i - 1]) in ("the", "its", "their", "his", "her", "our")
-            describes = (
-                word.strip(",;:’'") in _ADJECTIVES
-                and i + 1 < len(words)
-                and text[words[i + 1][0]].islower()
-            )
-            if word[0].isupper() and not describes and not after_the:
-                words = words[:i]
-                break
-        # Trim the noun phrase back to its last word that is not a function word.
-        while len(words) > 1 and _word(text, words[-1]) in _STOP:
-            words.pop()
+        words = _noun_phrase(text, words)
         if not words:
             continue
         end = words[-1][1]
         while end > start and text[end - 1] in ",;:’'-–— ":
             end -= 1
-        value = text[start:end]
-        if (
-            _YEAR_ONLY.match(value)
-            or (_BARE.match(value.lower()) and not _GROUPED.match(value))
-            or not _HAS_AMOUNT.search(value.lower())
-        ):
-            continue
-        if _AGE.match(text, start) and end - start <= 3:
-            continue
-        if _MODEL.search(text, 0, start) and text[start].isdigit():
-            # "the Helix 3 chip", "Radio 4", "Boeing 747 jets": part of a name.
-            continue
-        if _LONE_SPAN.match(value.lower()) and not _SPAN_CUE.search(lowered, 0, start):
+        if _not_a_figure(text, lowered, start, end):
             continue
         # "11 goals in 17 league games", "12th time in 13 appearances": one figure
         # (but not "7.1% in 2005-6").
+        value = text[start:end]
         if (
             found
             and text[found[-1][1] : start] == " in "
@@ -245,10 +243,8 @@ def shorten_figure(text: str, start: int, end: int) -> int | None:
 
 
 # Capitalised words that may describe what a figure counts.
-_ADJECTIVES = DEMONYMS | frozenset(
-    "Republican Republicans Democratic Democrat Democrats Labour Tory Conservative Liberal "
-    "Green Allied Olympic".split()
-)
+_ADJECTIVES = DEMONYMS | vocabulary.words("figure_adjectives")
+_POSSESSIVES = vocabulary.words("possessive_determiners")
 _MODEL = re.compile(r"\b[A-Z][A-Za-z]+ $")
 _COUNTED = re.compile(r"^\S+\s+(?-i:[a-z])")
 _LONE_SPAN = re.compile(r"^(?:a|an)\s+(?:year|month|week|decade)$")

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from briefing.analysis.facts import vocabulary
+
 __all__ = ["Lexicon", "lexicon"]
 
 _DATA = Path(__file__).resolve().parent / "data"
@@ -70,33 +72,9 @@ def _pycountry_json(name: str) -> dict:
 
 # Subdivision types that news copy names ("Essex", "North Yorkshire", "Sulawesi",
 # "Anbar"); the thousands of districts and municipalities are left out as noise.
-_SUBDIVISIONS = frozenset(
-    (
-        "State",
-        "Province",
-        "Country",
-        "Nation",
-        "Territory",
-        "Region",
-        "County",
-        "Two-tier county",
-        "Unitary authority",
-        "Metropolitan district",
-        "Council area",
-        "London borough",
-        "Governorate",
-        "Prefecture",
-        "Land",
-        "Canton",
-        "Geographical unit",
-        "Autonomous region",
-        "Autonomous community",
-        "Autonomous republic",
-        "Union territory",
-    )
-)
+_SUBDIVISIONS = vocabulary.words("subdivision_types")
 # The types kept even when their name is an everyday word ("Georgia", "Victoria").
-_MAJOR = frozenset(("State", "Province", "Country", "Nation", "Territory"))
+_MAJOR = vocabulary.words("major_subdivisions")
 # Other single-word subdivisions are left out when they are among this many most
 # common words ("Reading", "Centre", "Mary").
 _COMMON_RANK = 3_000
@@ -144,7 +122,7 @@ def _places(
     for region in REGIONS:
         places[region] = region
         regions.add(region)
-    countries.update(("England", "Scotland", "Wales", "Northern Ireland", "Britain"))
+    countries.update(vocabulary.words("home_nations"))
     return places, frozenset(regions | countries), frozenset(countries)
 
 

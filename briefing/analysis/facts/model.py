@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["KINDS", "Fact"]
 
@@ -31,6 +31,9 @@ class Fact:
     acronym: str | None = None
     speaker: str | None = None
     speaker_key: str | None = None
+    # The rule that found it (the first to type one of its sightings; for a quote, the
+    # speaker rule): for the benchmark's per-rule report, never shown, stored or compared.
+    rule: str = field(default="", compare=False, repr=False)
 
     def as_dict(self) -> dict[str, object]:
         """The JSON shape of `briefing summary --format json` (keys only added, never renamed)."""

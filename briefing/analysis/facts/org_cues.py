@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.analysis.facts import vocabulary
 from briefing.analysis.facts.lexicon import Lexicon
 from briefing.analysis.facts.organisations import (
     ACRONYM_STOP,
@@ -16,6 +17,7 @@ from briefing.analysis.facts.organisations import (
     ORG_DESCRIPTORS,
     ORG_HEADS,
     ORG_SUFFIXES,
+    TOWN_CLUB_WORDS,
     WELL_KNOWN,
     is_acronym,
 )
@@ -56,34 +58,22 @@ NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b")
 def org_word_after(after: str) -> bool:
     """ "Hull City": a place name followed by a word that names a body."""
     match = _WORD_AFTER.match(after)
-    return bool(match) and match.group(1) in ORG_SUFFIXES
+    return match is not None and match.group(1) in ORG_SUFFIXES
 
 
 def described_as_body(before: str) -> bool:
     match = _DESCRIBED_LIST.search(before)
-    return bool(match) and _is_descriptor(match.group("kind"))
+    return match is not None and _is_descriptor(match.group("kind"))
 
 
-ORG_PREVIOUS = frozenset(
-    phrase.strip()
-    for phrase in """
-    shares in|shares of|stake in|stakes in|shareholders in|shareholders of|takeover of|
-    owner of|owners of|spokesman for|spokeswoman for|spokesperson for|chief executive of
-    """.split("|")
-)
+ORG_PREVIOUS = vocabulary.words("org_previous")
 
 
 ARTICLE_BEFORE = re.compile(r"(?:^|\b(?:the|a|an|its|their))\s*$", re.IGNORECASE)
 
 
 # "Corvane's chief executive", "Harlow's finance director": a body's officers.
-_OFFICERS = frozenset(
-    """
-    executive director chairman chairwoman chair president spokesman spokeswoman spokesperson
-    founder boss owner shareholders staff employees workers board shares profit profits sales
-    revenue
-    """.split()
-)
+_OFFICERS = vocabulary.words("officers")
 
 
 def officers_after(after: str) -> bool:
@@ -108,16 +98,11 @@ def _is_descriptor(word: str) -> bool:
 
 
 # Capitalised everyday words that name a period, a law or a thing, not a body.
-_NOT_BODIES = frozenset(
-    "War Wars Day Days Year Years Eve Age Ages Era Revolution Act Bill Paper Final".split()
-)
+_NOT_BODIES = vocabulary.words("not_bodies")
 
 
 # A body acts or speaks: "the Inland Revenue, which …", "the Red Cross said …".
-_BODY_VERBS = frozenset(
-    "said says told announced warned confirmed denied reported added urged called claimed "
-    "insisted which".split()
-)
+_BODY_VERBS = frozenset(vocabulary.tagged("speech_verbs", "body")) | {"which"}
 
 
 def _acts(after: str) -> bool:
@@ -180,7 +165,7 @@ def org_words(words: list[str], lex: Lexicon) -> bool:
     if words[-1] in CLUB_WORDS and name not in lex.places:
         # "Hull City" needs a known place; "Blackburn Rovers", "Leeds United" do not.
         rest = " ".join(words[:-1])
-        return rest in lex.places or words[-1] not in ("City", "Town", "County")
+        return rest in lex.places or words[-1] not in TOWN_CLUB_WORDS
     if words[0] in CLUB_HEADS and " ".join(words[1:]) in lex.places:
         return True
     if (
@@ -209,4 +194,4 @@ def initials(word: str, words: list[str]) -> bool:
 
 
 # Acronyms that lead a title or a thing rather than a body's name.
-_NOT_BODY_ACRONYMS = ACRONYM_STOP - {"US", "UK", "EU", "UN", "USA", "UAE", "NHS", "FTSE"}
+_NOT_BODY_ACRONYMS = ACRONYM_STOP - vocabulary.words("body_acronyms")

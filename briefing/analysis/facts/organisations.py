@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 
+from briefing.analysis.facts import vocabulary
+
 __all__ = [
     "ACRONYM_STOP",
     "ORG_DESCRIPTORS",
     "ORG_HEADS",
     "ORG_SUFFIXES",
+    "TOWN_CLUB_WORDS",
     "WELL_KNOWN",
     "acronym_expansions",
     "acronym_of",
@@ -23,146 +26,27 @@ __all__ = [
     "short_form_of",
 ]
 
-ORG_SUFFIXES = frozenset(
-    """
-    Council Association Organization Organisation Trust Commission Party Company Corporation
-    Corp Inc Ltd Limited Incorporated plc PLC Plc Co LLC LLP AG SA NV GmbH Bank Group Ministry
-    Department Agency Authority
-    Federation Union Institute Institution University College School Committee Court Service
-    Services Board Fund Reserve Foundation Society League Club Office Bureau Forum Assembly
-    Parliament Congress Senate Government Administration Cabinet Council Alliance Coalition
-    Network Partners Holdings Industries Airlines Airways Motors Systems Technologies Telecom
-    Communications Media Pictures Records Studios Entertainment Press Times Post News Journal
-    Herald Telegraph Guardian Observer Mail Express Gazette Radio Television TV Channel Magazine
-    Research Securities Capital Financial Insurance Investments Exchange Markets Energy Oil Gas
-    Petroleum Electric Pharmaceuticals Labs Laboratories Hospital Police Army Navy Force Forces
-    Guard Brigade Movement Front Council Re Accelerator Hub Centre Center Program Programme
-    Initiative Project Commission Tribunal Conference Summit Festival Awards Games Olympics
-    Championship Championships Cup Open Nations Series Tour Academy Museum Library Theatre
-    Orchestra Band Brothers Sisters Group Mobile Wireless Software Computer Computers Online
-    Bancorp Enterprises Consortium Cooperative Co-operative Directorate Inspectorate Council
-    Secretariat Division Unit Command Lab Office Trust Review Inquiry Commission Partnership
-    Foods Stores Brands Homes Resources Mining Solutions Ventures Properties Hotels Retail
-    Logistics Pharma Therapeutics Biotech Robotics Aerospace Shipping Railways Utilities
-    Democrats Republicans Socialists Liberals Nationalists Greens Team FC AFC House Infirmary
-    Clinic Prize Marathon Expo
-    """.split()
-)
-ORG_HEADS = frozenset(
-    """
-    Ministry Department Association University Bank Office Court Institute Council Federation
-    Union Church Order House Board Commission Committee Agency Organisation Organization
-    Society League College School Academy Museum Royal National International Federal
-    Chamber Chambers
-    """.split()
-)
+# The last word of a body's name ("… Council", "… Re", "… plc") and the first ("Ministry of …").
+ORG_SUFFIXES = vocabulary.words("org_suffixes")
+ORG_HEADS = vocabulary.words("org_heads")
 # Lower-case nouns that, just before a name, say what kind of body it is.
-ORG_DESCRIPTORS = frozenset(
-    """
-    company firm group insurer reinsurer bank lender carrier airline operator broadcaster
-    network newspaper paper magazine agency retailer supermarket chain maker manufacturer
-    carmaker giant bookmaker bookmakers bookmaker's band label studio club side team charity
-    party union regulator watchdog body organisation organization publisher developer firm's
-    producer distributor brewer miner telecoms conglomerate investor fund consultancy consultants
-    discounter discounters insurers lenders retailers supermarkets carmakers airlines banks firms
-    companies groups charities bands clubs parties unions newspapers broadcasters manufacturers
-    journal website
-    """.split()
-)
+ORG_DESCRIPTORS = vocabulary.words("org_descriptors")
 # Acronyms that are words of the trade, not bodies.
-ACRONYM_STOP = frozenset(
-    """
-    TV PR CEO CFO COO CTO MP MPs MEP MEPs GDP GNP PC PCs PM AM FM DJ DVD CD CDs GM IT AI OK UK US
-    USA EU A B C D E F I II III IV V VI VII X HIV AIDS SMS MMS GPS PIN ID IQ VAT VIP MBA PhD QC
-    BC AD SUV UFO UN ATM ATMs USB HD LCD PDA PDAs MP3 MP3s RAM CPU WWW HTML PDF NHS OBE MBE CBE
-    KO UAE DRC DPRK AGM IPO IPOs CEOs MVP RPG FTSE NYSE GMT BST EST PST CET AM PM IVF DNA
-    """.split()
-)
+ACRONYM_STOP = vocabulary.words("acronym_stop")
 # Bodies so well known that news copy never spells them out.
-WELL_KNOWN = {
-    "UN": "United Nations",
-    "EU": "European Union",
-    "Nato": "North Atlantic Treaty Organization",
-    "NATO": "North Atlantic Treaty Organization",
-    "IMF": "International Monetary Fund",
-    "WTO": "World Trade Organization",
-    "WHO": "World Health Organization",
-    "Opec": "Organization of the Petroleum Exporting Countries",
-    "OPEC": "Organization of the Petroleum Exporting Countries",
-    "FBI": "Federal Bureau of Investigation",
-    "CIA": "Central Intelligence Agency",
-    "BBC": "British Broadcasting Corporation",
-    "NHS": "National Health Service",
-    "FIFA": "Fédération Internationale de Football Association",
-    "Fifa": "Fédération Internationale de Football Association",
-    "Uefa": "Union of European Football Associations",
-    "UEFA": "Union of European Football Associations",
-    "IOC": "International Olympic Committee",
-    "ECB": "European Central Bank",
-    "Interpol": "International Criminal Police Organization",
-    "Unicef": "United Nations Children's Fund",
-    "UNICEF": "United Nations Children's Fund",
-    "Unesco": "United Nations Educational, Scientific and Cultural Organization",
-    "ASEAN": "Association of Southeast Asian Nations",
-    "Asean": "Association of Southeast Asian Nations",
-    "G8": "Group of Eight",
-    "G7": "Group of Seven",
-    "G20": "Group of Twenty",
-}
+WELL_KNOWN = vocabulary.mapping("well_known")
 # Names of political parties and bodies that carry no marking word.
-BARE_BODIES = frozenset(
-    """
-    Labour Tories Tory Conservatives Liberal-Democrats Democrats Republicans Taliban Hamas
-    Hezbollah Fatah Kremlin Pentagon Congress Parliament Senate Commons Lords Whitehall
-    Interpol Europol Microsoft Google Apple Amazon Facebook Sony Nintendo Samsung Nokia Intel
-    IBM Yahoo eBay Vodafone Toyota Honda Nissan Boeing Airbus Ryanair easyJet Reuters Bloomberg
-    Shell BP Gazprom Yukos Tesco Sainsbury's Unilever Nestle Siemens Philips Oxfam Greenpeace
-    """.split()
-)
-
+BARE_BODIES = vocabulary.words("bare_bodies")
 # The words after a company's own name that copy drops: "Harlow Foods" is "Harlow".
-COMPANY_FORMS = frozenset(
-    """
-    Inc Ltd Limited Incorporated plc PLC Plc Co Corp Corporation Company Group Holdings LLC
-    LLP AG SA NV GmbH Foods Stores Brands Labs Laboratories Industries Motors Airlines Airways
-    Systems Technologies Pharmaceuticals Pharma Software Enterprises Bancorp Partners Capital
-    Financial Insurance Investments Securities Resources Energy Mining Ventures Properties
-    Hotels Retail Logistics Therapeutics Biotech Robotics Aerospace Shipping
-    """.split()
-)
-# The last word of a sports club's name after a place: "Blackburn Rovers", "Hull City".
-CLUB_WORDS = frozenset(
-    "United City Rovers Wanderers Athletic Albion Rangers Hotspur Town County Argyle Orient".split()
-)
-# The first word of one before a place: "Real Madrid", "AC Milan", "Dynamo Kyiv".
-CLUB_HEADS = frozenset("Real Atletico Inter AC FC Sporting Dynamo Dinamo Olympique".split())
+COMPANY_FORMS = vocabulary.words("company_forms")
+# Sports clubs: "Blackburn Rovers", "Hull City" (a known place first), "Real Madrid".
+CLUB_WORDS = vocabulary.words("club_words")
+TOWN_CLUB_WORDS = vocabulary.words("town_club_words")
+CLUB_HEADS = vocabulary.words("club_heads")
 # Lower-case nouns right after a name that make it a body: "the Lyons review", "the
 # Green Meadow festival" (part of the name), "the Sony group" (not part of it).
 ORG_NOUNS_AFTER = {
-    "festival": True,
-    "review": True,
-    "inquiry": True,
-    "company": False,
-    "group": False,
-    "firm": False,
-    "party": False,
-    "band": False,
-    "charity": False,
-    "airline": False,
-    "club": False,
-    "union": False,
-    "agency": False,
-    "organisation": False,
-    "organization": False,
-    "newspaper": False,
-    "magazine": False,
-    "label": False,
-    "studio": False,
-    "consortium": False,
-    "conglomerate": False,
-    "carmaker": False,
-    "retailer": False,
-    "broadcaster": False,
+    noun: how == "part" for noun, how in vocabulary.mapping("org_nouns_after").items()
 }
 
 
@@ -177,7 +61,7 @@ def short_form_of(word: str, name: str) -> bool:
         return False
     if words[0] == word and (all(w in COMPANY_FORMS for w in words[1:]) or words[-1] in CLUB_WORDS):
         return True
-    if words[-1] == word and word in CLUB_WORDS and word not in ("City", "Town", "County"):
+    if words[-1] == word and word in CLUB_WORDS and word not in TOWN_CLUB_WORDS:
         return True
     if word.isupper():
         return False
@@ -186,7 +70,7 @@ def short_form_of(word: str, name: str) -> bool:
 
 
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,6}s?|(?:[A-Z]\.){2,6}|[A-Z][a-z]?[A-Z][A-Za-z]{0,4})$")
-_SKIP_INITIAL = frozenset("of for and the in on at to de du la le des del der von van &".split())
+_SKIP_INITIAL = vocabulary.words("skip_initial")
 
 
 def is_acronym(word: str) -> bool:
@@ -225,7 +109,8 @@ def _spell(letters: str, words: list[str], li: int, wi: int) -> bool:
 
 _IN_BRACKETS = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9.&-]{1,11})\)")
 _BACK_TOKEN = re.compile(r"[\w’'&.-]+|,")
-_NAME_JOINERS = frozenset("of for and the on in de des du la le & to".split())
+_NAME_JOINERS = vocabulary.words("name_joiners")
+_ARTICLES = vocabulary.words("articles")
 
 
 def _loose_acronym(words: list[str], letters: str) -> bool:
@@ -277,9 +162,7 @@ def acronym_expansions(text: str) -> list[tuple[int, int, int, int, str]]:
         starts = [
             i
             for i, (word, _) in enumerate(run)
-            if word[0].isupper()
-            and word not in ("The", "A", "An")
-            and (i == 0 or run[i - 1][0] != ",")
+            if word[0].isupper() and word not in _ARTICLES and (i == 0 or run[i - 1][0] != ",")
         ]
         if not run or not run[-1][0][0].isupper():
             continue

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.analysis.facts import vocabulary
+
 __all__ = [
     "HONORIFICS",
     "ROLE_NOUNS",
@@ -22,82 +24,25 @@ __all__ = [
 ]
 
 # Courtesy titles: dropped from a name, never a role on their own.
-HONORIFICS = frozenset(
-    "Mr Mrs Ms Miss Mx Dr Prof Mr. Mrs. Ms. Dr. Prof. Messrs Mme Madame Monsieur Herr".split()
-)
+HONORIFICS = vocabulary.words("honorifics")
 
 # Capitalised words that, before a name, make up a title ("Lieutenant General").
-TITLE_WORDS = frozenset(
-    """
-    President Vice Vice-President Prime Minister Deputy Foreign Finance Home Defence Defense
-    Interior Health Education Culture Trade Justice Chancellor Secretary Secretary-General
-    Attorney General Lieutenant Lt Colonel Col Major Maj Captain Capt Admiral Commander
-    Sergeant Sgt Corporal Private Officer Detective Inspector Constable Chief Superintendent
-    Senator Sen Rep Representative Congressman Congresswoman Governor Gov Mayor Judge
-    Ambassador Envoy Coach Agent King Queen Prince Princess Emperor Empress Pope Cardinal
-    Archbishop Bishop Rabbi Imam Sheikh Father Sister Brother Reverend Rev Sir Dame Lord Lady
-    Baroness Baron Earl Duke Duchess Count Countess Professor Doctor Chairman Chairwoman
-    Director Executive Acting Former Shadow Labour Conservative Tory Democratic Republican
-    Leader Speaker Premier Marshal Field Brigadier Supreme High Commissioner Chief-Executive
-    Mr Mrs Ms Miss Dr Prof
-    """.split()
-)
+TITLE_WORDS = vocabulary.words("title_words")
 
 # Nouns that name what someone is or does; before or after a name they mark a person.
-ROLE_NOUNS = frozenset(
-    """
-    president minister secretary chancellor chairman chairwoman chair chief executive director
-    head leader spokesman spokeswoman spokesperson analyst economist strategist official officer
-    manager coach captain player striker midfielder defender goalkeeper keeper winger forward
-    sprinter athlete runner champion singer actor actress producer star writer author editor
-    correspondent reporter journalist founder co-founder owner governor mayor senator mp
-    ambassador envoy general commander judge lawyer barrister solicitor professor researcher
-    scientist expert adviser advisor consultant partner boss king queen prince princess pope
-    prosecutor attorney deputy treasurer inspector commissioner negotiator campaigner activist
-    candidate member representative delegate premier dictator monarch sheikh cardinal bishop
-    archbishop rabbi imam priest doctor surgeon teacher pilot engineer designer architect banker
-    trader investor entrepreneur businessman businesswoman tycoon billionaire chef presenter
-    host comedian comic musician guitarist drummer rapper frontman composer playwright novelist
-    poet artist photographer historian boxer golfer cyclist swimmer jockey trainer referee
-    batsman bowler flanker fly-half scrum-half hooker lock centre full-back prop qualifier seed
-    veteran legend contestant winner dj presenter broadcaster commentator chairperson
-    vice-president vice-chairman director-general secretary-general administrator regulator
-    superintendent constable detective lieutenant colonel major sergeant soldier marshal
-    lord chief-executive ceo cfo coo cto md vp governor-general mayor-elect president-elect
-    nominee spokesmen officials ministers directors analysts economists judge juror pensioner
-    student worker employee resident victim survivor witness mother father son daughter wife
-    husband brother sister widow friend colleague compatriot team-mate teammate rival opponent
-    speaker specialist coordinator co-ordinator mep msp mla
-    organiser organizer promoter curator supervisor investigator councillor councilor lawmaker
-    legislator diplomat aide counsel magistrate coroner sheriff warden firefighter paramedic
-    nurse midwife physician pharmacist vet veterinarian farmer fisherman driver skipper
-    physio selector dean headteacher headmaster headmistress lecturer pupil co-author
-    grandmother grandfather grandson granddaughter mum dad uncle aunt nephew niece cousin
-    girlfriend boyfriend fiance fiancee neighbour neighbor landlord tenant shopkeeper homeowner
-    motorist passenger commuter customer shareholder donor volunteer steward frontwoman
-    songwriter singer-songwriter vocalist dancer choreographer filmmaker film-maker
-    screenwriter anchor critic pundit forecaster tester
-    """.split()
-)
+ROLE_NOUNS = vocabulary.words("role_nouns")
 
 # Role nouns that are also everyday adjectives or nouns before a name
 # ("a major London venue", "the host nation").
-_AMBIGUOUS_BEFORE = frozenset(
-    "major general private forward lock prop hooker centre host seed partner member chair keeper "
-    "lord brother sister mother father son daughter friend".split()
-)
+_AMBIGUOUS_BEFORE = vocabulary.words("ambiguous_role_before")
 # "-ist" words name what people do (biologist, novelist); a few are not people.
-_NOT_PEOPLE_IST = frozenset("list lists twist exist assist insist persist resist consist".split())
+_NOT_PEOPLE_IST = vocabulary.words("not_people_ist")
 
 
 def is_role_before(word: str) -> bool:
     """A role noun that, right before a name, makes it a person ("frontman Bono"), unlike
     the everyday adjectives among them ("a major London store")."""
     return word.lower() not in _AMBIGUOUS_BEFORE and is_role_noun(word)
-
-
-# "rivals Nvidia and AMD", "partner Siemens": these name companies as often as people.
-_AMBIGUOUS_BEFORE = _AMBIGUOUS_BEFORE | frozenset("rival rivals partners competitor".split())
 
 
 def is_role_noun(word: str) -> bool:
@@ -108,14 +53,9 @@ def is_role_noun(word: str) -> bool:
     return stem.endswith("ist") and len(stem) > 5 and stem not in _NOT_PEOPLE_IST
 
 
-_STOP_BACK = frozenset(
-    """
-    the a an by said says say with from to for in on at that which who whom as when while after
-    before according and or but told added also has have had was were is are be been being
-    this these those his her their its our my your of it he she they we i you not no
-    over against under between into through like than about win beat beaten victory defeat
-    """.split()
-)
+_STOP_BACK = vocabulary.words("stop_back")
+_VAGUE_ROLES = vocabulary.words("vague_roles")
+_SHORT_VERB = re.compile(rf"\b(?:{vocabulary.speech_verbs('short')})\b")
 _WORD = re.compile(r"[\w’'&.\-]+|[,;:()\"“”]")
 _RANKED = re.compile(
     r"^(?:top|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))$",
@@ -156,15 +96,16 @@ def role_before(text: str) -> str | None:
             break
         start -= 1
     role = " ".join(tokens[start:])
-    return role if role.lower() not in ("chief", "deputy") else None
+    return role if role.lower() not in _VAGUE_ROLES else None
 
 
 _APPOSITION = re.compile(
     r"^\s*(?:\(\s*)?,?\s*(?:who\s+(?:is|was|will\s+be|has\s+been|had\s+been|became)\s+)?"
     r"(?:(?:the|a|an|its|his|her|their|our)\s+)?"
     r"(?P<role>[^,;:()\"“”]{2,120}?)"
-    r"(?=\s*(?:,|;|\(|\)|\.\s|\.$|$|\s+(?:said|says|told|added|who|which|believes|thinks|"
-    r"warned|argued|explained|insisted|stressed|admitted|claimed|and\s+(?:his|her)\b)))"
+    r"(?=\s*(?:,|;|\(|\)|\.\s|\.$|$|\s+(?:"
+    + vocabulary.speech_verbs("apposition")
+    + r"|who|which|and\s+(?:his|her)\b)))"
 )
 _AGE = re.compile(r"^\d{1,3}$")
 
@@ -206,7 +147,7 @@ _POST_AT = re.compile(
 _VERB_FORM = re.compile(r"\b[a-z]+(?:ed|ing)\b")
 
 
-_ROLE_LINKS = frozenset("of at for to in with and on".split())
+_ROLE_LINKS = vocabulary.words("role_links")
 _LEADING_FILLER = re.compile(r"^(?:but|and|so|meanwhile|however|also|the)\s+", re.IGNORECASE)
 
 
@@ -236,7 +177,7 @@ def role_comma_before(text: str) -> str | None:
                 start -= 1
             role = " ".join(tokens[start:]).strip(", ")
             role = _LEADING_FILLER.sub("", role)
-            if len(role.split()) <= 14 and not re.search(r"\b(?:said|says|told)\b", role):
+            if len(role.split()) <= 14 and not _SHORT_VERB.search(role):
                 return role
             return None
     return None

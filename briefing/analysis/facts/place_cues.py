@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.analysis.facts import vocabulary
 from briefing.analysis.facts.lexicon import Lexicon
 from briefing.analysis.facts.organisations import ORG_SUFFIXES
 from briefing.analysis.facts.people import TITLE_WORDS
@@ -36,26 +37,14 @@ def geo_name(words: list[str], lex: Lexicon) -> bool:
     return words[0] in COMPASS and " ".join(words[1:]) in lex.places
 
 
-_OF_PLACES = frozenset("Gulf Bay Sea Strait Straits Isle Isles Cape Lake".split())
+_OF_PLACES = vocabulary.words("of_places")
 
 
 # Words around a city's name that make it the club named after it.
-_CLUB_NEXT = frozenset(
-    """
-    striker midfielder defender goalkeeper keeper manager boss coach captain winger forward
-    full-back centre-back centre-half flanker fly-half scrum-half hooker chairman fans
-    supporters squad beat drew thrashed defeated
-    """.split()
-)
+_CLUB_NEXT = vocabulary.words("club_next")
 
 
-_CLUB_PREVIOUS = frozenset(
-    phrase.strip()
-    for phrase in """
-    against|beat|beating|v|vs|versus|at home to|away to|defeat to|win over|victory over|
-    lost to|loss to|draw with|drew with|to face|host|hosts|hosted|club|clubs|side|sides
-    """.split("|")
-)
+_CLUB_PREVIOUS = vocabulary.words("club_previous")
 
 
 def club_context(before: str, after: str) -> bool:
@@ -70,26 +59,13 @@ def club_context(before: str, after: str) -> bool:
 
 # Words before a name that say it is a place: "near Borrowdale", "the town of Keswick",
 # "60km north-west of Palu".
-_PLACE_PREVIOUS = frozenset(
-    ["near", "outside"]
-    + [
-        f"{noun} of"
-        for noun in (
-            "town city village island province region district county port capital suburb "
-            "hamlet area north south east west north-east north-west south-east south-west "
-            "northeast northwest southeast southwest"
-        ).split()
-    ]
-)
+_PLACE_PREVIOUS = vocabulary.words("place_previous") | {
+    f"{noun} of" for noun in vocabulary.words("place_of_nouns")
+}
 
 
 # After it: "the Amu Darya and Syr Darya rivers", "the Kunar province".
-_PLACE_NEXT = frozenset(
-    """
-    river rivers lake lakes island islands mountains valley province provinces region regions
-    district districts county peninsula desert delta coast
-    """.split()
-)
+_PLACE_NEXT = vocabulary.words("place_next")
 
 
 def _place_after(after: str) -> bool:

@@ -70,7 +70,7 @@ def _straight_single_marks(text: str) -> Iterator[tuple[int, bool]]:
     """(position, opens) of straight single marks used as quotation marks; an
     apostrophe inside a word ("it's") is neither. A mark after an "s" before a
     word ("the drivers' union") closes a quote only if no later mark can."""
-    closing = []
+    closing: list[tuple[int, bool]] = []
     for match in re.finditer("'", text):
         pos = match.start()
         prev = text[pos - 1] if pos else " "
@@ -146,12 +146,12 @@ def find_quotes(body: str, sentences: tuple[Sentence, ...]) -> list[Quote]:
             lead = len(raw) - len(raw.lstrip())
             q_start = start + a + lead
             q_end = q_start + len(stripped)
-            sentence = next(
+            in_sentence = next(
                 (s.index for s in members if s.start <= q_start < s.end + 1), members[0].index
             )
             if index == 0 and a <= 1 and carried:
                 continued = True
-            quotes.append(Quote(stripped, q_start, q_end, sentence, number, continued))
+            quotes.append(Quote(stripped, q_start, q_end, in_sentence, number, continued))
         # A paragraph that ends inside a quote hands its speaker to the next one.
         carried = (
             bool(spans) and spans[-1][1] == len(text) and not text.rstrip().endswith(('"', "”"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.analysis.facts import vocabulary
 from briefing.analysis.facts.lexicon import Lexicon
 from briefing.analysis.facts.organisations import (
     BARE_BODIES,
@@ -32,10 +33,9 @@ _WORD = (
 )
 
 
-_JOIN = (
-    r"(?:\s+(?:of|for|and|&|de|du|da|del|della|der|den|van|von|bin|ibn|y|di|la|le)"
-    r"(?:\s+the)?\s+|\s+|\s*&\s*)"
-)
+# The connectors (but "the", which may only follow one): "Bank of England", "Bank of the West".
+_JOINERS = vocabulary.alternation(tuple(w for w in vocabulary.ordered("connectors") if w != "the"))
+_JOIN = rf"(?:\s+(?:{_JOINERS})(?:\s+the)?\s+|\s+|\s*&\s*)"
 
 
 SPAN = re.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.analysis.facts import vocabulary
 from briefing.analysis.facts.people import HONORIFICS
 
 __all__ = [
@@ -22,39 +23,13 @@ __all__ = [
     "word_before",
 ]
 
-CONNECTORS = frozenset(
-    "of for and & de du da del della der den van von bin ibn y di la le the".split()
-)
-
-
-DETERMINERS = frozenset(
-    """
-    The A An This That These Those But And Or If When While After Before As In On At By For With
-    From To Of However Meanwhile Although Though Because Since Until Unless Once Then Now Yet So
-    Its His Her Their Our My Your It He She They We I You There Here What Who Which Where Why How
-    Both Each Every Some Many Most All No Not Only Even Also Such Last Next Former Ex Many Several
-    Mr. Mrs. Ms. Dr. St Saint Dear Like Unlike Despite During Under Over Among Between Within
-    """.split()
-)
-
-
-MONTHS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-)
-
-
-FULL_MONTHS = frozenset(
-    "January February March April June July August September October November December".split()
-)
-
-
-DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-
-
-COURTESY = (
-    frozenset("Mr Mrs Ms Miss Mx Dr Prof Lord Lady Sir Dame Baroness Baron".split()) | HONORIFICS
-)
+CONNECTORS = vocabulary.words("connectors")
+DETERMINERS = vocabulary.words("determiners")
+MONTHS = vocabulary.words("months")
+FULL_MONTHS = vocabulary.words("full_months")
+DAYS = vocabulary.words("days")
+# Titles a name after which is a person's: "Mr", "Lady", "Baroness".
+COURTESY = HONORIFICS | vocabulary.words("noble_titles")
 
 
 # The words right before or after a name, as lists: the phrases around names are

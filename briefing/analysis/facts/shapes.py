@@ -1,0 +1,154 @@
+"""The shape of a capitalised name: whether it could be a person's, whether it is all
+everyday words, which words in front are no part of it ("However", "Top-seeded
+Americans"), and where a title before it ends ("Virgin Radio DJ | Pete Mitchell")."""
+
+from __future__ import annotations
+
+from briefing.analysis.facts import vocabulary
+from briefing.analysis.facts.lexicon import Lexicon
+from briefing.analysis.facts.org_cues import initials, org_words
+from briefing.analysis.facts.organisations import BARE_BODIES, ORG_HEADS, ORG_SUFFIXES, is_acronym
+from briefing.analysis.facts.people import TITLE_WORDS, is_role_noun
+from briefing.analysis.facts.place_cues import geo_name, starts_with_place
+from briefing.analysis.facts.places import DEMONYMS, MULTIWORD_DEMONYMS
+from briefing.analysis.facts.wordsets import COURTESY, DAYS, DETERMINERS, FULL_MONTHS, MONTHS
+
+__all__ = ["Typer", "common_compound", "strip_front", "title_split"]
+
+
+class Typer:
+    """Tests of a name's shape against the word lists: a person's, everyday words …"""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def looks_like_name(self, words: list[str]) -> bool:
+        return all(
+            w[0].isupper() and w.replace("-", "").replace("’", "").replace("'", "").isalpha()
+            for w in words
+        )
+
+    def person_like(self, words: list[str], titled: bool = False) -> bool:
+        if not 1 <= len(words) <= 4 or not self.looks_like_name(words):
+            return False
+        # With "Ms" before it, "Everett" is a person, whatever city shares the name.
+        if words[-1] in ORG_SUFFIXES or (" ".join(words) in self.lex.places and not titled):
+            return False
+        # "BBC Radio Humberside", "NHS England": names hold no all-capital words.
+        if any(
+            len(w) > 1 and w.isupper() and w not in _NAME_LETTERS and not initials(w, words)
+            for w in words
+        ):
+            return False
+        return not any(w in DEMONYMS or w in FULL_MONTHS or w in DAYS for w in words)
+
+    def everyday(self, words: list[str]) -> bool:
+        """ "Sky Sports", "Snappy Snaps", "Red Cross": only everyday words, no one's name."""
+        lex = self.lex
+        return all(
+            lex.is_common(w) and w not in lex.given_names and w not in lex.surnames for w in words
+        )
+
+    def unfamiliar_name(self, words: list[str]) -> bool:
+        """ "Kasper Lindholm", "Paolo Pescatore": two or three capitalised words that are
+        not English words, places or bodies - in news copy, most often a person's name."""
+        return (
+            2 <= len(words) <= 3
+            and self.person_like(words)
+            and all(
+                not self.lex.is_common(w)
+                and w not in self.lex.places
+                and w not in ORG_SUFFIXES
+                and all(part[:1].isupper() for part in w.split("-"))
+                and not any(part in DEMONYMS for part in w.split("-"))
+                and len(w) > 2
+                and not w.isupper()
+                for w in words
+            )
+        )
+
+    def strong_person(self, words: list[str]) -> bool:
+        """A name that needs no context: a known given name, then a capitalised rest."""
+        if len(words) < 2 or not self.person_like(words):
+            return False
+        if words[0] in self.lex.given_names:
+            return not any(
+                self.lex.is_common(w, 1500) and w not in self.lex.surnames for w in words[1:]
+            )
+        return False
+
+
+# Capital letters that do end a person's name: "Ken Macdonald QC", "Jo Ames MP".
+_NAME_LETTERS = vocabulary.words("name_letters")
+
+
+def strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
+    while words and words[0] in DETERMINERS and not starts_with_place(words, lex):
+        words = words[1:]
+        at_start = False
+    while words and (
+        words[0] in FULL_MONTHS or words[0] in DAYS or (len(words) == 1 and words[0] in MONTHS)
+    ):
+        words = words[1:]
+    if len(words) > 2 and " ".join(words[:2]) in MULTIWORD_DEMONYMS:
+        words = words[2:]
+    if starts_with_place(words, lex) or geo_name(words, lex):
+        return words
+    # "Top-seeded Americans Andy Roddick": descriptions before a name are not part of it.
+    # Only before a name, though: "Islamic State" and "Russian President X" keep theirs.
+    while (
+        len(words) > 2
+        and (words[0] in DEMONYMS or common_compound(words[0], lex))
+        and (words[1] in lex.given_names or words[1] in DEMONYMS or common_compound(words[1], lex))
+    ):
+        words = words[1:]
+    if (
+        len(words) == 2
+        and (words[0] in DEMONYMS or common_compound(words[0], lex))
+        and (words[1] not in TITLE_WORDS and words[1] not in ORG_SUFFIXES)
+    ):
+        words = words[1:]
+    if at_start and len(words) > 1:
+        first = words[0]
+        if (
+            lex.is_common(first)
+            and first not in lex.places
+            and first not in TITLE_WORDS
+            and first not in ORG_HEADS
+            and not (first in lex.given_names and len(words) > 1)
+            and not is_acronym(first)
+            and first not in BARE_BODIES
+            # "Deutsche Bank", "National Trust": the first word of a body's name.
+            and not (len(words) == 2 and words[1] in ORG_SUFFIXES)
+        ):
+            words = words[1:]
+    return words
+
+
+def title_split(words: list[str], typer: Typer) -> tuple[list[str], list[str]]:
+    """Split "Virgin Radio DJ Pete Mitchell" into its title and the name after it."""
+    for i in range(len(words) - 2, -1, -1):
+        word = words[i]
+        if word in TITLE_WORDS or is_role_noun(word) or word in DEMONYMS:
+            rest = words[i + 1 :]
+            titled = any(w in COURTESY for w in words[: i + 1])
+            if not typer.person_like(rest, titled) or org_words(rest, typer.lex):
+                return [], words
+            if len(rest) == 1 and not any(w in TITLE_WORDS for w in words[: i + 1]):
+                return [], words
+            if word in DEMONYMS and all(
+                typer.lex.is_common(w) and w not in typer.lex.given_names for w in rest
+            ):
+                # "Indonesian Red Cross" is a body; "Greek sprinter Katerina Thanou" a person.
+                return [], words
+            return words[: i + 1], rest
+    return [], words
+
+
+def common_compound(word: str, lex: Lexicon) -> bool:
+    parts = word.split("-")
+    return (
+        len(parts) > 1
+        and all(p.isalpha() and lex.is_common(p) for p in parts)
+        and word not in lex.places
+    )
