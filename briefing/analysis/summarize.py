@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from briefing.analysis.rank import centrality_scores, select_diverse
+from briefing.analysis.choose import choose, top_scoring
 from briefing.library.model import Article, Summary
 
 __all__ = [
@@ -148,7 +148,7 @@ def _sumy(name: str) -> Callable[[Article, int], tuple[list[int], str | None]]:
         note = None
         cap = _CANDIDATE_CAP.get(name)
         if cap is not None and total > cap:
-            candidates = _default(article, cap)[0]
+            candidates = top_scoring(article, cap)
             note = (
                 f"{name} ran on the {cap} most central of {total} sentences "
                 "to stay fast on a long article"
@@ -165,8 +165,7 @@ def _lead(article: Article, count: int) -> tuple[list[int], str | None]:
 
 
 def _default(article: Article, count: int) -> tuple[list[int], str | None]:
-    scores, vectors = centrality_scores(article)
-    return sorted(select_diverse(scores, vectors, count)), None
+    return list(choose(article, count).indices), None
 
 
 ALGORITHMS: dict[str, Callable[[Article, int], tuple[list[int], str | None]]] = {
