@@ -7,7 +7,8 @@ Sentences are taken by score (see ``rank``), best first, skipping three kinds:
   ROUGE-2 on BBC articles, whose best sentences share phrases by nature;
 - a sentence that leans on the one before ("He added…", "But…") unless that
   one is taken too; it is taken right after it if it still fits;
-- a piece of a quotation that runs over several sentences.
+- a piece of a quotation that runs over several sentences: the whole
+  quotation is taken when it fits, else none of it.
 If the rules leave too few sentences, the rest are filled by score.
 
 In a one-sentence summary the first sentence, the lede, is taken unless another scores more than
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from briefing.analysis.rank import FEATURES, Scored, cosine, score_sentences
 from briefing.analysis.readable import leans_back, quotation_runs
@@ -41,8 +43,9 @@ QUOTE = FEATURES.index("quote")
 
 @dataclass(frozen=True, slots=True)
 class Skip:
-    """A sentence passed over: ``reason`` is "repeats", "leans on" or "half a quotation";
-    ``other`` is the sentence it repeats or leans on, or where its quotation starts."""
+    """A sentence passed over: ``reason`` is "repeats", "leans on", "half a quotation" or
+    "the lede comes first"; ``other`` is the sentence it repeats or leans on, where its
+    quotation starts, or the lede (0)."""
 
     index: int
     reason: str
@@ -54,6 +57,30 @@ class Choice:
     indices: tuple[int, ...]  # document order
     scored: Scored
     skipped: tuple[Skip, ...]  # in score order; only those scoring above a taken one
+
+    def explanation(self) -> dict[str, Any]:
+        """Why these sentences, as plain data: each one's score (the model's probability)
+        and its parts (pushes on the log-odds against an average sentence, whose
+        log-odds is ``base``), and the better-scoring sentences passed over."""
+        scores = self.scored.scores
+        sentences = [
+            {
+                "index": i,
+                "score": round(scores[i], 4),
+                "parts": {k: round(v, 4) for k, v in self.scored.parts(i).items()},
+            }
+            for i in self.indices
+        ]
+        skipped = [
+            {
+                "index": s.index,
+                "score": round(scores[s.index], 4),
+                "reason": s.reason,
+                "sentence": s.other,
+            }
+            for s in self.skipped
+        ]
+        return {"base": round(self.scored.base, 4), "sentences": sentences, "skipped": skipped}
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:
@@ -96,31 +123,48 @@ class _Picker:
         return self._runs.get(i)
 
     def blocker(self, i: int) -> Skip | None:
+        """Why sentence ``i`` cannot be taken now (with its whole quotation), or None."""
         run = self.run_of(i)
-        if run is not None:
-            return Skip(i, "half a quotation", run[0])
-        if i > 0 and i - 1 not in self.chosen and leans_back(self.article.sentences[i].text):
-            return Skip(i, "leans on", i - 1)
+        first, last = run if run is not None else (i, i)
+        if sum(j not in self.chosen for j in range(first, last + 1)) > self.count - len(
+            self.chosen
+        ):
+            return Skip(i, "half a quotation", first)
+        if (
+            first > 0
+            and first - 1 not in self.chosen
+            and leans_back(self.article.sentences[first].text)
+        ):
+            return Skip(i, "leans on", first - 1)
         repeated = self.repeats(i)
         return Skip(i, "repeats", repeated) if repeated is not None else None
 
     def take(self, i: int) -> None:
-        self.chosen.append(i)
-        self.skipped.pop(i, None)
-        # A better sentence that waited for this one to be taken comes next.
-        waiting = self.skipped.get(i + 1)
-        if (
-            waiting is not None
-            and waiting.reason == "leans on"
-            and len(self.chosen) < self.count
-            and self.blocker(i + 1) is None
-        ):
-            self.take(i + 1)
+        """Take sentence ``i`` (with the rest of its quotation), then any better one that
+        was waiting for it."""
+        run = self.run_of(i)
+        first, last = run if run is not None else (i, i)
+        for j in range(first, last + 1):
+            if j not in self.chosen:
+                self.chosen.append(j)
+                self.skipped.pop(j, None)
+        waiting = [s.index for s in self.skipped.values() if s.reason == "leans on"]
+        for j in waiting:
+            skip = self.skipped.get(j)
+            if (
+                skip is not None
+                and skip.other == last
+                and len(self.chosen) < self.count
+                and self.blocker(j) is None
+            ):
+                self.take(j)
 
     def pick(self) -> Choice:
         scores = self.scored.scores
         order = sorted(range(len(scores)), key=lambda i: -scores[i])
         if self.count == 1 and scores[0] >= LEDE_SHARE * scores[order[0]]:
+            for i in order[: order.index(0)]:
+                self.skipped[i] = Skip(i, "the lede comes first", 0)
             self.take(0)
         for i in order:
             if len(self.chosen) >= self.count:
@@ -133,9 +177,10 @@ class _Picker:
             else:
                 self.skipped[i] = skip
         if len(self.chosen) < self.count:
-            # The rules left too few: fill up by score anyway.
-            taken = set(self.chosen)
-            self.chosen += [i for i in order if i not in taken][: self.count - len(self.chosen)]
+            # The rules left too few: fill up by score, pieces of quotations last.
+            rest = [i for i in order if i not in self.chosen]
+            rest.sort(key=lambda i: self.run_of(i) is not None)
+            self.chosen += rest[: self.count - len(self.chosen)]
         lowest = min((scores[i] for i in self.chosen), default=0.0)
         skipped = tuple(
             s for i, s in self.skipped.items() if i not in self.chosen and scores[i] > lowest

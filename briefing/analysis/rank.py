@@ -188,6 +188,11 @@ class Scored:
     rows: list[tuple[float, ...]]  # the features, in FEATURES order
     vectors: list[Vector]
 
+    @property
+    def base(self) -> float:
+        """The log-odds of an average sentence: with a sentence's parts, its log-odds."""
+        return weights.BASE
+
     def parts(self, index: int) -> dict[str, float]:
         """Each part's push on the sentence's log-odds, against an average sentence."""
         parts: dict[str, float] = {}

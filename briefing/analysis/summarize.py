@@ -19,12 +19,16 @@ from briefing.library.model import Article, Summary
 __all__ = [
     "ALGORITHMS",
     "DEFAULT_ALGORITHM",
+    "EXPLAINED",
     "Length",
     "UnknownAlgorithmError",
+    "explain",
     "summarize",
 ]
 
 DEFAULT_ALGORITHM = "default"
+# The algorithms that can say why they chose their sentences.
+EXPLAINED = frozenset({DEFAULT_ALGORITHM})
 
 
 class UnknownAlgorithmError(ValueError):
@@ -199,3 +203,12 @@ def summarize(
         return Summary(algorithm, ())
     indices, note = run(article, count)
     return Summary(algorithm, tuple(sorted(set(indices))), note)
+
+
+def explain(article: Article, length: Length | None = None) -> tuple[Summary, dict[str, Any]]:
+    """The default summary with the reasons for it (see ``Choice.explanation``)."""
+    count = (length or Length()).count(len(article.sentences))
+    if count == 0:
+        return Summary(DEFAULT_ALGORITHM, ()), {"base": 0.0, "sentences": [], "skipped": []}
+    choice = choose(article, count)
+    return Summary(DEFAULT_ALGORITHM, choice.indices), choice.explanation()

@@ -17,8 +17,14 @@ if TYPE_CHECKING:
 __all__ = ["digest"]
 
 
-def digest(article: Article, summary: Summary, facts: list[Fact] | None = None) -> dict[str, Any]:
-    """The article's JSON record; ``facts`` (when given) become its "facts" list."""
+def digest(
+    article: Article,
+    summary: Summary,
+    facts: list[Fact] | None = None,
+    explanation: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The article's JSON record; ``facts`` (when given) become its "facts" list, and
+    ``explanation`` (with --explain) its "summary.explanation"."""
     result: dict[str, Any] = {
         "id": article.id,
         "title": article.title,
@@ -32,6 +38,12 @@ def digest(article: Article, summary: Summary, facts: list[Fact] | None = None) 
     }
     if summary.note:
         result["summary"]["note"] = summary.note
+    if explanation is not None:
+        skipped = [
+            {**skip, "text": article.sentences[skip["index"]].text}
+            for skip in explanation.get("skipped", ())
+        ]
+        result["summary"]["explanation"] = {**explanation, "skipped": skipped}
     for key in ("url", "published", "author"):
         value = getattr(article, key)
         if value:
