@@ -281,3 +281,40 @@ def test_explain_with_another_algorithm_says_so(run_cli: CliRunner, leaning_dir:
     assert result.returncode == 0
     assert "lead does not explain its choices" in result.stderr
     assert "explanation" not in json.loads(result.stdout)["articles"][0]["summary"]
+
+
+# --- the reader: `x` in the summary shows the reasons ------------------------
+
+
+async def test_the_reader_shows_and_hides_the_reasons(tmp_path: Path) -> None:
+    from tui_helpers import make_app, settle
+
+    from briefing.tui.widgets.summary_view import SummaryView
+
+    folder = tmp_path / "library"
+    folder.mkdir()
+    (folder / "library.txt").write_text(
+        f"Council votes to close library\n\n{LEANING_STORY}", encoding="utf-8"
+    )
+    app = make_app(folder)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        summary = app.screen.query_one(SummaryView)
+
+        def shown() -> str:
+            return "\n".join(
+                str(summary.get_option_at_index(i).prompt) for i in range(summary.option_count)
+            )
+
+        assert "score" not in shown()
+        summary.focus()
+        await pilot.press("x")
+        await pilot.pause()
+        text = shown()
+        article = _story(LEANING_STORY)
+        _, explanation = explain(article, Length(3))
+        assert text.count("score ") == len(explanation["sentences"]) + len(explanation["skipped"])
+        assert "leans on sentence 2, not chosen" in text
+        await pilot.press("x")
+        await pilot.pause()
+        assert "score" not in shown()

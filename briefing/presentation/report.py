@@ -14,7 +14,7 @@ from briefing.library.model import Article, Summary
 if TYPE_CHECKING:
     from briefing.analysis.facts import Fact
 
-__all__ = ["digest"]
+__all__ = ["digest", "explanation_record"]
 
 
 def digest(
@@ -39,11 +39,7 @@ def digest(
     if summary.note:
         result["summary"]["note"] = summary.note
     if explanation is not None:
-        skipped = [
-            {**skip, "text": article.sentences[skip["index"]].text}
-            for skip in explanation.get("skipped", ())
-        ]
-        result["summary"]["explanation"] = {**explanation, "skipped": skipped}
+        result["summary"]["explanation"] = explanation_record(article, explanation)
     for key in ("url", "published", "author"):
         value = getattr(article, key)
         if value:
@@ -53,3 +49,12 @@ def digest(
     if facts is not None:
         result["facts"] = [fact.as_dict() for fact in facts]
     return result
+
+
+def explanation_record(article: Article, explanation: dict[str, Any]) -> dict[str, Any]:
+    """The summarizer's explanation with the text of each skipped sentence added."""
+    skipped = [
+        {**skip, "text": article.sentences[skip["index"]].text}
+        for skip in explanation.get("skipped", ())
+    ]
+    return {**explanation, "skipped": skipped}
