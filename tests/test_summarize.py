@@ -1,10 +1,27 @@
 from __future__ import annotations
 
-import pytest
-from conftest import STORY_BODY, STORY_TITLE
+import importlib.util
+import json
+import math
+from pathlib import Path
 
-from briefing.analysis.summarize import ALGORITHMS, Length, UnknownAlgorithmError, summarize
+import pytest
+from conftest import STORY_BODY, STORY_TITLE, CliRunner
+
+import briefing.analysis.choose as choose_module
+from briefing.analysis import summary_weights
+from briefing.analysis.rank import FEATURES
+from briefing.analysis.readable import leans_back, quotation_runs
+from briefing.analysis.summarize import (
+    ALGORITHMS,
+    Length,
+    UnknownAlgorithmError,
+    explain,
+    summarize,
+)
 from briefing.library.model import Article
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -67,3 +84,237 @@ def test_slow_algorithms_are_narrowed_on_long_articles() -> None:
     assert len(summary.indices) == 3
     assert summary.note and "most central" in summary.note
     assert summarize(article, "default", Length(3)).note is None
+
+
+# --- the default scorer: readable sentences, the lede, explanations ---------
+
+LEANING_STORY = """\
+The city council voted on Monday to close the old central library and sell the building to a developer for housing.
+
+The library building opened in 1902 and holds more than two hundred thousand books, maps and newspapers about the city and its council.
+
+He added that the council had no money left to repair the library roof, the library heating or the library windows, and the developer would keep the building.
+
+Readers and staff plan a protest outside the library on Saturday against the council vote to sell the building.
+"""
+
+
+def _story(body: str, title: str = "Council votes to close library") -> Article:
+    return Article(title=title, body=body.strip())
+
+
+def test_leans_back_names_openings_that_need_the_sentence_before() -> None:
+    for text in (
+        "He added that it was late.",
+        "However, nothing changed.",
+        "“But this is new,” she said.",
+        "This means more delays.",
+        "As a result, prices rose.",
+        "In addition, the port will grow.",
+    ):
+        assert leans_back(text), text
+    for text in (
+        "It is raining.",
+        "Hewlett-Packard grew.",
+        "Thistle farmers met.",
+        "As a child, she sang.",
+        "The council voted.",
+        "",
+    ):
+        assert not leans_back(text), text
+
+
+def test_a_sentence_that_leans_back_is_taken_only_with_the_one_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article = _story(LEANING_STORY)
+    # Without the rule, "He added…" (long and central) is among the best two.
+    monkeypatch.setattr(choose_module, "leans_back", lambda text: False)
+    assert 2 in summarize(article, "default", Length(2)).indices
+    monkeypatch.undo()
+    summary, explanation = explain(article, Length(2))
+    assert 2 not in summary.indices or 1 in summary.indices
+    if 2 not in summary.indices:
+        assert {"index": 2, "reason": "leans on", "sentence": 1} in [
+            {k: s[k] for k in ("index", "reason", "sentence")} for s in explanation["skipped"]
+        ]
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4])
+def test_no_chosen_sentence_leans_on_one_left_out(story: Article, count: int) -> None:
+    for article in (story, _story(LEANING_STORY)):
+        chosen = set(summarize(article, "default", Length(count)).indices)
+        for i in chosen:
+            if i > 0 and leans_back(article.sentences[i].text):
+                assert i - 1 in chosen, (count, article.sentences[i].text)
+
+
+# Speech in straight single marks, as in much tabloid and agency copy; the first
+# quotation runs over two paragraphs without being reopened.
+QUOTED_STORY = """\
+The regional water board approved a plan on Thursday to build a new reservoir north of the valley, ending a decade of drought rationing.
+
+Board chair Maria Lopez said: 'The reservoir will secure water for the valley and its farms for the next fifty years.
+
+Without it, the farms of the valley would face rationing every summer and the reservoir plan would fail.'
+
+Construction of the reservoir and its pipeline is due to begin next spring, and will cost the water board about 300 million dollars.
+
+'We have waited ten years for this reservoir. The valley and its farms needed the water,' said farmer Tom Reyes, whose farm lies in the valley.
+"""
+
+
+def test_quotation_runs_cover_quotes_over_several_sentences() -> None:
+    article = _story(QUOTED_STORY, "Water board approves reservoir")
+    texts = [s.text for s in article.sentences]
+    runs = quotation_runs(article)
+    opening = next(i for i, t in enumerate(texts) if t.startswith("Board chair"))
+    closing = next(i for i, t in enumerate(texts) if t.startswith("Without it"))
+    assert runs[opening] == runs[closing] == (opening, closing)
+    reyes = [i for i, t in enumerate(texts) if "ten years" in t or "needed the water" in t]
+    assert len(reyes) == 2 and all(runs[i] == tuple(reyes) for i in reyes)
+    construction = next(i for i, t in enumerate(texts) if t.startswith("Construction"))
+    assert construction not in runs and 0 not in runs
+
+
+def _halves(article: Article, indices: tuple[int, ...]) -> list[tuple[int, int]]:
+    """The quotations of which some but not all sentences are among ``indices``."""
+    runs = set(quotation_runs(article).values())
+    return [r for r in runs if 0 < len(set(range(r[0], r[1] + 1)) & set(indices)) < r[1] - r[0] + 1]
+
+
+def test_never_half_a_quotation(monkeypatch: pytest.MonkeyPatch) -> None:
+    article = _story(QUOTED_STORY, "Water board approves reservoir")
+    counts = range(1, len(article.sentences) + 1)
+    for count in counts:
+        assert not _halves(article, summarize(article, "default", Length(count)).indices), count
+    # Without the rule some length would cut a quotation in two.
+    monkeypatch.setattr(choose_module, "quotation_runs", lambda article: {})
+    assert any(_halves(article, summarize(article, "default", Length(n)).indices) for n in counts)
+
+
+def test_one_sentence_is_the_lede_on_a_typical_news_story(story: Article) -> None:
+    assert summarize(story, "default", Length(1)).indices == (0,)
+    assert summarize(
+        _story(QUOTED_STORY, "Water board approves reservoir"), "default", Length(1)
+    ).indices == (0,)
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_explanation_matches_the_chosen_sentences(story: Article, count: int) -> None:
+    summary, explanation = explain(story, Length(count))
+    assert summary.indices == summarize(story, "default", Length(count)).indices
+    assert [e["index"] for e in explanation["sentences"]] == list(summary.indices)
+    lowest = min(e["score"] for e in explanation["sentences"])
+    for entry in explanation["sentences"]:
+        assert set(entry["parts"]) == {"position", "centrality", "length", "title", "quote"}
+        logit = explanation["base"] + sum(entry["parts"].values())
+        assert entry["score"] == pytest.approx(1 / (1 + math.exp(-logit)), abs=1e-3)
+    for skip in explanation["skipped"]:
+        assert skip["index"] not in summary.indices
+        assert skip["score"] >= lowest
+
+
+def test_the_shipped_weights_are_what_the_fitting_script_writes() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "fit_summary_scorer", ROOT / "scripts" / "fit_summary_scorer.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert summary_weights.FEATURES == FEATURES
+    assert Path(summary_weights.__file__) == script.WEIGHTS_FILE
+    text = script.WEIGHTS_FILE.read_text(encoding="utf-8")
+    note = summary_weights.__doc__.split("\n\n", 1)[1].split("\nDo not edit")[0]
+    rendered = script.render(
+        summary_weights.MEANS, summary_weights.WEIGHTS, summary_weights.BASE, note
+    )
+    assert rendered == text
+
+
+# --- briefing summary --explain ----------------------------------------------
+
+
+@pytest.fixture
+def leaning_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "leaning"
+    folder.mkdir()
+    (folder / "library.txt").write_text(
+        f"Council votes to close library\n\n{LEANING_STORY}", encoding="utf-8"
+    )
+    return folder
+
+
+def test_explain_in_json_adds_a_key_and_changes_nothing_else(
+    run_cli: CliRunner, leaning_dir: Path
+) -> None:
+    plain = json.loads(run_cli("summary", leaning_dir, "-f", "json", "-n", "2").stdout)
+    result = run_cli("summary", leaning_dir, "-f", "json", "-n", "2", "--explain")
+    assert result.returncode == 0, result.stderr
+    explained = json.loads(result.stdout)
+    summary = explained["articles"][0]["summary"]
+    explanation = summary.pop("explanation")
+    assert "explanation" not in plain["articles"][0]["summary"]
+    assert explained == plain  # the contract is unchanged, only a key is added
+    indices = [s["index"] for s in summary["sentences"]]
+    assert [e["index"] for e in explanation["sentences"]] == indices
+    (skip,) = explanation["skipped"]
+    assert skip["reason"] == "leans on" and skip["sentence"] == skip["index"] - 1
+    assert skip["text"].startswith("He added")
+
+
+def test_explain_in_text_formats(run_cli: CliRunner, leaning_dir: Path) -> None:
+    plain = run_cli("summary", leaning_dir, "-f", "plain", "-n", "2", "--explain").stdout
+    assert plain.count("\n     (score ") == 2  # one under each chosen sentence
+    assert "position " in plain and "centrality " in plain and "length " in plain
+    assert "sentence 3 (score" in plain and "leans on sentence 2, not chosen: “He added" in plain
+    markdown = run_cli("summary", leaning_dir, "-f", "markdown", "-n", "2", "--explain").stdout
+    assert markdown.count("  - *score ") == 2 and "**Skipped**" in markdown
+    rich = run_cli(
+        "summary", leaning_dir, "-f", "rich", "-n", "2", "--explain", env={"COLUMNS": "200"}
+    ).stdout
+    assert rich.count("score ") == 3 and "Skipped" in rich  # two chosen, one skipped
+
+
+def test_explain_with_another_algorithm_says_so(run_cli: CliRunner, leaning_dir: Path) -> None:
+    result = run_cli("summary", leaning_dir, "-f", "json", "-a", "lead", "--explain")
+    assert result.returncode == 0
+    assert "lead does not explain its choices" in result.stderr
+    assert "explanation" not in json.loads(result.stdout)["articles"][0]["summary"]
+
+
+# --- the reader: `x` in the summary shows the reasons ------------------------
+
+
+async def test_the_reader_shows_and_hides_the_reasons(tmp_path: Path) -> None:
+    from tui_helpers import make_app, settle
+
+    from briefing.tui.widgets.summary_view import SummaryView
+
+    folder = tmp_path / "library"
+    folder.mkdir()
+    (folder / "library.txt").write_text(
+        f"Council votes to close library\n\n{LEANING_STORY}", encoding="utf-8"
+    )
+    app = make_app(folder)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        summary = app.screen.query_one(SummaryView)
+
+        def shown() -> str:
+            return "\n".join(
+                str(summary.get_option_at_index(i).prompt) for i in range(summary.option_count)
+            )
+
+        assert "score" not in shown()
+        summary.focus()
+        await pilot.press("x")
+        await pilot.pause()
+        text = shown()
+        article = _story(LEANING_STORY)
+        _, explanation = explain(article, Length(3))
+        assert text.count("score ") == len(explanation["sentences"]) + len(explanation["skipped"])
+        assert "leans on sentence 2, not chosen" in text
+        await pilot.press("x")
+        await pilot.pause()
+        assert "score" not in shown()

@@ -13,18 +13,22 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from briefing.analysis.rank import centrality_scores, select_diverse
+from briefing.analysis.choose import choose, top_scoring
 from briefing.library.model import Article, Summary
 
 __all__ = [
     "ALGORITHMS",
     "DEFAULT_ALGORITHM",
+    "EXPLAINED",
     "Length",
     "UnknownAlgorithmError",
+    "explain",
     "summarize",
 ]
 
 DEFAULT_ALGORITHM = "default"
+# The algorithms that can say why they chose their sentences.
+EXPLAINED = frozenset({DEFAULT_ALGORITHM})
 
 
 class UnknownAlgorithmError(ValueError):
@@ -148,7 +152,7 @@ def _sumy(name: str) -> Callable[[Article, int], tuple[list[int], str | None]]:
         note = None
         cap = _CANDIDATE_CAP.get(name)
         if cap is not None and total > cap:
-            candidates = _default(article, cap)[0]
+            candidates = top_scoring(article, cap)
             note = (
                 f"{name} ran on the {cap} most central of {total} sentences "
                 "to stay fast on a long article"
@@ -165,8 +169,7 @@ def _lead(article: Article, count: int) -> tuple[list[int], str | None]:
 
 
 def _default(article: Article, count: int) -> tuple[list[int], str | None]:
-    scores, vectors = centrality_scores(article)
-    return sorted(select_diverse(scores, vectors, count)), None
+    return list(choose(article, count).indices), None
 
 
 ALGORITHMS: dict[str, Callable[[Article, int], tuple[list[int], str | None]]] = {
@@ -200,3 +203,12 @@ def summarize(
         return Summary(algorithm, ())
     indices, note = run(article, count)
     return Summary(algorithm, tuple(sorted(set(indices))), note)
+
+
+def explain(article: Article, length: Length | None = None) -> tuple[Summary, dict[str, Any]]:
+    """The default summary with the reasons for it (see ``Choice.explanation``)."""
+    count = (length or Length()).count(len(article.sentences))
+    if count == 0:
+        return Summary(DEFAULT_ALGORITHM, ()), {"base": 0.0, "sentences": [], "skipped": []}
+    choice = choose(article, count)
+    return Summary(DEFAULT_ALGORITHM, choice.indices), choice.explanation()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing.cli.common import (
     OUTPUT_FORMATS,
@@ -18,7 +18,9 @@ from briefing.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from briefing.library.model import Article
+    from briefing.analysis.summarize import Length
+    from briefing.library.model import Article, Summary
+    from briefing.storage.cache import DerivedCache
 
 HELP = "print summaries of articles (for the terminal, pipes and scripts)"
 DESCRIPTION = """\
@@ -81,6 +83,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--bookmarked", action="store_true", help="only bookmarked articles (see --bookmarks)"
     )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="show why each sentence was chosen: its score and the parts of it "
+        "(position, centrality, length, …) and what was skipped (default algorithm only)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -90,8 +98,8 @@ def run(args: argparse.Namespace) -> int:
             + ", ".join(_algorithm_names()),
             status=2,
         )
-    from briefing.analysis.derived import cached_summary, facts_for
-    from briefing.analysis.summarize import Length
+    from briefing.analysis.derived import facts_for
+    from briefing.analysis.summarize import EXPLAINED, Length
     from briefing.library.load import LibraryError
     from briefing.presentation.report import digest
     from briefing.storage.cache import DerivedCache
@@ -108,14 +116,18 @@ def run(args: argparse.Namespace) -> int:
     length = Length(sentences=None, ratio=args.ratio) if args.ratio else Length(args.sentences)
     cache = DerivedCache()
     facts = None if args.no_facts else facts_for(articles, cache)
-    items = [
-        digest(
-            a,
-            cached_summary(a, args.algorithm, length, cache),
-            facts[a.id] if facts is not None else None,
+    explain = args.explain and args.algorithm in EXPLAINED
+    if args.explain and not explain:
+        print(
+            f"briefing: --explain: {args.algorithm} does not explain its choices "
+            f"(only {', '.join(sorted(EXPLAINED))} does)",
+            file=sys.stderr,
         )
-        for a in articles
-    ]
+    items = []
+    for article in articles:
+        summary, explanation = _summary(article, args.algorithm, length, cache, explain)
+        found = facts[article.id] if facts is not None else None
+        items.append(digest(article, summary, found, explanation))
     fmt = choose_format(args.format)
     if fmt == "json":
         from briefing.presentation.output import to_json
@@ -138,6 +150,20 @@ def run(args: argparse.Namespace) -> int:
         for panel in digest_panels(items):
             console.print(panel)
     return 0
+
+
+def _summary(
+    article: Article, algorithm: str, length: Length, cache: DerivedCache, explain: bool
+) -> tuple[Summary, dict[str, Any] | None]:
+    """The summary, and with ``explain`` the reasons for it (worked out afresh, so that
+    they are the reasons for exactly these sentences)."""
+    if explain:
+        from briefing.analysis.summarize import explain as explained
+
+        return explained(article, length)
+    from briefing.analysis.derived import cached_summary
+
+    return cached_summary(article, algorithm, length, cache), None
 
 
 def _bookmarked_only(articles: list[Article], bookmark_file: Path | None) -> list[Article]:

@@ -12,7 +12,15 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["escape_markdown", "fact_groups", "to_json", "to_markdown", "to_plain"]
+__all__ = [
+    "escape_markdown",
+    "fact_groups",
+    "reason_line",
+    "skipped_lines",
+    "to_json",
+    "to_markdown",
+    "to_plain",
+]
 
 FACT_LABELS = {
     "person": "People",
@@ -23,6 +31,15 @@ FACT_LABELS = {
     "quote": "Quotes",
 }
 QUOTE_CHARS = 160
+# The parts of a sentence's score in the order --explain lists them.
+PARTS = ("position", "centrality", "length", "title", "quote")
+SKIPPED_CHARS = 60
+_SKIP_REASONS = {
+    "repeats": "repeats sentence {other}",
+    "leans on": "leans on sentence {other}, not chosen",
+    "half a quotation": "would be half of a quotation running on from sentence {other}",
+    "the lede comes first": "the lede (sentence {other}) comes first",
+}
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -63,15 +80,49 @@ def fact_groups(item: dict[str, Any]) -> list[tuple[str, list[str]]]:
     return [(label, groups[kind]) for kind, label in FACT_LABELS.items() if kind in groups]
 
 
+def reason_line(entry: dict[str, Any]) -> str:
+    """A chosen sentence's score and its parts: "score 0.48: position +0.88, …"."""
+    parts = entry["parts"]
+    named = [name for name in PARTS if name in parts] + [n for n in parts if n not in PARTS]
+    return f"score {entry['score']:.2f}: " + ", ".join(f"{n} {parts[n]:+.2f}" for n in named)
+
+
+def skipped_lines(summary: dict[str, Any]) -> list[str]:
+    """The better-scoring sentences passed over, one line each, numbered from 1 in the
+    article ("sentence 4 (score 0.55) leans on sentence 3, not chosen: “He added…”")."""
+    lines = []
+    for skip in summary.get("explanation", {}).get("skipped", ()):
+        text = skip.get("text", "")
+        if len(text) > SKIPPED_CHARS:
+            text = text[: SKIPPED_CHARS - 1].rstrip() + "…"
+        reason = _SKIP_REASONS.get(skip["reason"], skip["reason"] + " {other}")
+        lines.append(
+            f"sentence {skip['index'] + 1} (score {skip['score']:.2f}) "
+            + reason.format(other=skip["sentence"] + 1)
+            + (f": {text}" if text[:1] in "“\"‘'«" else f": “{text}”" if text else "")
+        )
+    return lines
+
+
+def _reasons(summary: dict[str, Any]) -> dict[int, str]:
+    return {e["index"]: reason_line(e) for e in summary.get("explanation", {}).get("sentences", ())}
+
+
 def to_plain(items: Iterable[dict[str, Any]]) -> str:
     blocks = []
     for item in items:
         lines = [item["title"], meta_line(item), ""]
         summary = item["summary"]
+        reasons = _reasons(summary)
         for number, sentence in enumerate(summary["sentences"], 1):
             lines.append(f"  {number}. {sentence['text']}")
+            if sentence["index"] in reasons:
+                lines.append(f"     ({reasons[sentence['index']]})")
         if summary.get("note"):
             lines.append(f"  ({summary['note']})")
+        skipped = skipped_lines(summary)
+        if skipped:
+            lines += ["", "  Skipped"] + [f"    {line}" for line in skipped]
         groups = fact_groups(item)
         if groups:
             lines += ["", "  Key facts"]
@@ -92,7 +143,14 @@ def to_markdown(items: Iterable[dict[str, Any]]) -> str:
         if item.get("url"):
             title = f"[{title}](<{item['url'].replace('>', '%3E')}>)"
         lines = [f"## {title}", "", f"*{escape_markdown(meta_line(item))}*", ""]
-        lines += [f"- {escape_markdown(s['text'])}" for s in item["summary"]["sentences"]]
+        reasons = _reasons(item["summary"])
+        for sentence in item["summary"]["sentences"]:
+            lines.append(f"- {escape_markdown(sentence['text'])}")
+            if sentence["index"] in reasons:
+                lines.append(f"  - *{escape_markdown(reasons[sentence['index']])}*")
+        skipped = skipped_lines(item["summary"])
+        if skipped:
+            lines += ["", "**Skipped**", ""] + [f"- {escape_markdown(line)}" for line in skipped]
         groups = fact_groups(item)
         if groups:
             lines += ["", "**Key facts**", ""]

@@ -14,7 +14,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from briefing.presentation.output import FACT_LABELS, fact_groups, meta_line
+from briefing.presentation.output import (
+    FACT_LABELS,
+    fact_groups,
+    meta_line,
+    reason_line,
+    skipped_lines,
+)
 
 __all__ = ["digest_panel", "digest_panels", "facts_table"]
 
@@ -27,11 +33,17 @@ def digest_panel(item: dict[str, Any]) -> RenderableType:
     sentences.add_column(justify="right", style="bold cyan", no_wrap=True)
     sentences.add_column(ratio=1)
     summary = item["summary"]
+    explained = {e["index"]: e for e in summary.get("explanation", {}).get("sentences", ())}
     for number, sentence in enumerate(summary["sentences"], 1):
         sentences.add_row(f"{number}.", Text(sentence["text"]))
+        if sentence["index"] in explained:
+            sentences.add_row("", Text(reason_line(explained[sentence["index"]]), style="dim"))
     lines: list[RenderableType] = [meta, Text(), sentences]
     if summary.get("note"):
         lines.append(Text(summary["note"], style="italic dim"))
+    skipped = skipped_lines(summary)
+    if skipped:
+        lines += [Text(), Text("Skipped", style="bold"), *(Text(s, style="dim") for s in skipped)]
     facts = facts_table(item)
     if facts is not None:
         lines += [Text(), facts]

@@ -14,11 +14,17 @@ from briefing.library.model import Article, Summary
 if TYPE_CHECKING:
     from briefing.analysis.facts import Fact
 
-__all__ = ["digest"]
+__all__ = ["digest", "explanation_record"]
 
 
-def digest(article: Article, summary: Summary, facts: list[Fact] | None = None) -> dict[str, Any]:
-    """The article's JSON record; ``facts`` (when given) become its "facts" list."""
+def digest(
+    article: Article,
+    summary: Summary,
+    facts: list[Fact] | None = None,
+    explanation: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The article's JSON record; ``facts`` (when given) become its "facts" list, and
+    ``explanation`` (with --explain) its "summary.explanation"."""
     result: dict[str, Any] = {
         "id": article.id,
         "title": article.title,
@@ -32,6 +38,8 @@ def digest(article: Article, summary: Summary, facts: list[Fact] | None = None) 
     }
     if summary.note:
         result["summary"]["note"] = summary.note
+    if explanation is not None:
+        result["summary"]["explanation"] = explanation_record(article, explanation)
     for key in ("url", "published", "author"):
         value = getattr(article, key)
         if value:
@@ -41,3 +49,12 @@ def digest(article: Article, summary: Summary, facts: list[Fact] | None = None) 
     if facts is not None:
         result["facts"] = [fact.as_dict() for fact in facts]
     return result
+
+
+def explanation_record(article: Article, explanation: dict[str, Any]) -> dict[str, Any]:
+    """The summarizer's explanation with the text of each skipped sentence added."""
+    skipped = [
+        {**skip, "text": article.sentences[skip["index"]].text}
+        for skip in explanation.get("skipped", ())
+    ]
+    return {**explanation, "skipped": skipped}

@@ -50,6 +50,10 @@ FACTS_CODE = ("analysis/facts", "analysis/sentences.py", "library/model.py", "li
 SUMMARY_CODE = (
     "analysis/summarize.py",
     "analysis/rank.py",
+    "analysis/choose.py",
+    "analysis/readable.py",
+    "analysis/summary_weights.py",
+    "analysis/facts/quotes.py",
     "analysis/sentences.py",
     "library/model.py",
     "library/text.py",
