@@ -3,10 +3,12 @@
     python benchmarks/bookmarks.py [--runs 15] [--entries 10000] [--no-bytecode]
 
 Merge (in this process): read and validate both files, merge, encode the
-result; target <= 1 s. Add (a real `briefing bookmarks add` process on a
-file of 10,000 entries): its wall time against `python -m briefing
---version` measured in the same loop (interleaved, so machine noise hits
-both alike); target <= 50 ms more than that baseline. Also shown: `add` on a
+result; target <= 1 s. Measured for two files from different people (half
+the articles in common, so 20,000 entries out) and for two copies of one
+person's file (every shared article's entries collide and are joined).
+Add (a real `briefing bookmarks add` process on a file of 10,000 entries):
+its wall time against `python -m briefing --version` measured in the same
+loop (interleaved, so machine noise hits both alike); target <= 50 ms more than that baseline. Also shown: `add` on a
 one-entry file (the fixed cost: imports, library, summary) and on a
 10,000-entry file the store did not write itself (read and checked in full).
 Processes run from compiled bytecode, as an installed copy does
@@ -29,10 +31,17 @@ WORDS = "port vote harbour council minister trade talks energy summit budget dea
 ALMATY = "b500742d86ff"  # a bundled sample article, bookmarked by each `add` run
 
 
-def fake_collection(count: int, seed: int, shared: int):
-    """``count`` entries; the first ``shared`` ids are the same in every seed
-    (with different notes and times), so merging has real collisions."""
+OWNER_NAME = "Bench"  # who `bookmarks add` runs as (config.toml [user])
+
+
+def fake_collection(count: int, seed: int, shared: int, owner_name: str | None = None):
+    """``count`` entries of one person (``owner_name``, default one per
+    seed); the first ``shared`` ids are the same in every seed (with
+    different notes and times), so merging has real collisions."""
     from briefing.bookmarks import Bookmark, Bookmarks
+    from briefing.bookmarks.owners import owner_from
+
+    owner = owner_from(owner_name or f"person {seed}")
 
     rng = random.Random(seed)
     base = datetime(2026, 1, 1, tzinfo=UTC)
@@ -41,7 +50,7 @@ def fake_collection(count: int, seed: int, shared: int):
         article_id = f"{number:012x}" if number < shared else f"{seed:02x}{number:010x}"
         when = base + timedelta(seconds=rng.randrange(10_000_000))
         words = rng.choices(WORDS, k=40)
-        entries[article_id] = Bookmark(
+        entries[(article_id, owner.id)] = Bookmark(
             article_id=article_id,
             title=" ".join(words[:8]).title(),
             source=f"articles/{'-'.join(words[:6])}.md",
@@ -51,16 +60,18 @@ def fake_collection(count: int, seed: int, shared: int):
             tags=tuple(rng.sample(WORDS, 2)),
             created=when,
             updated=when + timedelta(seconds=rng.randrange(1000)),
+            owner=owner,
         )
     return Bookmarks(entries)
 
 
-def bench_merge(folder: Path, count: int, runs: int) -> None:
+def bench_merge(folder: Path, count: int, runs: int, same_person: bool) -> None:
     from briefing.bookmarks import encode, merge, read_bookmark_file
 
     a, b = folder / "a.json", folder / "b.json"
-    a.write_bytes(encode(fake_collection(count, 1, count // 2)))
-    b.write_bytes(encode(fake_collection(count, 2, count // 2)))
+    owner = OWNER_NAME if same_person else None
+    a.write_bytes(encode(fake_collection(count, 1, count // 2, owner)))
+    b.write_bytes(encode(fake_collection(count, 2, count // 2, owner)))
     timings: dict[str, list[float]] = {"read+validate both": [], "merge": [], "encode": []}
     totals = []
     for _ in range(runs):
@@ -75,7 +86,8 @@ def bench_merge(folder: Path, count: int, runs: int) -> None:
         timings["merge"].append(merged_at - read)
         timings["encode"].append(end - merged_at)
         totals.append(end - start)
-    print(f"merge of two {count:,}-entry files ({len(merged):,} entries out):")
+    whose = "one person's copies" if same_person else "different people"
+    print(f"merge of two {count:,}-entry files, {whose} ({len(merged):,} entries out):")
     for name, values in timings.items():
         print(f"  {name:<20} median {median(values) * 1000:7.1f} ms")
     print(f"  total                median {median(totals) * 1000:7.1f} ms (target <= 1000 ms)")
@@ -83,17 +95,18 @@ def bench_merge(folder: Path, count: int, runs: int) -> None:
 
 def bench_add(folder: Path, count: int, runs: int, env: dict[str, str]) -> None:
     from briefing.bookmarks import BookmarkStore
+    from briefing.bookmarks.owners import owner_from
 
     big, small, foreign = folder / "big.json", folder / "small.json", folder / "foreign.json"
     pristine: dict[Path, tuple[bytes, bytes]] = {}
     for path, content in (
-        (big, fake_collection(count, 3, 0)),
-        (small, fake_collection(1, 3, 0)),
-        (foreign, fake_collection(count, 3, 0)),
+        (big, fake_collection(count, 3, 0, OWNER_NAME)),
+        (small, fake_collection(1, 3, 0, OWNER_NAME)),
+        (foreign, fake_collection(count, 3, 0, OWNER_NAME)),
     ):
         # Written by the store, so it knows the file as its own, like a
         # user's bookmark file between two commands.
-        store = BookmarkStore(path)
+        store = BookmarkStore(path, owner=owner_from(OWNER_NAME))
         store.update(lambda _old, content=content: content)
         pristine[path] = (path.read_bytes(), store._fingerprints._path().read_bytes())
 
@@ -130,7 +143,7 @@ def bench_add(folder: Path, count: int, runs: int, env: dict[str, str]) -> None:
     for _ in range(runs):
         for name, (command, path) in cases.items():
             times[name].append(timed(command, env, before=restore(path) if path else None))
-    assert BookmarkStore(big).load().is_bookmarked(ALMATY)
+    assert BookmarkStore(big, owner=owner_from(OWNER_NAME)).load().is_bookmarked(ALMATY)
     print(f"`briefing bookmarks add` ({runs} runs each, interleaved):")
     for name, values in times.items():
         print(f"  {name:<26} median {median(values) * 1000:7.1f} ms")
@@ -158,8 +171,13 @@ def main() -> None:
         for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
             os.environ[name] = str(folder / name.lower())
         os.environ.pop("BRIEFING_BOOKMARKS", None)
+        config = folder / "config.toml"
+        config.write_text(f'[user]\nname = "{OWNER_NAME}"\n')
+        os.environ["BRIEFING_CONFIG"] = str(config)
         env = program_env(folder, bytecode=not args.no_bytecode)
-        bench_merge(folder, args.entries, max(3, args.runs // 3))
+        env["BRIEFING_CONFIG"] = str(config)
+        bench_merge(folder, args.entries, max(3, args.runs // 3), same_person=False)
+        bench_merge(folder, args.entries, max(3, args.runs // 3), same_person=True)
         bench_add(folder, args.entries, args.runs, env)
 
 

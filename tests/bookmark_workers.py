@@ -8,6 +8,9 @@ from typing import Any
 
 from briefing.bookmarks import Bookmark, BookmarkStore
 from briefing.bookmarks.model import now_utc
+from briefing.bookmarks.owners import Owner
+
+WRITER = Owner("writer@example.org", "Writer")
 
 
 def add_one(store: BookmarkStore, article_id: str) -> None:
@@ -17,14 +20,14 @@ def add_one(store: BookmarkStore, article_id: str) -> None:
 
 
 def add_many(path: str, prefix: str, count: int) -> None:
-    store = BookmarkStore(Path(path))
+    store = BookmarkStore(Path(path), owner=WRITER)
     for number in range(count):
         add_one(store, f"{prefix}{number:04d}")
 
 
 def add_forever(path: str, prefix: str, acks: Any) -> None:
     """Add bookmarks until killed, reporting each one after the write returned."""
-    store = BookmarkStore(Path(path))
+    store = BookmarkStore(Path(path), owner=WRITER)
     number = 0
     while True:
         article_id = f"{prefix}{number:04d}"

@@ -15,6 +15,19 @@ ALMATY = "b500742d86ff"  # a bundled sample article
 ALMATY_TITLE = "Almaty Hosts First SCO Digital Forum"
 
 
+# Who "you" are in these tests (config.toml's [user] table).
+ME = {"id": "ann@example.org", "name": "Ann"}
+
+
+@pytest.fixture(autouse=True)
+def me(isolated_dirs: Path) -> dict:
+    write(
+        isolated_dirs / "xdg_config_home" / "briefing" / "config.toml",
+        '[user]\nname = "Ann"\nemail = "Ann@Example.org"\n',
+    )
+    return ME
+
+
 @pytest.fixture
 def bookmarks_file(tmp_path: Path) -> Path:
     return tmp_path / "mine.json"
@@ -120,9 +133,11 @@ def test_list_formats(run_cli: CliRunner, bookmarks_file: Path) -> None:
 
 
 def colleague_file(path: Path, mine: dict) -> Path:
-    """A colleague's file: my bookmark with another note written later, an
-    article I do not have, and the removal of a bookmark we both had."""
-    theirs = dict(mine, note="their note [red]!", updated="2099-01-01T00:00:00Z", tags=["theirs"])
+    """A colleague's file (version 1, no owners): my bookmark with another
+    note written later, an article I do not have, and the removal of a
+    bookmark we both had."""
+    theirs = dict(mine, note="their note [red]!", updated="2026-02-01T00:00:00Z", tags=["theirs"])
+    del theirs["owner"]
     unknown = {
         "article_id": "0123456789ab",
         "title": "Port Strike \x1b[31mEnds[/]",
@@ -139,7 +154,7 @@ def colleague_file(path: Path, mine: dict) -> Path:
     gone = {
         "article_id": "fedcba987654",
         "title": "Old",
-        "updated": "2099-01-01T00:00:00Z",
+        "updated": "2026-02-01T00:00:00Z",
         "deleted": True,
     }
     document = {"format": "briefing.bookmarks", "version": 1, "bookmarks": [theirs, unknown, gone]}
@@ -147,58 +162,156 @@ def colleague_file(path: Path, mine: dict) -> Path:
     return path
 
 
-def test_import_merges_reports_and_keeps_both_notes(
+def test_import_of_a_version_1_file_keeps_mine_and_names_theirs(
     run_cli: CliRunner, bookmarks_file: Path, tmp_path: Path
 ) -> None:
     b = ("--bookmarks", bookmarks_file)
     run_cli("bookmarks", "add", ALMATY, "--note", "my note", *b)
-    bookmarks_file.write_text(
-        bookmarks_file.read_text().replace(
-            '"bookmarks": [\n',
-            '"bookmarks": [\n    {"article_id": "fedcba987654", "title": "Old", "updated": "2026-01-01T00:00:00Z"},\n',
-        )
-    )
-    theirs = colleague_file(tmp_path / "theirs.json", entries(bookmarks_file)[ALMATY])
+    mine_before = entries(bookmarks_file)[ALMATY]
+    theirs = colleague_file(tmp_path / "bea.json", mine_before)
     result = run_cli("bookmarks", "import", theirs, *b)
     assert result.returncode == 0, result.stderr
     out = result.stdout
+    assert "from bea: 2 new bookmarks" in out
     assert "added    0123456789ab  Port Strike \\x1b[31mEnds[/]" in out
-    assert "removed  fedcba987654  Old" in out
-    assert f"updated  {ALMATY}" in out
-    assert "1 bookmark added, 1 removed, 1 updated; 1 of the added not in your library" in out
-    assert "kept as the note (newer): their note [red]!" in out
-    assert "also kept: my note" in out
-    merged = entries(bookmarks_file)
-    assert merged[ALMATY]["note"] == "their note [red]!"
-    assert merged[ALMATY]["note_conflicts"] == ["my note"]
-    assert merged[ALMATY]["tags"] == ["theirs"]
-    assert merged["0123456789ab"]["their_field"] == {"kept": True}
-    assert merged["fedcba987654"]["deleted"] is True
+    assert f"added    {ALMATY}" in out
+    assert "1 of the new bookmarks are of articles not in your library" in out
+    assert f"bea's note and yours differ on {ALMATY}" in out
+    assert "yours: my note" in out and "bea's: their note [red]!" in out
+    assert f"{theirs} is a version 1 file: its bookmarks were taken as bea's" in out
+    assert "--from NAME" in out
+    file = json.loads(bookmarks_file.read_text())
+    assert file["version"] == 2
+    by_owner = {(e["article_id"], e["owner"]["id"]): e for e in file["bookmarks"]}
+    assert by_owner[ALMATY, ME["id"]] == mine_before  # mine: untouched, to the byte
+    assert by_owner[ALMATY, "bea"]["note"] == "their note [red]!"
+    assert by_owner["0123456789ab", "bea"]["their_field"] == {"kept": True}
+    assert by_owner["0123456789ab", "bea"]["source"] == "passwd"
+    assert by_owner["fedcba987654", "bea"]["deleted"] is True
     # Importing again changes nothing.
     before = bookmarks_file.read_bytes()
-    assert (
-        "0 bookmarks added, 0 removed, 0 updated"
-        in run_cli("bookmarks", "import", theirs, *b).stdout
-    )
+    again = run_cli("bookmarks", "import", theirs, *b).stdout
+    assert again.startswith("nothing changed")
     assert bookmarks_file.read_bytes() == before
+    # --from names the sender of a version 1 file.
+    named = run_cli("bookmarks", "import", theirs, "--from", "Bea Lee", *b).stdout
+    assert "from Bea Lee: 2 new bookmarks" in named
 
-    # The entry from someone else is listed as not in my library, literally.
-    listing = run_cli("bookmarks", "list", *b).stdout
+    # `list` shows mine; --all everyone's, with notes labelled, literally.
+    assert "their note" not in run_cli("bookmarks", "list", *b).stdout
+    listing = run_cli("bookmarks", "list", "--all", *b).stdout
+    assert listing.startswith("yours (Ann <ann@example.org>):\n")
+    assert "bea:\n" in listing and "Bea Lee:\n" in listing
     assert (
-        "0123456789ab  Port Strike \\x1b[31mEnds[/]  [port]\n    not in your library\n    Dock workers returned on Monday."
-        in listing
+        "  0123456789ab  Port Strike \\x1b[31mEnds[/]  [port]\n      not in your library\n"
+        "      Dock workers returned on Monday." in listing
     )
+    assert "      bea's note: their note [red]!" in listing
     assert "\x1b" not in listing
+    assert "bea's note" in run_cli("bookmarks", "list", "--from", "BEA", *b).stdout
+    assert "could be any of" in one_line_error(run_cli("bookmarks", "list", "--from", "be", *b))
     rich = run_cli(
-        "bookmarks", "list", "-f", "rich", *b, env={"FORCE_COLOR": "1", "COLUMNS": "200"}
+        "bookmarks", "list", "--all", "-f", "rich", *b, env={"FORCE_COLOR": "1", "COLUMNS": "200"}
     ).stdout
     assert "\x1b[31m" not in rich and "\x1b]" not in rich
     assert "Port Strike \\x1b[31mEnds[/]" in ANSI_SGR.sub("", rich)
-    assert "their note [red]!" in ANSI_SGR.sub("", rich)
-    # Settling the conflict.
-    settled = run_cli("bookmarks", "note", ALMATY, "agreed note", *b)
-    assert "settled 1 conflicting note" in settled.stdout
-    assert "note_conflicts" not in entries(bookmarks_file)[ALMATY]
+    assert "bea's note: their note [red]!" in ANSI_SGR.sub("", rich)
+    data = json.loads(run_cli("bookmarks", "list", "--all", "-f", "json", *b).stdout)
+    assert [e["mine"] for e in data["bookmarks"]].count(True) == 1
+
+
+def person(tmp_path: Path, name: str, email: str | None = None) -> dict[str, str]:
+    """The environment of someone else using briefing (their own config)."""
+    lines = f'[user]\nname = "{name}"\n' + (f'email = "{email}"\n' if email else "")
+    return {"BRIEFING_CONFIG": str(write(tmp_path / f"{name}.toml", lines))}
+
+
+def test_two_people_share_bookmarks_without_touching_each_others(
+    run_cli: CliRunner, tmp_path: Path
+) -> None:
+    """The session of issue 17: B bookmarked an article, noted it, later
+    removed it; A had bookmarked it with a note. A imports B's file: A's
+    bookmark and note are unchanged, and B's notes are there as B's."""
+    un_chief = "fd3856536baf"
+    a_file, b_file = tmp_path / "a.json", tmp_path / "b.json"
+    a, b = ("--bookmarks", a_file), ("--bookmarks", b_file)
+    bea = person(tmp_path, "Bea", "bea@example.org")
+    run_cli("bookmarks", "add", un_chief, "--note", "Deutsche angle", "--tag", "un", *a)
+    run_cli("bookmarks", "add", ALMATY, "--note", "ask Musin", *a)
+    for args in (
+        ("add", un_chief, "--note", "B's first thoughts"),
+        ("remove", un_chief),
+        ("add", ALMATY, "--note", "check the figures", "--tag", "sco"),
+    ):
+        assert run_cli("bookmarks", *args, *b, env=bea).returncode == 0
+    shared = tmp_path / "from-bea.json"
+    assert run_cli("bookmarks", "export", "--to", shared, *b, env=bea).returncode == 0
+    mine_before = {e["article_id"]: e for e in json.loads(a_file.read_text())["bookmarks"]}
+
+    result = run_cli("bookmarks", "import", shared, *a)
+    assert result.returncode == 0, result.stderr
+    assert "removed" not in result.stdout
+    assert result.stdout.startswith("from Bea <bea@example.org>: 1 new bookmark\n")
+    assert f"Bea's note and yours differ on {ALMATY}" in result.stdout
+    after = json.loads(a_file.read_text())["bookmarks"]
+    mine_after = {e["article_id"]: e for e in after if e["owner"]["id"] == ME["id"]}
+    assert mine_after == mine_before  # byte for byte the same entries
+    beas = {e["article_id"]: e for e in after if e["owner"]["id"] == "bea@example.org"}
+    assert beas[ALMATY]["note"] == "check the figures" and beas[ALMATY]["tags"] == ["sco"]
+    assert beas[un_chief]["deleted"] is True  # her removal is hers alone
+    listing = run_cli("bookmarks", "list", "--all", *a).stdout
+    assert "note: Deutsche angle" in listing and "Bea's note: check the figures" in listing
+    # A file from B that claims to be A's is refused, entry by entry.
+    forged = json.loads(shared.read_text())
+    for entry in forged["bookmarks"]:
+        entry["owner"] = {"id": ME["id"], "name": "Ann"}
+        entry["note"] = "forged"
+    shared.write_text(json.dumps(forged))
+    refused = run_cli("bookmarks", "import", shared, *a)
+    assert "2 entries claimed to be yours (ann@example.org) and were not imported" in (
+        refused.stdout
+    )
+    assert {e["article_id"]: e for e in json.loads(a_file.read_text())["bookmarks"]
+            if e["owner"]["id"] == ME["id"]} == mine_before  # fmt: skip
+
+
+def test_sync_between_two_copies_of_my_file_carries_removals_and_edits(
+    run_cli: CliRunner, tmp_path: Path
+) -> None:
+    un_chief = "fd3856536baf"
+    desk, laptop = tmp_path / "desk.json", tmp_path / "laptop.json"
+    run_cli("bookmarks", "add", un_chief, "--note", "Deutsche angle", "--bookmarks", desk)
+    run_cli("bookmarks", "add", ALMATY, "--note", "first", "--bookmarks", desk)
+    laptop.write_bytes(desk.read_bytes())
+    run_cli("bookmarks", "remove", un_chief, "--bookmarks", laptop)
+    run_cli("bookmarks", "note", ALMATY, "edited on the laptop", "--bookmarks", laptop)
+    # `import` refuses my own entries from a file...
+    imported = run_cli("bookmarks", "import", laptop, "--bookmarks", desk)
+    assert "2 entries claimed to be yours" in imported.stdout
+    assert entries(desk)[ALMATY]["note"] == "first"
+    # ...`sync` takes them: the removal and the edit travel.
+    synced = run_cli("bookmarks", "sync", laptop, "--bookmarks", desk)
+    assert synced.returncode == 0, synced.stderr
+    assert synced.stdout.splitlines()[:3] == [
+        "your bookmarks: 1 changed bookmark, 1 removed bookmark",
+        f"    changed  {ALMATY}  {ALMATY_TITLE}",
+        f"    removed  {un_chief}  U.N. Chief to Deliver Peace Message during Central Asia Tour",
+    ]
+    assert entries(desk)[un_chief]["deleted"] is True
+    assert entries(desk)[ALMATY]["note"] == "edited on the laptop"
+    assert "note_conflicts" not in entries(desk)[ALMATY]  # an edit, not a conflict
+    assert desk.read_bytes() == laptop.read_bytes()
+    assert run_cli("bookmarks", "sync", laptop, "--bookmarks", desk).stdout.startswith(
+        "nothing changed"
+    )
+
+
+def test_whoami(run_cli: CliRunner, tmp_path: Path, isolated_dirs: Path) -> None:
+    result = run_cli("bookmarks", "whoami")
+    assert result.stdout.startswith("you are Ann (id ann@example.org), from [user] in ")
+    (isolated_dirs / "xdg_config_home" / "briefing" / "config.toml").unlink()
+    login = run_cli("bookmarks", "whoami").stdout
+    assert "from your login name (set [user] name in" in login
 
 
 def test_bad_files_are_refused_in_one_line_and_left_alone(
@@ -217,9 +330,9 @@ def test_bad_files_are_refused_in_one_line_and_left_alone(
         )
         assert bookmarks_file.read_bytes() == original
 
-    bookmarks_file.write_text('{"format": "briefing.bookmarks", "version": 2, "bookmarks": []}')
+    bookmarks_file.write_text('{"format": "briefing.bookmarks", "version": 3, "bookmarks": []}')
     line = one_line_error(run_cli("bookmarks", "add", ALMATY, *b))
-    assert "newer briefing (format version 2" in line and "upgrade" in line
+    assert "newer briefing (format version 3" in line and "upgrade" in line
 
     good = tmp_path / "good.json"
     run_cli("bookmarks", "add", ALMATY, "--bookmarks", good)
@@ -268,6 +381,7 @@ def test_exports(run_cli: CliRunner, bookmarks_file: Path, tmp_path: Path) -> No
         "note": "\x1b[31mred",
         "tags": ["a,b", "<t>"],
         "updated": "2026-01-01T00:00:00Z",
+        "owner": ME,
     }
     scripted = dict(hostile, article_id="0123456789ac", url="javascript:alert(1)", title="Scripted")
     doc = json.loads(bookmarks_file.read_text())
@@ -321,27 +435,50 @@ def test_exports(run_cli: CliRunner, bookmarks_file: Path, tmp_path: Path) -> No
 
 
 def test_merge_files_into_a_new_one(run_cli: CliRunner, tmp_path: Path) -> None:
-    a, b_file = tmp_path / "a.json", tmp_path / "b.json"
+    a, a_copy = tmp_path / "a.json", tmp_path / "a-copy.json"
     run_cli("bookmarks", "add", ALMATY, "--note", "from a", "--bookmarks", a)
-    theirs = colleague_file(b_file, entries(a)[ALMATY])
+    a_copy.write_bytes(a.read_bytes())
+    run_cli("bookmarks", "note", ALMATY, "from the copy", "--bookmarks", a_copy)
+    run_cli("bookmarks", "note", ALMATY, "from a, later", "--bookmarks", a)
+    theirs = colleague_file(tmp_path / "bea.json", entries(a)[ALMATY])
     out = tmp_path / "c.json"
-    result = run_cli("bookmarks", "merge", a, theirs, "--to", out)
+    result = run_cli("bookmarks", "merge", a, a_copy, theirs, "--to", out)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"merged 2 files into {out}: 2 bookmarks and 1 removals\n"
-    merged = entries(out)
-    assert merged[ALMATY]["note_conflicts"] == ["from a"]
-    # The same in the other order, to stdout: byte-equal.
-    swapped = run_cli("bookmarks", "merge", theirs, a)
+    assert result.stdout.splitlines() == [
+        f"merged 3 files into {out}",
+        "Ann <ann@example.org>: 1 bookmark",
+        f"    two versions of Ann's note differ on {ALMATY}  {ALMATY_TITLE}: both kept",
+        "        the newer (shown as the note): from a, later",
+        "        also kept: from the copy",
+        "bea: 2 bookmarks and 1 removed bookmark",
+        f"{theirs} is a version 1 file: its bookmarks were taken as bea's "
+        "(name its owner with --from NAME)",
+    ]
+    merged = json.loads(out.read_text())["bookmarks"]
+    assert [(e["article_id"], e["owner"]["id"]) for e in merged] == [
+        ("0123456789ab", "bea"),
+        (ALMATY, "ann@example.org"),
+        (ALMATY, "bea"),
+        ("fedcba987654", "bea"),
+    ]
+    # The same in another order, to stdout: byte-equal (the report on stderr).
+    swapped = run_cli("bookmarks", "merge", theirs, a_copy, a)
     assert swapped.stdout.encode() == out.read_bytes()
+    assert "two versions of Ann's note" in swapped.stderr
     assert one_line_error(run_cli("bookmarks", "merge", a), status=2).endswith(
         "merge needs at least two files (to add files to yours, use `import`)"
     )
-    # The target must be a bookmark file or new: anything else is kept.
+    # The target must be a bookmark file or new: anything else is kept, and
+    # no lock file is left beside it.
     precious = write(tmp_path / "notes.txt", "my notes")
     assert "left as it is" in one_line_error(
         run_cli("bookmarks", "merge", a, theirs, "--to", precious)
     )
     assert precious.read_text() == "my notes"
+    assert not (tmp_path / "notes.txt.lock").exists()
+    assert "one of the files being merged" in one_line_error(
+        run_cli("bookmarks", "merge", a, theirs, "--to", a)
+    )
 
 
 def test_summary_of_bookmarked_articles(run_cli: CliRunner, bookmarks_file: Path) -> None:

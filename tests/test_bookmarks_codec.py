@@ -13,6 +13,15 @@ from test_bookmarks_merge import collections, entries
 from briefing.bookmarks import Bookmark, BookmarkFileError, Bookmarks, decode, encode
 from briefing.bookmarks.codec import MAX_FILE_BYTES, layout
 from briefing.bookmarks.model import format_time, parse_time
+from briefing.bookmarks.owners import Owner
+
+# Whose a version 1 file's entries become when read.
+ME = Owner("me@example.org", "Me")
+
+
+def read(data: bytes | str) -> Bookmarks:
+    return decode(data, ME)
+
 
 T = "2026-01-02T03:04:05Z"
 
@@ -42,11 +51,11 @@ def test_the_design_example_reads() -> None:
             "deleted": False,
         }
     )
-    (found,) = decode(text.encode())
+    (found,) = read(text.encode())
     assert found.title == "Almaty Hosts First SCO Digital Forum"
     assert found.tags == ("sco",)
     assert found.updated == datetime(2026, 11, 27, 10, tzinfo=UTC)
-    assert json.loads(encode(decode(text.encode())))["bookmarks"][0]["updated"] == (
+    assert json.loads(encode(read(text.encode())))["bookmarks"][0]["updated"] == (
         "2026-11-27T10:00:00Z"
     )
 
@@ -57,7 +66,7 @@ def test_the_design_example_reads() -> None:
         ("{", "not valid JSON"),
         ("[]", "not a briefing bookmarks file"),
         ('{"format": "other", "version": 1}', "not a briefing bookmarks file"),
-        (document().replace('"version": 1', '"version": 2'), "newer briefing (format version 2"),
+        (document().replace('"version": 1', '"version": 3'), "newer briefing (format version 3"),
         (document().replace('"version": 1', '"version": "1"'), '"version" must be a whole number'),
         (document().replace('"bookmarks": []', '"bookmarks": {}'), '"bookmarks" must be a list'),
         (document(entry(), 7), "entry 2: must be an object, not a number"),
@@ -86,7 +95,7 @@ def test_bad_files_are_refused_with_a_message_naming_the_problem(
 ) -> None:
     data = text if isinstance(text, bytes) else text.encode()
     with pytest.raises(BookmarkFileError) as caught:
-        decode(data)
+        read(data)
     assert message in str(caught.value)
     assert "\n" not in str(caught.value)
 
@@ -107,7 +116,7 @@ def test_defaults_bom_duplicates_and_time_zones() -> None:
         entry(tags=[" b ", "a", "a", ""], note="one", updated="2026-01-02T05:04:05+02:00"),
         entry(note="two", updated="2026-01-02T03:04:06"),
     )
-    (found,) = decode(("\ufeff" + text).encode())
+    (found,) = read(("\ufeff" + text).encode())
     assert found.tags == ("a", "b")
     # The two entries for one article are merged: the newer note wins, the
     # other is kept as a conflict; +02:00 is converted to UTC.
@@ -122,14 +131,14 @@ def test_unknown_fields_survive_a_round_trip() -> None:
         exported_by="someone",
         zz={"k": [1, 2]},
     )
-    found = decode(text.encode())
+    found = read(text.encode())
     data = encode(found)
     parsed = json.loads(data)
     assert parsed["exported_by"] == "someone" and parsed["zz"] == {"k": [1, 2]}
     item = parsed["bookmarks"][0]
     assert item["colour"] == "red"
     assert item["nested"] == {"a": 2.5, "b": [1, {"a": True, "z": None}]}
-    assert decode(data) == found and encode(decode(data)) == data
+    assert read(data) == found and encode(read(data)) == data
 
 
 @given(st.datetimes(timezones=st.just(UTC)))
@@ -141,18 +150,22 @@ def test_times_round_trip_exactly(moment: datetime) -> None:
 def test_layout_is_one_entry_per_line() -> None:
     when = datetime(2026, 1, 1, tzinfo=UTC)
     two = Bookmarks(
-        {i: Bookmark(i, f"Title {i}", created=when, updated=when) for i in ("b2", "a1")}
+        {
+            (i, ME.id): Bookmark(i, f"Title {i}", created=when, updated=when, owner=ME)
+            for i in ("b2", "a1")
+        }
     )
     lines = encode(two).decode().splitlines()
     assert lines[:4] == [
         "{",
         '  "format": "briefing.bookmarks",',
-        '  "version": 1,',
+        '  "version": 2,',
         '  "bookmarks": [',
     ]
-    assert lines[4].startswith('    {"article_id": "a1", "title": "Title a1"') and lines[
-        4
-    ].endswith("},")
+    assert lines[4].startswith(
+        '    {"article_id": "a1", "owner": {"id": "me@example.org", "name": "Me"}, '
+        '"title": "Title a1"'
+    ) and lines[4].endswith("},")
     assert lines[5].startswith('    {"article_id": "b2"') and lines[5].endswith("}")
     assert lines[6:] == ["  ]", "}"]
     assert encode(Bookmarks()).decode().endswith('"bookmarks": []\n}\n')
@@ -168,8 +181,9 @@ def test_editing_one_line_in_place_equals_rewriting_the_file(
         assert spots is None
         return
     assert spots is not None
-    index, old = spots.find(entry.article_id)
-    assert old == bookmarks.get(entry.article_id)
+    index, present = spots.locate(entry.key)
+    old = spots.entry_at(index, entry.key) if present else None
+    assert old == bookmarks.get(entry.article_id, entry.owner.id)
     changed = entry.with_note(entry.note + "!", when=entry.updated + timedelta(seconds=1))
     chunks = spots.with_entry(index, changed, replacing=old is not None)
     assert b"".join(chunks) == encode(bookmarks.with_entry(changed))

@@ -19,12 +19,15 @@ from bookmark_workers import add_forever, add_one
 from conftest import ROOT
 
 from briefing.bookmarks import Bookmark, BookmarkFileError, BookmarkStore, decode, encode
+from briefing.bookmarks.owners import Owner
 from briefing.bookmarks.store import default_path, resolve_path
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+ME, BEA = Owner("me@example.org", "Me"), Owner("bea", "bea")
 
 
 def make(article_id: str, **fields) -> Bookmark:
+    fields.setdefault("owner", ME)
     return Bookmark(article_id, f"Title {article_id}", created=WHEN, updated=WHEN, **fields)
 
 
@@ -43,7 +46,7 @@ def test_path_precedence(
 
 
 def test_edit_creates_the_file_and_keeps_a_backup(tmp_path: Path) -> None:
-    store = BookmarkStore(tmp_path / "sub" / "b.json")
+    store = BookmarkStore(tmp_path / "sub" / "b.json", owner=ME)
     assert store.load().live() == [] and store.signature() is None
     store.edit("a1", lambda old: make("a1"))
     first = store.path.read_bytes()
@@ -65,7 +68,7 @@ def test_the_verbs_the_cli_and_the_reader_call(tmp_path: Path) -> None:
     from briefing.library.load import default_paths, load_library
 
     articles = load_library(default_paths()).articles
-    store = BookmarkStore(tmp_path / "b.json")
+    store = BookmarkStore(tmp_path / "b.json", owner=ME)
     first = articles[0]
     made = store.toggle(first)
     assert made.before is None and made.brought_back
@@ -84,14 +87,18 @@ def test_the_verbs_the_cli_and_the_reader_call(tmp_path: Path) -> None:
     assert store.toggle(first).after.note == "look again"  # brought back with its note
     # Someone else's entries: one for a differently saved copy of an article
     # I have (same title, other id), one for an article I do not have.
-    same_title = make("ffffffffffff", tags=("theirs",))
+    same_title = make("ffffffffffff", tags=("theirs",), owner=BEA)
     same_title = Bookmark(**{**vars_of(same_title), "title": articles[1].title})
-    elsewhere = make("eeeeeeeeeeee", excerpt="What it said.", source="/etc/passwd")
+    elsewhere = make("eeeeeeeeeeee", excerpt="What it said.", source="/etc/passwd", owner=BEA)
+    assert elsewhere.source == "passwd"  # another machine's folders never travel
     store.update(lambda mine: mine.with_entry(same_title).with_entry(elsewhere))
     resolution = resolve(store.load(), articles)
     assert resolution.matched_by == {first.id: "id", "ffffffffffff": "title"}
-    assert resolution.is_bookmarked(articles[1])
-    assert resolution.tags_by_article()[articles[1].id] == ("theirs",)
+    # Someone else's bookmark does not make the article yours; search can
+    # still find it as theirs (`bookmarked:bea`).
+    assert not resolution.is_bookmarked(articles[1])
+    assert articles[1].id not in resolution.tags_by_article()
+    assert resolution.tags_by_article().people == {"bea": {articles[1].id}}
     assert resolution.missing == [elsewhere]
 
 
@@ -99,7 +106,7 @@ def test_an_edit_brings_back_a_removed_bookmark(tmp_path: Path) -> None:
     from briefing.library.load import default_paths, load_library
 
     articles = load_library(default_paths()).articles
-    store = BookmarkStore(tmp_path / "b.json")
+    store = BookmarkStore(tmp_path / "b.json", owner=ME)
     first, second = articles[0], articles[1]
     store.restore(first, note="old", tags=["t"])
     assert store.remove(first).after.deleted
@@ -127,7 +134,7 @@ def test_an_edit_brings_back_a_removed_bookmark(tmp_path: Path) -> None:
 
 
 def test_a_file_edited_by_hand_is_read_in_full(tmp_path: Path) -> None:
-    store = BookmarkStore(tmp_path / "b.json")
+    store = BookmarkStore(tmp_path / "b.json", owner=ME)
     for name in ("a1", "b2", "c3"):
         store.edit(name, lambda old, name=name: make(name))
     # Someone reformats the file and changes a note: still valid, but no
@@ -148,7 +155,7 @@ def test_line_edits_keep_the_fingerprint_of_the_whole_file(tmp_path: Path) -> No
     # read the whole file (or, worse, trust a file it did not write).
     import hashlib
 
-    store = BookmarkStore(tmp_path / "b.json")
+    store = BookmarkStore(tmp_path / "b.json", owner=ME)
     for name in ("m5", "a1", "z9", "g3", "m5", "a1", "z9", "b2"):
         store.edit(name, lambda old, name=name: (old or make(name)).with_note(f"n{name}"))
         data = store.path.read_bytes()
@@ -158,7 +165,7 @@ def test_line_edits_keep_the_fingerprint_of_the_whole_file(tmp_path: Path) -> No
 
 
 def test_a_line_damaged_by_hand_is_found_even_in_a_canonical_file(tmp_path: Path) -> None:
-    store = BookmarkStore(tmp_path / "b.json")
+    store = BookmarkStore(tmp_path / "b.json", owner=ME)
     for name in ("a1", "b2", "c3"):
         store.edit(name, lambda old, name=name: make(name))
     # The layout is still the store's, but b2's line is no longer valid: the
@@ -182,7 +189,7 @@ def test_a_line_damaged_by_hand_is_found_even_in_a_canonical_file(tmp_path: Path
     ],
 )
 def test_an_unreadable_file_is_never_overwritten(tmp_path: Path, content: bytes) -> None:
-    store = BookmarkStore(tmp_path / "b.json")
+    store = BookmarkStore(tmp_path / "b.json", owner=ME)
     store.path.write_bytes(content)
     for attempt in (
         lambda: store.edit("a1", lambda old: make("a1")),
@@ -202,7 +209,7 @@ def test_too_large_is_refused_before_reading(
     from briefing.bookmarks import store as store_module
 
     monkeypatch.setattr(store_module, "MAX_FILE_BYTES", 100)
-    store = BookmarkStore(tmp_path / "b.json")
+    store = BookmarkStore(tmp_path / "b.json", owner=ME)
     store.path.write_bytes(b" " * 200)
     with pytest.raises(BookmarkFileError, match="too large"):
         store.edit("a1", lambda old: make("a1"))
@@ -211,11 +218,11 @@ def test_too_large_is_refused_before_reading(
 
 def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
     with pytest.raises(BookmarkFileError, match="is a folder"):
-        BookmarkStore(tmp_path).load()
+        BookmarkStore(tmp_path, owner=ME).load()
 
 
 def test_leftovers_of_killed_writers_are_cleaned_up(tmp_path: Path) -> None:
-    store = BookmarkStore(tmp_path / "b.json")
+    store = BookmarkStore(tmp_path / "b.json", owner=ME)
     stale = tmp_path / ".b.json.abc123.tmp"
     stale.write_text("half a file")
     other = tmp_path / ".other.json.x.tmp"
@@ -252,7 +259,7 @@ def test_four_processes_add_250_each_and_lose_nothing(tmp_path: Path) -> None:
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_a_writer_killed_at_random_points_never_breaks_the_file(tmp_path: Path) -> None:
     path = tmp_path / "crash.json"
-    store = BookmarkStore(path)
+    store = BookmarkStore(path, owner=ME)
     add_one(store, "seed")
     context = multiprocessing.get_context("fork")
     rng = random.Random(20261127)
@@ -278,7 +285,7 @@ def test_a_writer_killed_at_random_points_never_breaks_the_file(tmp_path: Path) 
                 break
         receiver.close()
         content = decode(path.read_bytes())  # always parses and validates
-        missing = acknowledged - {e.article_id for e in content.live()}
+        missing = acknowledged - {e.article_id for e in content if e.live}
         assert not missing, f"round {round_number}: lost {sorted(missing)[:5]}"
         if store.backup_path.exists():
             decode(store.backup_path.read_bytes())

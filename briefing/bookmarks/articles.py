@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.bookmarks.model import Bookmark, Bookmarks, later_than
+from briefing.bookmarks.owners import Owner
 from briefing.library.model import Article
 
 __all__ = ["Resolution", "bookmark_article", "excerpt_for", "resolve", "source_for"]
@@ -36,8 +37,9 @@ def excerpt_for(article: Article) -> str:
 
 
 def source_for(path: Path | None) -> str | None:
-    """The article's file as it should travel: relative to the current folder
-    when below it, else under ``~``, else as it is."""
+    """The article's file, relative to the current folder when below it, else
+    under ``~``, else as it is. (An entry keeps only the file name of the
+    last two: see ``model.shareable_source``.)"""
     if path is None:
         return None
     resolved = path.resolve()
@@ -94,6 +96,9 @@ class Resolution:
     matched_by: dict[str, str] = field(default_factory=dict)  # entry id -> "id" | "title"
     by_article: dict[str, Bookmark] = field(default_factory=dict)  # local article id -> entry
     missing: list[Bookmark] = field(default_factory=list)  # not in the library
+    # Other people's live bookmarks: owner id -> local article ids, and who they are.
+    people: dict[str, set[str]] = field(default_factory=dict)
+    owners: dict[str, Owner] = field(default_factory=dict)
 
     def article_for(self, entry: Bookmark) -> Article | None:
         return self.articles.get(entry.article_id)
@@ -105,19 +110,40 @@ class Resolution:
     def is_bookmarked(self, article: Article) -> bool:
         return article.id in self.by_article
 
-    def tags_by_article(self) -> dict[str, tuple[str, ...]]:
-        """Local article id -> tags (what search's ``tag:`` filters on)."""
-        return {article_id: entry.tags for article_id, entry in self.by_article.items()}
+    def tags_by_article(self) -> Marks:
+        """Local article id -> tags of your bookmark (what search's
+        ``is:bookmarked`` and ``tag:`` filter on), carrying who else
+        bookmarked what (for ``bookmarked:NAME``)."""
+        people: dict[str, set[str]] = {}
+        for owner_id, ids in self.people.items():
+            owner = self.owners[owner_id]
+            for label in {owner.id, owner.name}:
+                people.setdefault(label, set()).update(ids)
+        return Marks({a: entry.tags for a, entry in self.by_article.items()}, people)
+
+
+class Marks(dict[str, tuple[str, ...]]):
+    """Your bookmarks as search sees them (article id -> tags), and in
+    ``people`` everyone else's: a name or id -> the ids of the articles that
+    person bookmarked."""
+
+    def __init__(self, tags: dict[str, tuple[str, ...]], people: dict[str, set[str]]) -> None:
+        super().__init__(tags)
+        self.people = people
 
 
 def resolve(bookmarks: Bookmarks, articles: Iterable[Article]) -> Resolution:
-    """Match every entry (removed ones too, for listing) to a local article."""
+    """Match every entry (removed ones and everyone's too, for listing) to a
+    local article. Only your live bookmarks mark an article; ``missing`` has
+    the live bookmarks (yours, then others') of articles you do not have,
+    one per article."""
     by_id: dict[str, Article] = {}
     by_title: dict[str, Article] = {}
     for article in articles:
         by_id.setdefault(article.id, article)
         by_title.setdefault(article.title, article)
     result = Resolution()
+    missing: dict[str, list[Bookmark]] = {}
     for entry in bookmarks:
         how = "id"
         found = by_id.get(entry.article_id)
@@ -125,13 +151,20 @@ def resolve(bookmarks: Bookmarks, articles: Iterable[Article]) -> Resolution:
             found, how = by_title.get(entry.title), "title"
         if found is None:
             if not entry.deleted:
-                result.missing.append(entry)
+                missing.setdefault(entry.article_id, []).append(entry)
             continue
         article = found
         result.articles[entry.article_id] = article
         result.matched_by[entry.article_id] = how
-        # Only live entries mark an article; one matched by its own id
+        if entry.deleted:
+            continue
+        if entry.owner.id != bookmarks.me:
+            result.people.setdefault(entry.owner.id, set()).add(article.id)
+        # Only your live entries mark an article; one matched by its own id
         # outranks one matched by title.
-        if not entry.deleted and (how == "id" or article.id not in result.by_article):
+        elif how == "id" or article.id not in result.by_article:
             result.by_article[article.id] = entry
+    for group in missing.values():
+        result.missing.append(min(group, key=lambda e: (e.owner.id != bookmarks.me, e.owner.id)))
+    result.owners.update(bookmarks.owners())
     return result

@@ -1,11 +1,16 @@
-"""The bookmark file format (version 1): strict reading, canonical writing.
+"""The bookmark file format (version 2): strict reading, canonical writing.
 
 Files are shared between people, so reading treats them as untrusted: a size
-cap, a nesting cap, type checks on every known field, and an error message
-that names the entry at fault. Writing is canonical: entries sorted by
-article id, one per line, fields in a fixed order and unknown fields after
-them sorted by name, so equal content gives byte-equal files (and line-based
-diffs show one changed line per changed bookmark).
+cap, a nesting cap, caps on every field, type checks on every known field,
+and an error message that names the entry at fault. Writing is canonical:
+entries sorted by article id and owner id, one per line, fields in a fixed
+order and unknown fields after them sorted by name, so equal content gives
+byte-equal files (and line-based diffs show one changed line per changed
+bookmark). Whatever is written can be read back: writing checks the same
+caps that reading does.
+
+Version 1 files (no owners) are read too: their entries get the owner the
+caller names (yours for your own file, the sender for an imported one).
 """
 
 from __future__ import annotations
@@ -17,22 +22,45 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from briefing.bookmarks.model import ENTRY_FIELDS, Bookmark, Bookmarks, format_time, parse_time
+from briefing.bookmarks.model import (
+    ENTRY_FIELDS,
+    Bookmark,
+    Bookmarks,
+    Key,
+    format_time,
+    parse_time,
+)
+from briefing.bookmarks.owners import MAX_OWNER_CHARS, NOBODY, Owner
 
 __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "MAX_FILE_BYTES",
     "BookmarkFileError",
+    "check_entry",
     "decode",
     "decode_entry",
     "encode",
     "encode_entry",
+    "extra_text",
 ]
 
 FORMAT_NAME = "briefing.bookmarks"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# Caps on one entry's fields (characters, or items for lists): far above any
+# real use, far below what lets two imports lock a user out of the file.
+MAX_CHARS = {
+    "title": 2_000,
+    "source": 4_096,
+    "url": 8_192,
+    "excerpt": 4_000,
+    "note": 100_000,
+}
+MAX_TAG_CHARS = 200
+MAX_TAGS = 200
+MAX_NOTE_CONFLICTS = 100
+MAX_REPLACED_NOTES = 10_000
 # Deep enough for any sane extension field; shallow enough that a hostile file
 # cannot make the reader recurse without bound.
 MAX_DEPTH = 32
@@ -43,7 +71,7 @@ _KNOWN = frozenset(ENTRY_FIELDS)
 _TOP_KNOWN = frozenset(("format", "version", "bookmarks"))
 
 # The canonical layout, which the store relies on to edit one line in place.
-HEADER = '{\n  "format": "briefing.bookmarks",\n  "version": 1,\n'
+HEADER = '{\n  "format": "briefing.bookmarks",\n  "version": 2,\n'
 ENTRIES_OPEN = '  "bookmarks": [\n'
 ENTRY_INDENT = "    "
 ENTRIES_CLOSE = "  ]\n}\n"
@@ -65,10 +93,17 @@ def _reject_constant(name: str) -> Any:
     raise _Invalid(f"{name} is not allowed in JSON")
 
 
-def decode(data: bytes | str) -> Bookmarks:
+# A lone surrogate can only arrive as a \\uD8xx-style escape (UTF-8 text
+# cannot hold one); files without such an escape need no repair.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def decode(data: bytes | str, owner: Owner = NOBODY) -> Bookmarks:
     """Parse and validate a whole file; raise BookmarkFileError if unusable.
 
-    Several entries for one article (a hand-joined file) are merged.
+    Entries of a version 1 file (which has no owners) get ``owner``. Several
+    entries for one article and owner (a hand-joined file) are merged. The
+    result's ``version`` says which version the file was.
     """
     if len(data) > MAX_FILE_BYTES:
         raise BookmarkFileError(
@@ -96,10 +131,32 @@ def decode(data: bytes | str) -> Bookmarks:
         raise BookmarkFileError(f"not valid JSON: {error}") from None
     except ValueError as error:  # e.g. an integer with too many digits
         raise BookmarkFileError(f"not valid JSON: {error}") from None
-    return _document(document)
+    if _SURROGATE_ESCAPE.search(text):
+        document = _without_surrogates(document)
+    return _document(document, owner)
 
 
-def _document(document: Any) -> Bookmarks:
+def _mend(text: str) -> str:
+    # Pairs written as two escapes join up; a lone half becomes U+FFFD.
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _without_surrogates(value: Any, depth: int = 0) -> Any:
+    """``value`` with every lone surrogate (in strings and keys) replaced by
+    U+FFFD: such text cannot be written as UTF-8, and would make the file
+    impossible to list or edit."""
+    if depth > MAX_DEPTH + 2:
+        return value  # refused later as nested too deeply
+    if isinstance(value, str):
+        return _mend(value)
+    if isinstance(value, list):
+        return [_without_surrogates(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {_mend(k): _without_surrogates(v, depth + 1) for k, v in value.items()}
+    return value
+
+
+def _document(document: Any, owner: Owner) -> Bookmarks:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise BookmarkFileError(
             f'not a briefing bookmarks file (no "format": "{FORMAT_NAME}" at the top)'
@@ -122,19 +179,20 @@ def _document(document: Any) -> Bookmarks:
         extra = _checked_extra(extra)
     except _Invalid as error:
         raise BookmarkFileError(str(error)) from None
-    entries: dict[str, Bookmark] = {}
+    v1_owner = owner if version == 1 else None
+    entries: dict[Key, Bookmark] = {}
     for number, raw in enumerate(raw_entries, 1):
         try:
-            entry = decode_entry(raw)
+            entry = decode_entry(raw, v1_owner)
         except _Invalid as error:
             raise BookmarkFileError(f"{_entry_name(number, raw)}: {error}") from None
-        previous = entries.get(entry.article_id)
+        previous = entries.get(entry.key)
         if previous is not None:
             from briefing.bookmarks.merge import merge_entries
 
             entry = merge_entries(previous, entry)
-        entries[entry.article_id] = entry
-    return Bookmarks(entries, extra)
+        entries[entry.key] = entry
+    return Bookmarks(entries, extra, version=version)
 
 
 def _entry_name(number: int, raw: Any) -> str:
@@ -154,10 +212,14 @@ def _string(raw: Mapping[str, Any], key: str, default: str | None = "") -> Any:
     return value
 
 
-def _strings(raw: Mapping[str, Any], key: str) -> list[str]:
+def _strings(raw: Mapping[str, Any], key: str, most: int, chars: int | None = None) -> list[str]:
     value = raw.get(key, [])
     if type(value) is not list or any(type(item) is not str for item in value):
         raise _Invalid(f'"{key}" must be a list of text')
+    if len(value) > most:
+        raise _Invalid(f'"{key}" has more than {most:,} items')
+    if chars is not None and any(len(item) > chars for item in value):
+        raise _Invalid(f'"{key}" has an item longer than {chars:,} characters')
     return value
 
 
@@ -182,14 +244,52 @@ def _json_type(value: Any) -> str:
     return names.get(type(value), "a number")
 
 
-def decode_entry(raw: Any) -> Bookmark:
-    """One entry from its parsed JSON object; raises _Invalid with the reason."""
+_OWNER_SHAPE = '"owner" must be {"id": "…", "name": "…"} (id and name: text, not empty)'
+
+
+def _owner(raw: Mapping[str, Any]) -> Owner:
+    value = raw.get("owner")
+    if type(value) is not dict or set(value) != {"id", "name"}:
+        raise _Invalid(_OWNER_SHAPE)
+    owner_id, name = value["id"], value["name"]
+    if type(owner_id) is not str or type(name) is not str or not owner_id.strip():
+        raise _Invalid(_OWNER_SHAPE)
+    if len(owner_id) > MAX_OWNER_CHARS or len(name) > MAX_OWNER_CHARS:
+        raise _Invalid(f'"owner" id and name must be at most {MAX_OWNER_CHARS} characters')
+    return Owner(owner_id, name)
+
+
+def _check_sizes(entry: Bookmark) -> None:
+    """The caps every entry meets (raises _Invalid naming the field)."""
+    for key, most in MAX_CHARS.items():
+        value = getattr(entry, key)
+        if value is not None and len(value) > most:
+            raise _Invalid(f'"{key}" is longer than {most:,} characters')
+    for key, most, chars in (
+        ("tags", MAX_TAGS, MAX_TAG_CHARS),
+        ("note_conflicts", MAX_NOTE_CONFLICTS, MAX_CHARS["note"]),
+        ("replaced_notes", MAX_REPLACED_NOTES, None),
+    ):
+        values = getattr(entry, key)
+        if len(values) > most:
+            raise _Invalid(f'"{key}" has more than {most:,} items')
+        if chars is not None and any(len(v) > chars for v in values):
+            raise _Invalid(f'"{key}" has an item longer than {chars:,} characters')
+
+
+def decode_entry(raw: Any, v1_owner: Owner | None = None) -> Bookmark:
+    """One entry from its parsed JSON object; raises _Invalid with the reason.
+
+    ``v1_owner``: the entry is from a version 1 file and belongs to this
+    owner (an "owner" field in it, which version 1 does not have, is ignored).
+    """
     if type(raw) is not dict:
         raise _Invalid(f"must be an object, not {_json_type(raw)}")
     get = raw.get
     article_id = get("article_id")
     if type(article_id) is not str or not _ARTICLE_ID.fullmatch(article_id):
         raise _Invalid('"article_id" must be an id like "b500742d86ff"')
+    owner = _owner(raw) if v1_owner is None else v1_owner
     deleted = get("deleted", False)
     if type(deleted) is not bool:
         raise _Invalid('"deleted" must be true or false')
@@ -203,15 +303,21 @@ def decode_entry(raw: Any) -> Bookmark:
     ):
         _string(raw, "source", None)
         _string(raw, "url", None)
-    tags = _strings(raw, "tags")
-    conflicts = _strings(raw, "note_conflicts") if "note_conflicts" in raw else ()
-    replaced = _strings(raw, "replaced_notes") if "replaced_notes" in raw else ()
+    tags = _strings(raw, "tags", MAX_TAGS, MAX_TAG_CHARS)
+    conflicts = (
+        _strings(raw, "note_conflicts", MAX_NOTE_CONFLICTS, MAX_CHARS["note"])
+        if "note_conflicts" in raw
+        else ()
+    )
+    replaced = (
+        _strings(raw, "replaced_notes", MAX_REPLACED_NOTES) if "replaced_notes" in raw else ()
+    )
     if not all(_DIGEST.fullmatch(d) for d in replaced):
         raise _Invalid('"replaced_notes" must hold 16-digit hex fingerprints')
     updated = _time(raw, "updated", required=True)
     created = _time(raw, "created", required=False) or updated
     extra = None if _KNOWN.issuperset(raw) else {k: v for k, v in raw.items() if k not in _KNOWN}
-    return Bookmark(
+    entry = Bookmark(
         article_id=article_id,
         title=title,
         source=source,
@@ -225,7 +331,10 @@ def decode_entry(raw: Any) -> Bookmark:
         note_conflicts=tuple(conflicts),
         replaced_notes=tuple(replaced),
         extra=_checked_extra(extra) if extra else {},
+        owner=owner,
     )
+    _check_sizes(entry)
+    return entry
 
 
 def _checked_extra(extra: dict[str, Any]) -> dict[str, Any]:
@@ -252,6 +361,7 @@ def entry_dict(entry: Bookmark) -> dict[str, Any]:
     """An entry as the JSON object the file holds (fields in canonical order)."""
     result: dict[str, Any] = {
         "article_id": entry.article_id,
+        "owner": {"id": entry.owner.id, "name": entry.owner.name},
         "title": entry.title,
         "source": entry.source,
         "url": entry.url,
@@ -275,6 +385,12 @@ def _encode_extra(extra: Mapping[str, Any]) -> list[str]:
     return [f"{_ENCODER.encode(k)}: {_SORTED.encode(extra[k])}" for k in sorted(extra)]
 
 
+def extra_text(extra: Mapping[str, Any]) -> str:
+    """Unknown fields exactly as the file writes them: what merging compares
+    (1 and 1.0 are equal in Python, but not the same bytes)."""
+    return ", ".join(_encode_extra(extra))
+
+
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), allow_nan=False)
 # Unknown fields may hold objects of their own: their keys are sorted so that
 # equal content still gives equal bytes (the known fields keep their order).
@@ -283,12 +399,38 @@ _SORTED = json.JSONEncoder(
 )
 
 
+def check_entry(entry: Bookmark) -> None:
+    """Raise BookmarkFileError if ``entry`` could not be read back once written."""
+    if not entry.owner.id.strip():
+        raise BookmarkFileError(f"the bookmark of {entry.article_id} has no owner")
+    try:
+        _check_sizes(entry)
+        if not _ARTICLE_ID.fullmatch(entry.article_id):
+            raise _Invalid('"article_id" must be an id like "b500742d86ff"')
+    except _Invalid as error:
+        raise BookmarkFileError(f"the bookmark of {entry.article_id[:40]!r}: {error}") from None
+
+
 def encode_entry(entry: Bookmark) -> str:
-    """One entry's line (without indent or trailing comma)."""
+    """One entry's line (without indent or trailing comma).
+
+    Raises BookmarkFileError for an entry that could not be read back.
+    """
+    check_entry(entry)
     if not entry.extra:
         return _ENCODER.encode(entry_dict(entry))
     known = _ENCODER.encode(entry_dict(replace(entry, extra={})))
     return known[:-1] + ", " + ", ".join(_encode_extra(entry.extra)) + "}"
+
+
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate from a caller
+        raise BookmarkFileError(
+            f"cannot be saved: it holds text that is not valid Unicode "
+            f"({error.object[error.start : error.end]!a})"
+        ) from None
 
 
 def encode(bookmarks: Bookmarks) -> bytes:
@@ -300,7 +442,7 @@ def encode(bookmarks: Bookmarks) -> bytes:
         parts += [ENTRIES_OPEN, ",\n".join(lines), "\n", ENTRIES_CLOSE]
     else:
         parts.append(EMPTY_ENTRIES)
-    return "".join(parts).encode("utf-8")
+    return _utf8("".join(parts))
 
 
 # -- editing one entry of a canonical file in place ---------------------------
@@ -312,6 +454,10 @@ def encode(bookmarks: Bookmarks) -> bytes:
 _OPEN_LINE = ("\n" + ENTRIES_OPEN).encode()
 _CLOSE = ("\n" + ENTRIES_CLOSE).encode()
 _ENTRY_PREFIX = (ENTRY_INDENT + '{"article_id": "').encode()
+_OWNER_PREFIX = b'", "owner": {"id": '
+# An owner id is at most MAX_OWNER_CHARS characters, 12 bytes each at worst
+# (a UTF-16 pair escaped as two \\uXXXX); its line is read this far for it.
+_OWNER_SPAN = MAX_OWNER_CHARS * 12 + 2
 _COMMA, _COMMA_NEWLINE, _NOTHING = memoryview(b","), memoryview(b",\n"), memoryview(b"")
 
 
@@ -327,49 +473,46 @@ class Layout:
     def _line_end(self, start: int) -> int:
         return self.data.index(b"\n", start)
 
-    def _id_at(self, start: int) -> bytes:
+    def _key_at(self, start: int) -> Key:
+        """The (article id, owner id) of the line at ``start``; ValueError if
+        the line is not laid out as written."""
         begin = start + len(_ENTRY_PREFIX)
-        return self.data[begin : self.data.index(b'"', begin)]
+        close = self.data.index(b'"', begin)
+        if not self.data.startswith(_OWNER_PREFIX, close):
+            raise ValueError("no owner")
+        at = close + len(_OWNER_PREFIX)
+        text = self.data[at : at + _OWNER_SPAN].decode("utf-8", "replace")
+        return self.data[begin:close].decode("ascii"), _json_string(text)
 
-    def locate(self, article_id: str) -> tuple[int, bool] | None:
-        """Where ``article_id``'s line starts (True) or would be inserted
-        (False), as a byte offset; None if the file turns out not to be laid
-        out as written (it may be anything until its fingerprint is checked)."""
-        key = article_id.encode()
+    def locate(self, key: Key) -> tuple[int, bool] | None:
+        """Where ``key``'s line starts (True) or would be inserted (False), as
+        a byte offset; None if the file turns out not to be laid out as
+        written (it may be anything until its fingerprint is checked)."""
         data, low, high = self.data, self.first, self.end
         try:
             # Lines before ``low`` sort before key, lines from ``high`` do not.
             while low < high:
                 start = data.rfind(b"\n", low, (low + high) // 2) + 1 or low
-                if self._id_at(start) < key:
+                if self._key_at(start) < key:
                     low = self._line_end(start) + 1
                 else:
                     high = start
-            return low, low < self.end and self._id_at(low) == key
-        except ValueError:
+            return low, low < self.end and self._key_at(low) == key
+        except ValueError:  # UnicodeDecodeError and JSONDecodeError included
             return None
 
-    def entry_at(self, index: int, article_id: str) -> Bookmark:
+    def entry_at(self, index: int, key: Key) -> Bookmark:
         """The entry whose line starts at ``index``."""
         line = self.data[index : self._line_end(index)].removesuffix(b",")
         try:
             return decode_entry(json.loads(line))
         except (ValueError, _Invalid) as error:
-            raise BookmarkFileError(f"entry for {article_id!r} is damaged: {error}") from None
-
-    def find(self, article_id: str) -> tuple[int, Bookmark | None]:
-        """Where ``article_id``'s line starts (with its entry), or where it
-        would be inserted."""
-        place = self.locate(article_id)
-        if place is None:
-            raise BookmarkFileError("not laid out as briefing writes bookmark files")
-        index, present = place
-        return index, self.entry_at(index, article_id) if present else None
+            raise BookmarkFileError(f"entry for {key[0]!r} is damaged: {error}") from None
 
     def with_entry(self, index: int, entry: Bookmark, replacing: bool) -> list[memoryview]:
         """The file with ``entry``'s line replaced or inserted at ``index``, as
         chunks to write one after the other (joining them would copy the file)."""
-        line = memoryview((ENTRY_INDENT + encode_entry(entry)).encode("utf-8"))
+        line = memoryview(_utf8(ENTRY_INDENT + encode_entry(entry)))
         data = memoryview(self.data)  # slices without copying
         if replacing:
             old_end = self._line_end(index)
@@ -378,6 +521,20 @@ class Layout:
         if index == self.end:  # a new last entry: the old last one gains a comma
             return [data[: index - 1], _COMMA_NEWLINE, line, data[index - 1 :]]
         return [data[:index], line, _COMMA_NEWLINE, data[index:]]
+
+
+def _json_string(text: str) -> str:
+    """The JSON string that ``text`` starts with; ValueError if none."""
+    if not text.startswith('"'):
+        raise ValueError("no string")
+    end = 0
+    while True:
+        end = text.index('"', end + 1)
+        backslashes = len(text[:end]) - len(text[:end].rstrip("\\"))
+        if backslashes % 2 == 0:
+            value = json.loads(text[: end + 1])
+            assert isinstance(value, str)
+            return value
 
 
 def layout(data: bytes) -> Layout | None:

@@ -10,6 +10,7 @@ scripts or terminal escapes through an export.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -41,6 +42,15 @@ def _one_line(text: str) -> str:
     return " ".join(sanitise(text).split())
 
 
+def _markdown(text: str) -> str:
+    """``text`` escaped for Markdown, including a leading "-" or "=" of any
+    run ("---" after a line would make it a heading, or be a rule)."""
+    return _LEADING_RULE.sub(r"\1\\\2", escape_markdown(text))
+
+
+_LEADING_RULE = re.compile(r"^(\s*)([-=])")
+
+
 def to_markdown(entries: Iterable[Bookmark]) -> str:
     """A Markdown list: title (linked if it has a web address), tags, note,
     excerpt. Removed bookmarks are left out."""
@@ -48,21 +58,21 @@ def to_markdown(entries: Iterable[Bookmark]) -> str:
     for entry in entries:
         if entry.deleted:
             continue
-        title = escape_markdown(_one_line(entry.title) or "Untitled")
+        title = _markdown(_one_line(entry.title) or "Untitled")
         url = linkable_url(entry.url)
         if url:
             title = f"[{title}](<{url.replace('<', '%3C').replace('>', '%3E')}>)"
         line = f"- **{title}**"
         if entry.tags:
-            line += " · tags: " + ", ".join(escape_markdown(_one_line(t)) for t in entry.tags)
+            line += " · tags: " + ", ".join(_markdown(_one_line(t)) for t in entry.tags)
         lines = [line]
         note = sanitise(entry.note).strip()
         if note:
-            lines += [f"  > {escape_markdown(p)}" if p else "  >" for p in note.split("\n")]
+            lines += [f"  > {_markdown(p)}" if p else "  >" for p in note.split("\n")]
         for other in entry.note_conflicts:
-            lines.append(f"  > *also noted:* {escape_markdown(_one_line(other))}")
+            lines.append(f"  > *also noted:* {_markdown(_one_line(other))}")
         if entry.excerpt:
-            lines.append(f"  {escape_markdown(_one_line(entry.excerpt))}")
+            lines.append(f"  {_markdown(_one_line(entry.excerpt))}")
         blocks.append("\n".join(lines))
     return "\n".join(blocks) + "\n" if blocks else ""
 

@@ -2,7 +2,8 @@
 
 The merge is a join: commutative, associative and idempotent, so people can
 exchange files in any order, any number of times, and all end up with the
-same bookmarks. Per article id:
+same bookmarks. It is a union by (article id, owner): entries of different
+people never touch each other. Per article id and owner:
 
 - the entry with the newer ``updated`` wins the single-valued fields (title,
   source, url, excerpt, note, deleted, unknown fields). Equal times are
@@ -14,6 +15,10 @@ same bookmarks. Per article id:
   (``replaced_notes``, itself a union). Because the result depends only on
   the set of notes seen, the set of replaced fingerprints and the winner,
   merging in any grouping gives the same conflicts.
+
+Unknown fields are compared by their JSON text, not their Python value: 1
+and 1.0 are equal in Python but not the same bytes in the file, and the
+result must be byte-for-byte the same whichever side is which.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from briefing.bookmarks.codec import extra_text
 from briefing.bookmarks.model import Bookmark, Bookmarks
 
 __all__ = ["merge", "merge_all", "merge_entries"]
@@ -38,10 +44,10 @@ def _tie_key(entry: Bookmark) -> str:
             entry.excerpt,
             entry.note,
             entry.deleted,
-            entry.extra,
+            entry.owner.name,
+            extra_text(entry.extra),
         ],
         ensure_ascii=False,
-        sort_keys=True,
     )
 
 
@@ -54,7 +60,7 @@ def _newer(a: Bookmark, b: Bookmark) -> tuple[Bookmark, Bookmark]:
 
 def merge_entries(a: Bookmark, b: Bookmark) -> Bookmark:
     """Join two versions of one article's bookmark."""
-    if a == b:
+    if a == b and (a.extra is b.extra or extra_text(a.extra) == extra_text(b.extra)):
         return a
     winner, loser = _newer(a, b)
     # Bookmark's normal form drops the winner's own note, empty notes and
@@ -68,6 +74,7 @@ def merge_entries(a: Bookmark, b: Bookmark) -> Bookmark:
         note=winner.note,
         deleted=winner.deleted,
         extra=winner.extra,
+        owner=winner.owner,
         created=min(a.created, b.created),
         updated=winner.updated,
         tags=a.tags + b.tags,
@@ -77,16 +84,18 @@ def merge_entries(a: Bookmark, b: Bookmark) -> Bookmark:
 
 
 def _canonical(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return extra_text({"": value})
 
 
 def merge(a: Bookmarks, b: Bookmarks) -> Bookmarks:
-    """Join two collections: the union of their entries, each pair joined.
+    """Join two collections: the union of their entries (by article id and
+    owner), each pair joined. The result is ``a``'s person's (``me``).
 
     Unknown top-level fields are kept from both; when both have one with
     different values, the greater value in canonical JSON order is kept
     (arbitrary, but the same whichever file is merged into which).
     """
+    me = a.me or b.me
     if len(a.entries) < len(b.entries):
         a, b = b, a
     entries = dict(a.entries)
@@ -94,10 +103,10 @@ def merge(a: Bookmarks, b: Bookmarks) -> Bookmarks:
         mine = entries.get(key)
         entries[key] = entry if mine is None else merge_entries(mine, entry)
     extra = dict(a.extra)
-    for key, value in b.extra.items():
-        if key not in extra or _canonical(value) > _canonical(extra[key]):
-            extra[key] = value
-    return Bookmarks(entries, extra)
+    for name, value in b.extra.items():
+        if name not in extra or _canonical(value) > _canonical(extra[name]):
+            extra[name] = value
+    return Bookmarks(entries, extra, me=me)
 
 
 def merge_all(collections: Iterable[Bookmarks]) -> Bookmarks:

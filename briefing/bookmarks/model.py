@@ -1,22 +1,28 @@
-"""Bookmark records: one entry per article, and the collection of them.
+"""Bookmark records: one entry per article and person, and the collection.
 
 Everything here is plain data with no I/O. A ``Bookmark`` is always in its
 normal form (tags unique and sorted, ``note_conflicts`` unique, sorted and
-free of the note itself), so two records with the same content compare equal
-and encode to the same bytes.
+free of the note itself, ``source`` never an absolute path), so two records
+with the same content compare equal and encode to the same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from briefing.bookmarks.owners import NOBODY, Owner
+
 __all__ = [
     "Bookmark",
     "Bookmarks",
+    "Key",
+    "adopted",
+    "clamp_future",
     "clean_tag",
     "format_time",
     "note_digest",
@@ -27,6 +33,7 @@ __all__ = [
 # Known fields of an entry, in the order the file writes them.
 ENTRY_FIELDS = (
     "article_id",
+    "owner",
     "title",
     "source",
     "url",
@@ -40,7 +47,16 @@ ENTRY_FIELDS = (
     "deleted",
 )
 
+_SOURCE_SUSPECT = frozenset("/\\~")
 _ONE_MILLISECOND = timedelta(milliseconds=1)
+_LATEST = datetime.max.replace(tzinfo=UTC)
+# How far ahead of this machine's clock a shared file's times may be (clocks
+# and time zones differ); anything later is taken as "now" on import, so that
+# one bad stamp cannot win every later merge.
+FUTURE_SLACK = timedelta(days=1)
+
+# (article id, owner id): one entry per article and person.
+Key = tuple[str, str]
 
 
 def now_utc() -> datetime:
@@ -52,12 +68,16 @@ def now_utc() -> datetime:
 def parse_time(text: str) -> datetime:
     """An ISO 8601 time as an aware UTC datetime; a time without zone is UTC.
 
-    Raises ValueError for anything else.
+    Raises ValueError for anything else, including a time that is out of
+    range once moved to UTC ("0001-01-01T00:00:00+01:00").
     """
     value = datetime.fromisoformat(text)
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"{text!r} is out of range in UTC") from None
 
 
 def format_time(value: datetime) -> str:
@@ -81,7 +101,8 @@ def later_than(previous: datetime | None) -> datetime:
     """
     now = now_utc()
     if previous is not None and now <= previous:
-        return previous + _ONE_MILLISECOND
+        # The last moment there is stays the last (no date overflow).
+        return previous + _ONE_MILLISECOND if previous < _LATEST - _ONE_MILLISECOND else _LATEST
     return now
 
 
@@ -93,6 +114,20 @@ def note_digest(note: str) -> str:
 def clean_tag(tag: str) -> str:
     """A tag as stored: surrounding space removed, inner runs of space as one."""
     return " ".join(tag.split())
+
+
+def shareable_source(source: str | None) -> str | None:
+    """``source`` as it may travel: an absolute or home path (another
+    machine's folders, a privacy leak and useless to the receiver) becomes
+    just the file name."""
+    if not source or not _LOCAL_PATH.match(source):
+        return source
+    name = re.split(r"[\\/]", source.rstrip("\\/"))[-1]
+    return name or None
+
+
+# "/x", "~/x", "~user", "C:\x", "C:/x", "\\server\x", and "../" climbs.
+_LOCAL_PATH = re.compile(r"[/\\~]|[A-Za-z]:|\.\.(?:[/\\]|$)")
 
 
 def _unique_sorted(values: Iterable[str]) -> tuple[str, ...]:
@@ -122,10 +157,14 @@ class Bookmark:
     note_conflicts: tuple[str, ...] = ()
     replaced_notes: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    owner: Owner = NOBODY
 
     def __post_init__(self) -> None:
         # Normal form, so that equal content means equal records and files.
         # (Written for speed: it runs for every entry of every file read.)
+        source = self.source
+        if source and (source[0] in _SOURCE_SUSPECT or ":" in source[:3] or ".." in source):
+            object.__setattr__(self, "source", shareable_source(source))
         tags = self.tags
         if tags:
             cleaned = _unique_sorted(t for t in (clean_tag(t) for t in tags) if t)
@@ -147,6 +186,10 @@ class Bookmark:
     @property
     def live(self) -> bool:
         return not self.deleted
+
+    @property
+    def key(self) -> Key:
+        return (self.article_id, self.owner.id)
 
     # -- edits: each returns a new record, newer than this one ------------
 
@@ -191,33 +234,110 @@ class Bookmark:
 
 @dataclass(frozen=True)
 class Bookmarks:
-    """A bookmark file's content: entries keyed by article id, plus unknown
-    top-level fields. Immutable: every change returns a new collection."""
+    """A bookmark file's content: entries keyed by (article id, owner id),
+    plus unknown top-level fields. Immutable: every change returns a new
+    collection.
 
-    entries: Mapping[str, Bookmark] = field(default_factory=dict)
+    ``me`` is the id of the person whose file this is (set by whoever read
+    it): ``get``, ``live``, ``is_bookmarked`` and ``tags_by_article`` are
+    about that person's bookmarks; iteration covers everyone's.
+    """
+
+    entries: Mapping[Key, Bookmark] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
+    me: str = field(default="", compare=False)
+    # The format version the content was read from (None: not read).
+    version: int | None = field(default=None, compare=False)
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def __iter__(self) -> Iterator[Bookmark]:
-        """Every entry, tombstones included, sorted by article id."""
+        """Every entry, tombstones and everyone's included, in file order
+        (by article id, then owner id)."""
         return (self.entries[key] for key in sorted(self.entries))
 
-    def get(self, article_id: str) -> Bookmark | None:
-        return self.entries.get(article_id)
+    def get(self, article_id: str, owner_id: str | None = None) -> Bookmark | None:
+        """The entry of ``owner_id`` (default: yours) for the article."""
+        return self.entries.get((article_id, self.me if owner_id is None else owner_id))
+
+    def yours(self) -> list[Bookmark]:
+        """Your entries, tombstones included, sorted by article id."""
+        return self.of(self.me)
+
+    def of(self, owner_id: str) -> list[Bookmark]:
+        """One person's entries, tombstones included, sorted by article id."""
+        return [self.entries[k] for k in sorted(k for k in self.entries if k[1] == owner_id)]
 
     def live(self) -> list[Bookmark]:
-        """Bookmarks that are not removed, sorted by article id."""
-        return [b for b in self if not b.deleted]
+        """Your bookmarks that are not removed, sorted by article id."""
+        return [b for b in self.yours() if not b.deleted]
+
+    def others(self) -> list[Bookmark]:
+        """Everyone else's live bookmarks, in file order."""
+        return [b for b in self if not b.deleted and b.owner.id != self.me]
+
+    def others_on(self, article_id: str) -> list[Bookmark]:
+        """Other people's live bookmarks of one article."""
+        return [
+            b
+            for (aid, owner), b in self.entries.items()
+            if aid == article_id and owner != self.me and not b.deleted
+        ]
+
+    def owners(self) -> dict[str, Owner]:
+        """Everyone with an entry: id -> owner as their newest entry names them."""
+        newest: dict[str, Bookmark] = {}
+        for entry in self.entries.values():
+            seen = newest.get(entry.owner.id)
+            if seen is None or (entry.updated, entry.owner.name) > (seen.updated, seen.owner.name):
+                newest[entry.owner.id] = entry
+        return {owner_id: entry.owner for owner_id, entry in newest.items()}
 
     def is_bookmarked(self, article_id: str) -> bool:
-        entry = self.entries.get(article_id)
+        entry = self.get(article_id)
         return entry is not None and not entry.deleted
 
     def with_entry(self, entry: Bookmark) -> Bookmarks:
-        return Bookmarks({**self.entries, entry.article_id: entry}, self.extra)
+        return replace(self, entries={**self.entries, entry.key: entry})
 
     def tags_by_article(self) -> dict[str, tuple[str, ...]]:
-        """article_id -> tags of every live bookmark (what search filters on)."""
-        return {b.article_id: b.tags for b in self.entries.values() if not b.deleted}
+        """article_id -> tags of each of your live bookmarks (what search
+        filters on)."""
+        return {
+            aid: b.tags
+            for (aid, owner), b in self.entries.items()
+            if owner == self.me and not b.deleted
+        }
+
+
+def adopted(theirs: Bookmark, owner: Owner) -> Bookmark:
+    """A removed bookmark of ``owner``'s describing the article ``theirs``
+    does (title, source, address, excerpt), without their note or tags:
+    what bringing it back makes yours."""
+    when = now_utc()
+    return Bookmark(
+        article_id=theirs.article_id,
+        title=theirs.title,
+        source=theirs.source,
+        url=theirs.url,
+        excerpt=theirs.excerpt,
+        created=when,
+        updated=when,
+        deleted=True,
+        owner=owner,
+    )
+
+
+def clamp_future(bookmarks: Bookmarks, now: datetime) -> tuple[Bookmarks, int]:
+    """Times more than ``FUTURE_SLACK`` after ``now`` set to ``now``, and how
+    many entries that changed (for a file from elsewhere, before merging)."""
+    limit = now + FUTURE_SLACK
+    changed = {
+        key: replace(entry, updated=now, created=min(entry.created, now))
+        for key, entry in bookmarks.entries.items()
+        if entry.updated > limit
+    }
+    if not changed:
+        return bookmarks, 0
+    return replace(bookmarks, entries={**bookmarks.entries, **changed}), len(changed)

@@ -10,6 +10,12 @@ overwritten: the change is refused with a BookmarkFileError.
 Editing one entry of a large file is the common case (add, remove, note,
 tag), so a file this store wrote itself, unchanged since, is edited in place
 by replacing that entry's line; any other file is read and checked in full.
+
+The file is one person's (``owner``, from ``whoami`` unless given): the verbs
+edit that person's entries only; other people's entries arrive by import.
+A symlinked file is written through to its target and the target is locked,
+so that users of the link and of the target exclude each other. Only regular
+files are opened (a FIFO would block forever).
 """
 
 from __future__ import annotations
@@ -17,14 +23,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.bookmarks import codec
 from briefing.bookmarks.codec import MAX_FILE_BYTES, BookmarkFileError
-from briefing.bookmarks.model import Bookmark, Bookmarks
+from briefing.bookmarks.model import Bookmark, Bookmarks, adopted
+from briefing.bookmarks.owners import Owner, whoami
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -40,6 +48,7 @@ __all__ = [
     "Edited",
     "Signature",
     "default_path",
+    "file_owner",
     "read_bookmark_file",
     "resolve_path",
 ]
@@ -69,10 +78,31 @@ def resolve_path(explicit: Path | str | None = None) -> Path:
     return default_path()
 
 
+def _open_regular(path: Path) -> int:
+    """A descriptor of ``path`` opened for reading, if it is a regular file.
+
+    Opened without blocking, so that a FIFO (or a device) is refused instead
+    of waiting forever for a writer.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(mode):
+            raise BookmarkFileError(f"{path}: not a regular file (a pipe or a device?)")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return fd
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _read_capped(path: Path) -> bytes | None:
     """The file's bytes, None if it does not exist; refuses oversized files."""
     try:
-        with path.open("rb") as handle:
+        with open(_open_regular(path), "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise BookmarkFileError(
@@ -93,19 +123,34 @@ def _read_capped(path: Path) -> bytes | None:
         raise BookmarkFileError(f"{path}: {error.strerror or error}") from None
 
 
-def _decode(path: Path, data: bytes) -> Bookmarks:
+def _decode(path: Path, data: bytes, owner: Owner) -> Bookmarks:
     try:
-        return codec.decode(data)
+        return codec.decode(data, owner)
     except BookmarkFileError as error:
         raise BookmarkFileError(f"{path}: {error}") from None
 
 
-def read_bookmark_file(path: Path) -> Bookmarks:
-    """Read and validate any bookmark file (someone else's, for instance)."""
+def read_bookmark_file(path: Path, owner: Owner | None = None) -> Bookmarks:
+    """Read and validate any bookmark file (someone else's, for instance).
+
+    Entries of a version 1 file (which has no owners) get ``owner``, by
+    default one named after the file ("anna.json": anna).
+    """
     data = _read_capped(path)
     if data is None:
         raise BookmarkFileError(f"{path}: no such file")
-    return _decode(path, data)
+    return _decode(path, data, owner or file_owner(path))
+
+
+def file_owner(path: Path) -> Owner:
+    """The owner a version 1 file's entries get when nobody is named: the
+    file's name without its extension."""
+    from briefing.bookmarks.owners import owner_from
+
+    try:
+        return owner_from(path.stem or path.name)
+    except ValueError:
+        return owner_from("unknown")
 
 
 class _Fingerprints:
@@ -204,11 +249,26 @@ class BookmarkStore:
     Methods do blocking I/O: call them from a worker thread in the TUI.
     """
 
-    def __init__(self, path: Path | str | None = None) -> None:
-        self.path = resolve_path(path)
-        self.backup_path = self.path.with_name(self.path.name + ".bak")
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
-        self._fingerprints = _Fingerprints(self.path)
+    def __init__(self, path: Path | str | None = None, owner: Owner | None = None) -> None:
+        self.path = resolve_path(path)  # as the user named it, for messages
+        # What is read, written and locked: the file a symlink points to.
+        self.target = Path(os.path.realpath(self.path))
+        self.backup_path = self.target.with_name(self.target.name + ".bak")
+        self.lock_path = self.target.with_name(self.target.name + ".lock")
+        self._fingerprints = _Fingerprints(self.target)
+        self._owner = owner
+
+    @property
+    def owner(self) -> Owner:
+        """Whose file this is: the person the verbs edit for."""
+        if self._owner is None:
+            self._owner = whoami()[0]
+        return self._owner
+
+    def _read(self, data: bytes | None) -> Bookmarks:
+        if data is None:
+            return Bookmarks(me=self.owner.id)
+        return replace(_decode(self.path, data, self.owner), me=self.owner.id)
 
     # -- reading ------------------------------------------------------------
 
@@ -218,16 +278,15 @@ class BookmarkStore:
         No lock is needed: writes replace the file in one step, so a reader
         sees either the old file or the new one.
         """
-        data = _read_capped(self.path)
-        return Bookmarks() if data is None else _decode(self.path, data)
+        return self._read(_read_capped(self.target))
 
     def signature(self) -> Signature:
         """Changes whenever the file does; poll it to notice other writers."""
         try:
-            stat = self.path.stat()
+            info = self.target.stat()
         except OSError:
             return None
-        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        return (info.st_mtime_ns, info.st_size, info.st_ino)
 
     # -- writing ------------------------------------------------------------
 
@@ -236,11 +295,12 @@ class BookmarkStore:
         from filelock import FileLock, Timeout
 
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise BookmarkFileError(
-                f"cannot create {self.path.parent}: {error.strerror or error}"
+                f"cannot create {self.target.parent}: {error.strerror or error}"
             ) from None
+        new_lock = not os.path.lexists(self.lock_path)
         # A short poll interval: each holder keeps the lock for milliseconds.
         lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT)
         try:
@@ -256,17 +316,29 @@ class BookmarkStore:
             ) from None
         try:
             yield
+        except BaseException:
+            # A failed first write leaves no lock file behind (e.g. `merge --to`
+            # a file that turns out not to be a bookmark file).
+            if new_lock:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.lock_path)
+            raise
         finally:
             lock.release()
 
     def update(self, change: Callable[[Bookmarks], Bookmarks]) -> Change:
         """Apply ``change`` to the file's current content and save the result."""
         with self._locked():
-            data = _read_capped(self.path)
-            before = Bookmarks() if data is None else _decode(self.path, data)
+            data = _read_capped(self.target)
+            before = self._read(data)
             after = change(before)
-            if after != before or data is None:
-                self._commit(data, codec.encode(after))
+            if after is not before:
+                # Compared as bytes: 1 and 1.0 in an unknown field are equal
+                # in Python but not in the file. Encoding also refuses what
+                # could not be read back.
+                new = codec.encode(after)
+                if new != data:
+                    self._commit(data, new)
             return Change(before, after)
 
     def edit(
@@ -275,17 +347,25 @@ class BookmarkStore:
         """Apply ``change`` to one entry (None: there is none) and save it.
 
         ``change`` returns the new entry, or None to leave the file alone.
-        Returns (old entry, new entry).
+        The entry is the owner's: whatever ``change`` returns is saved as
+        theirs. Returns (old entry, new entry).
         """
+
+        def owned(entry: Bookmark | None) -> Bookmark | None:
+            new = change(entry)
+            if new is not None and new.owner != self.owner:
+                new = replace(new, owner=self.owner)
+            return new
+
         with self._locked():
-            data = _read_capped(self.path)
+            data = _read_capped(self.target)
             if data is not None:
-                edited = self._edit_line(data, article_id, change)
+                edited = self._edit_line(data, article_id, owned)
                 if edited is not None:
                     return edited
-            bookmarks = Bookmarks() if data is None else _decode(self.path, data)
+            bookmarks = self._read(data)
             old = bookmarks.get(article_id)
-            new = change(old)
+            new = owned(old)
             if new is not None and new != old:
                 self._commit(data, codec.encode(bookmarks.with_entry(new)))
             return old, new
@@ -298,7 +378,8 @@ class BookmarkStore:
         and checks it in full)."""
         recorded = self._fingerprints.recorded()
         spots = codec.layout(data) if recorded else None
-        place = spots.locate(article_id) if spots else None
+        key = (article_id, self.owner.id)
+        place = spots.locate(key) if spots else None
         if spots is None or place is None:
             return None
         index, present = place
@@ -311,7 +392,7 @@ class BookmarkStore:
         whole.update(view[shared:])
         if whole.hexdigest() != recorded:
             return None
-        old = spots.entry_at(index, article_id) if present else None
+        old = spots.entry_at(index, key) if present else None
         new = change(old)
         if new is not None and new != old:
             chunks = spots.with_entry(index, new, replacing=present)
@@ -342,7 +423,7 @@ class BookmarkStore:
                 return entry.removed()
             return _revived(target, entry)
 
-        return self._apply(target, change)
+        return self._apply(target, change, adopt=True)
 
     def restore(self, target: Target, note: str | None = None, tags: Iterable[str] = ()) -> Edited:
         """Bookmark the article (make, bring back, or refresh what the entry
@@ -360,7 +441,7 @@ class BookmarkStore:
             entry = entry.restored().with_tags(add=tags)
             return entry if note is None else entry.with_note(note)
 
-        return self._apply(target, change)
+        return self._apply(target, change, adopt=True)
 
     def remove(self, target: Target) -> Edited:
         """Remove a live bookmark (its tombstone travels to shared copies);
@@ -390,13 +471,24 @@ class BookmarkStore:
                 entry = _revived(target, entry) if revive else None
             return None if entry is None else change(entry)
 
-        return self._apply(target, apply)
+        return self._apply(target, apply, adopt=revive)
 
     def _apply(
-        self, target: Target, change: Callable[[Bookmark | None], Bookmark | None]
+        self,
+        target: Target,
+        change: Callable[[Bookmark | None], Bookmark | None],
+        adopt: bool = False,
     ) -> Edited:
         article_id = target if isinstance(target, str) else target.id
         before, after = self.edit(article_id, change)
+        if before is None and after is None and adopt:
+            # No bookmark of yours and no article to make one from: with
+            # ``adopt``, yours is made from someone else's description of the
+            # article (their note and tags stay theirs).
+            theirs = self.load().others_on(article_id)
+            if theirs:
+                start = adopted(max(theirs, key=lambda e: (e.updated, e.owner.id)), self.owner)
+                before, after = self.edit(article_id, lambda entry: change(entry or start))
         return Edited(before, after)
 
     def _commit(
@@ -406,11 +498,18 @@ class BookmarkStore:
         keeping ``old`` as the backup."""
         from briefing.storage.fsutil import atomic_write_chunks  # only writers need tempfile
 
+        size = len(new) if isinstance(new, bytes) else sum(len(c) for c in new)
+        if size > MAX_FILE_BYTES:
+            # Refused before writing: a file over the cap could not be read back.
+            raise BookmarkFileError(
+                f"{self.path}: this change would make the file {size / 1_048_576:.1f} MB, "
+                f"over the {MAX_FILE_BYTES // 1_048_576} MB that can be read back"
+            )
         self._remove_stale_temp_files()
         try:
             if old is not None:
                 self._back_up(old)
-            atomic_write_chunks(self.path, (new,) if isinstance(new, bytes) else new)
+            atomic_write_chunks(self.target, (new,) if isinstance(new, bytes) else new)
         except OSError as error:
             raise BookmarkFileError(
                 f"cannot write {self.path}: {error.strerror or error}"
@@ -427,7 +526,7 @@ class BookmarkStore:
         try:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
-            os.link(self.path, temp)
+            os.link(self.target, temp)
             os.replace(temp, self.backup_path)
         except OSError:
             with contextlib.suppress(OSError):
@@ -440,7 +539,8 @@ class BookmarkStore:
         # Temporary files of writers that were killed mid-write; under the lock
         # no live writer of this file has one open.
         # (".bookmarks.json.*.tmp" covers the backup's ".bookmarks.json.bak.*.tmp".)
-        for temp in self.path.parent.glob(f"{_glob_escape(f'.{self.path.name}.')}*.tmp"):
+        folder, name = self.target.parent, self.target.name
+        for temp in folder.glob(f"{_glob_escape(f'.{name}.')}*.tmp"):
             with contextlib.suppress(OSError):
                 temp.unlink()
 

@@ -13,15 +13,18 @@ from briefing.cli.common import LazyParser, add_common_arguments, choose_format,
 
 if TYPE_CHECKING:
     from briefing.bookmarks import Bookmark, Bookmarks, BookmarkStore, Edited
+    from briefing.bookmarks.owners import Owner
+    from briefing.bookmarks.sharing import Incoming, Mode
     from briefing.library.load import Library
     from briefing.library.model import Article
 
 HELP = "bookmark articles with notes and tags; share, export, import and merge the file"
 DESCRIPTION = """\
 Bookmarks live in one JSON file (see --bookmarks) that you can send to
-others; `import` merges their files into yours without losing anything:
-the newer change to a bookmark wins, tags are combined, removals travel,
-and when two people wrote different notes both are kept.
+others. Every entry says whose it is (`whoami`; set [user] name and email in
+config.toml). `import` brings in other people's files: their bookmarks sit
+beside yours and can never remove or rewrite yours. `sync` merges copies of
+your own file from other machines: there your removals and edits travel.
 
 ID is an article id or an unambiguous start of one: of the library's
 articles for `add`, of your bookmarks for the other commands.
@@ -59,7 +62,10 @@ def _build(options: Options, parser: argparse.ArgumentParser) -> None:
 def _list_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--format", choices=LIST_FORMATS, default=None)
     parser.add_argument("--tag", action="append", default=[], help="only bookmarks with TAG")
-    parser.add_argument("--all", action="store_true", help="include removed bookmarks")
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument("--all", action="store_true", help="everyone's bookmarks, by person")
+    who.add_argument("--from", dest="person", metavar="NAME", help="one person's bookmarks")
+    parser.add_argument("--removed", action="store_true", help="include removed bookmarks")
     _library_option(parser)
 
 
@@ -89,7 +95,22 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--format", choices=EXPORT_FORMATS, default="json")
 
 
+def _from_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="person",
+        metavar="NAME",
+        help="whose bookmarks a version 1 file holds (default: the file's name)",
+    )
+
+
 def _import_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _from_option(parser)
+    _library_option(parser)
+
+
+def _sync_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     _library_option(parser)
 
@@ -97,11 +118,17 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
 def _merge_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parser.add_argument("--to", type=Path, metavar="FILE", help="write here (default: stdout)")
+    _from_option(parser)
+
+
+def _no_options(parser: argparse.ArgumentParser) -> None:
+    pass
 
 
 def run(args: argparse.Namespace) -> int:
     from briefing.bookmarks import BookmarkFileError
 
+    _check_text_arguments(args)
     try:
         return _ACTIONS[args.action][2](args)
     except BookmarkFileError as error:
@@ -109,6 +136,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 # -- helpers ---------------------------------------------------------------
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse text arguments that are not valid UTF-8 (Python hands them over
+    with lone surrogates, which no file can hold)."""
+    for name in ("id", "text", "note", "person", "tag", "tags"):
+        value = getattr(args, name, None)
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and any("\ud800" <= c <= "\udfff" for c in text):
+                shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                fail(f"{shown!r} is not valid UTF-8 text; nothing was changed", status=2)
 
 
 def _store(args: argparse.Namespace) -> BookmarkStore:
@@ -168,7 +206,14 @@ def _list(args: argparse.Namespace) -> int:
     from briefing.cli import bookmarks_output as output
 
     bookmarks = _store(args).load()
-    entries = list(bookmarks) if args.all else bookmarks.live()
+    if args.all:
+        entries = list(bookmarks)
+    elif args.person:
+        entries = bookmarks.of(_person(bookmarks, args.person))
+    else:
+        entries = bookmarks.yours()
+    if not args.removed:
+        entries = [e for e in entries if e.live]
     if args.tag:
         wanted = {" ".join(t.split()) for t in args.tag}
         entries = [e for e in entries if wanted <= set(e.tags)]
@@ -176,16 +221,36 @@ def _list(args: argparse.Namespace) -> int:
     resolution = resolve(bookmarks, library.articles if library else [])
     fmt = choose_format(args.format)
     if fmt == "json":
-        sys.stdout.write(output.list_json(entries, resolution))
+        sys.stdout.write(output.list_json(entries, resolution, bookmarks.me))
     elif fmt == "plain":
-        sys.stdout.write(output.list_plain(entries, resolution))
+        sys.stdout.write(output.list_plain(entries, resolution, bookmarks.me))
     else:
         from rich.console import Console
 
         console = Console()
-        for renderable in output.list_rich(entries, resolution):
+        for renderable in output.list_rich(entries, resolution, bookmarks.me):
             console.print(renderable)
     return 0
+
+
+def _person(bookmarks: Bookmarks, name: str) -> str:
+    """The owner id ``name`` means: an id, or a name (any case), or the
+    start of one if only one person's fits."""
+    from briefing.cli.bookmarks_output import one_line
+
+    owners = bookmarks.owners()
+    wanted = " ".join(name.split()).casefold()
+    for test in (
+        lambda o: o.id.casefold() == wanted or o.name.casefold() == wanted,
+        lambda o: o.id.casefold().startswith(wanted) or o.name.casefold().startswith(wanted),
+    ):
+        found = sorted(o.id for o in owners.values() if wanted and test(o))
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            shown = ", ".join(one_line(owners[i].label) for i in found[:5])
+            fail(f"{one_line(name)!r} could be any of: {shown}")
+    fail(f"nobody called {one_line(name)!r} has bookmarks in your file")
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -203,11 +268,11 @@ def _add(args: argparse.Namespace) -> int:
     if target is None:
         # Not in the library: bring back a bookmark the file already has (one
         # removed, or one from someone else's file).
-        matches = [e for e in store.load() if e.article_id.startswith(args.id.strip())]
+        matches = {e.article_id for e in store.load() if e.article_id.startswith(args.id.strip())}
         if len(matches) != 1 or (error and "ambiguous" in error):
             where = ", ".join(str(p) for p in (args.library or ["the library"]))
             fail(error or f"no article with id {args.id!r} in {where}")
-        target = matches[0].article_id
+        target = matches.pop()
     edited = store.restore(target, note=args.note, tags=args.tag)
     old, new = edited.before, edited.after
     if new is None:  # pragma: no cover - only if removed from the file meanwhile
@@ -304,63 +369,106 @@ def _export(args: argparse.Namespace) -> int:
     data: str | bytes
     if args.format == "json":
         data = encode(bookmarks)
-    elif args.format == "markdown":
-        data = to_markdown(bookmarks)
+    elif args.format == "markdown":  # yours: for a message or a browser
+        data = to_markdown(bookmarks.yours())
     else:
-        data, skipped = to_netscape_html(bookmarks)
+        data, skipped = to_netscape_html(bookmarks.yours())
         if skipped:
             count = len(skipped)
             warn(
                 f"{count} bookmark{'s' if count != 1 else ''} without a web address "
                 f"{'are' if count != 1 else 'is'} not in the HTML (browsers need one)"
             )
-    _write_output(data, args.to, [store.path])
+    _write_output(data, args.to, [store.path, store.target])
     if args.to:
-        print(f"exported {len(bookmarks.live())} bookmarks to {args.to}", file=sys.stderr)
+        count = len(bookmarks.live())
+        whose = f" (and {len(bookmarks.others())} of others)" if args.format == "json" else ""
+        print(f"exported {count} of your bookmarks{whose} to {args.to}", file=sys.stderr)
     return 0
 
 
-def _read_all(paths: list[Path]) -> list[Bookmarks]:
-    from briefing.bookmarks import BookmarkFileError, read_bookmark_file
+def _incoming(args: argparse.Namespace, mode: Mode, me: Owner) -> list[Incoming]:
+    from briefing.bookmarks import BookmarkFileError
+    from briefing.bookmarks.owners import owner_from
+    from briefing.bookmarks.sharing import read_incoming
 
+    name = None
+    if getattr(args, "person", None):
+        try:
+            name = owner_from(args.person)
+        except ValueError as error:
+            fail(f"--from: {error}", status=2)
     # Every file is checked before anything is written: all or nothing.
     try:
-        return [read_bookmark_file(path) for path in paths]
+        return read_incoming(args.files, mode, me, name)
     except BookmarkFileError as error:
         fail(f"cannot read {error}; nothing was changed")
 
 
-def _import(args: argparse.Namespace) -> int:
+def _bring_in(args: argparse.Namespace, mode: Mode) -> int:
     from briefing.bookmarks import merge_all, resolve
+    from briefing.bookmarks.sharing import changes
     from briefing.cli import bookmarks_output as output
 
     store = _store(args)
-    others = _read_all(args.files)
-    change = store.update(lambda mine: merge_all([mine, *others]))
+    incoming = _incoming(args, mode, store.owner)
+    change = store.update(lambda mine: merge_all([mine, *(i.bookmarks for i in incoming)]))
     library = _library(args, required=False)
     resolution = resolve(change.after, library.articles if library else [])
-    sys.stdout.write(output.import_report(change.before, change.after, resolution))
+    report = changes(change.before, change.after)
+    sys.stdout.write(output.changes_report(report, change.after.me, resolution))
+    sys.stdout.write(output.incoming_notes(incoming, store.owner, mode))
     return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    return _bring_in(args, "import")
+
+
+def _sync(args: argparse.Namespace) -> int:
+    return _bring_in(args, "sync")
 
 
 def _merge(args: argparse.Namespace) -> int:
     from briefing.bookmarks import BookmarkStore, encode, merge_all
+    from briefing.bookmarks.owners import whoami
+    from briefing.bookmarks.sharing import new_conflicts
+    from briefing.cli import bookmarks_output as output
 
     if len(args.files) < 2:
         fail("merge needs at least two files (to add files to yours, use `import`)", status=2)
-    merged = merge_all(_read_all(args.files))
+    if args.to is not None and any(_same_file(args.to, path) for path in args.files):
+        fail(f"--to {args.to} is one of the files being merged; choose another file")
+    incoming = _incoming(args, "merge", whoami()[0])
+    inputs = [i.bookmarks for i in incoming]
+    merged = merge_all(inputs)
+    report = output.merge_report(merged, new_conflicts(inputs, merged))
+    report += output.incoming_notes(incoming, None, "merge")
     if args.to is None:
         _write_output(encode(merged), None, [])
+        sys.stderr.write(report)
         return 0
     # The target may be a bookmark file (replaced, with a .bak kept) but
     # nothing else: the store refuses to overwrite a file it cannot read.
     BookmarkStore(args.to).update(lambda _current: merged)
-    live = len(merged.live())
-    removed = len(merged) - live
-    print(
-        f"merged {len(args.files)} files into {args.to}: {live} bookmarks"
-        + (f" and {removed} removals" if removed else "")
-    )
+    print(f"merged {len(args.files)} files into {args.to}")
+    sys.stdout.write(report)
+    return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _whoami(args: argparse.Namespace) -> int:
+    from briefing.bookmarks.owners import whoami
+    from briefing.cli.bookmarks_output import one_line
+
+    owner, where = whoami()
+    print(f"you are {one_line(owner.name)} (id {one_line(owner.id)}), from {where}")
     return 0
 
 
@@ -369,7 +477,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 # action -> (one-line help, its options, what runs it); in `--help` order.
 _ACTIONS: dict[str, tuple[str, Options, Handler]] = {
-    "list": ("show your bookmarks", _list_options, _list),
+    "list": ("show your bookmarks (--all: everyone's)", _list_options, _list),
     "add": ("bookmark an article (or change an existing bookmark)", _add_options, _add),
     "remove": (
         "remove a bookmark (the removal travels to shared copies)",
@@ -388,7 +496,17 @@ _ACTIONS: dict[str, tuple[str, Options, Handler]] = {
         _export_options,
         _export,
     ),
-    "import": ("merge other people's bookmark files into yours", _import_options, _import),
+    "import": (
+        "add other people's bookmark files to yours (they never change your bookmarks)",
+        _import_options,
+        _import,
+    ),
+    "sync": (
+        "merge copies of your own file from other machines (removals and edits travel)",
+        _sync_options,
+        _sync,
+    ),
+    "whoami": ("who your bookmarks say you are ([user] in config.toml)", _no_options, _whoami),
     "merge": (
         "merge bookmark files into a new one (yours is not touched)",
         _merge_options,

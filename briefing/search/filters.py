@@ -1,14 +1,17 @@
-"""`tag:` and `is:bookmarked`: which articles a query's filters let through.
+"""`tag:`, `is:bookmarked` and `bookmarked:NAME`: which articles a query's
+filters let through.
 
 Tags come from two places: an article's own front matter (in the index) and
 its bookmark (passed in by the caller, article id -> tags, so that the index
 needs no knowledge of where bookmarks are kept). Both are compared folded,
 as words are: `tag:Climate-Change` finds the tag "climate change".
+`bookmarked:NAME` needs other people's bookmarks: the caller's mapping may
+carry them as ``people`` (a name or id -> article ids).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import NamedTuple
 
 from briefing.search.query import BOOKMARKED, Query, Term
@@ -34,6 +37,19 @@ def _tag_fits(term: Term, tag_words: tuple[str, ...]) -> bool:
     return tuple(tag_words[: len(whole)]) == tuple(whole) and tag_words[len(whole)].startswith(last)
 
 
+def _people_ids(bookmarks: object, words: tuple[str, ...]) -> set[str] | None:
+    """The articles bookmarked by the person whose name or id is ``words``
+    (folded), or starts with them; None if nobody is."""
+    people: Mapping[str, Collection[str]] = getattr(bookmarks, "people", None) or {}
+    labels = sorted(people)
+    folded = dict(zip(labels, map(tuple, tokens_many(labels)), strict=True))
+    exact = [label for label in labels if folded[label] == words]
+    chosen = exact or [label for label in labels if folded[label][: len(words)] == words]
+    if not chosen:
+        return None
+    return set().union(*(people[label] for label in chosen))
+
+
 def filter_ids(
     query: Query,
     bookmarks: TagsByArticle | None,
@@ -49,7 +65,7 @@ def filter_ids(
         return FilterIds(None, set(), ())
     notices = []
     marks: TagsByArticle = bookmarks or {}
-    if any(t.kind == BOOKMARKED for g in groups for t in g) and not marks:
+    if any(t.kind == BOOKMARKED and not t.words for g in groups for t in g) and not marks:
         notices.append(
             "there are no bookmarks yet"
             if bookmarks is not None
@@ -67,6 +83,11 @@ def filter_ids(
         return tagged
 
     def ids_for(term: Term) -> set[str]:
+        if term.kind == BOOKMARKED and term.words:
+            found = _people_ids(bookmarks, term.words)
+            if found is None:
+                notices.append(f"nobody called {' '.join(term.words)} has bookmarks here")
+            return found or set()
         if term.kind == BOOKMARKED:
             return set(marks)
         return {i for i, tags in all_tags() if any(_tag_fits(term, tag) for tag in tags)}

@@ -7,7 +7,8 @@
     -strike               articles without the word (also -"a phrase", -title:x)
     title:port            the word in the title (source: likewise)
     tag:shipping          a tag from the article's front matter or its bookmark
-    is:bookmarked         bookmarked articles
+    is:bookmarked         articles you bookmarked
+    bookmarked:bea        articles someone else (by name or id) bookmarked
 
 A query is user input, so it is never handed to FTS5 as syntax: each term
 reaches FTS5 as a quoted string of the words the index's own tokenizer finds
@@ -76,7 +77,9 @@ class Term(NamedTuple):
         """The term in query syntax (words folded)."""
         sign = "-" if self.negated else ""
         if self.kind == BOOKMARKED:
-            return f"{sign}is:bookmarked"
+            return (
+                f"{sign}bookmarked:{' '.join(self.words)}" if self.words else f"{sign}is:bookmarked"
+            )
         text = " ".join(self.words)
         if self.quoted or len(self.words) > 1:
             text = f'"{text}"'
@@ -217,6 +220,9 @@ class _Parser:
             self.note(f"is:{value} is not a filter (try is:bookmarked); searched for it as text")
             field = None
             value = match.group(0).removeprefix("-")
+        elif field == "bookmarked":
+            person = tuple(tokens(value))
+            return Term(BOOKMARKED, person, negated=negated) if person else None
         elif field is not None and field not in (*TEXT_FIELDS, "tag"):
             # Not one of ours ("body:x", "http://…"): the whole thing is text.
             field = None

@@ -12,6 +12,10 @@ the file named by ``BRIEFING_CONFIG``:
     [keymap]
     "reader.next_algorithm" = "s,ctrl+s"
 
+    [user]                  # who you are, for shared bookmarks (as in git)
+    name = "Ann Lee"
+    email = "ann@example.org"
+
 A broken config file never stops the reader: it is reported and the defaults
 are used. Saving (the theme, when it is changed in the reader) keeps the
 user's comments and layout, and never overwrites a file that failed to parse.
@@ -68,6 +72,8 @@ class Settings:
     algorithm: str = "default"
     sentences: int = 3
     keymap: dict[str, str] = field(default_factory=dict)
+    user_name: str | None = None
+    user_email: str | None = None
     problems: list[str] = field(default_factory=list)
 
 
@@ -125,7 +131,20 @@ def load_settings(path: Path | None = None) -> Settings:
                 )
     else:
         settings.problems.append(f"{path}: [keymap] must be a table of binding ids to keys")
+    _read_user(data.get("user", {}), path, settings)
     return settings
+
+
+def _read_user(user: Any, path: Path, settings: Settings) -> None:
+    if not isinstance(user, dict):
+        settings.problems.append(f'{path}: [user] must be a table (name = "…", email = "…")')
+        return
+    for key in ("name", "email"):
+        value = user.get(key)
+        if isinstance(value, str) and value.strip():
+            setattr(settings, f"user_{key}", value.strip())
+        elif value is not None:
+            settings.problems.append(f"{path}: user.{key} must be text in quotes")
 
 
 def save_setting(key: str, value: str | int, path: Path | None = None) -> None:
