@@ -52,7 +52,9 @@ class Entry(NamedTuple):
     @property
     def display_source(self) -> str:
         """The article's origin: its source, else its file name (as Article has it)."""
-        return self.source or os.path.basename(self.location)
+        from briefing.library.files import path_text
+
+        return self.source or path_text(os.path.basename(self.location))
 
 
 class Snippet(NamedTuple):
@@ -84,7 +86,9 @@ class Problem(NamedTuple):
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        from briefing.library.files import display_path
+
+        return f"{display_path(self.path)}: {self.reason}"
 
 
 class RefreshResult(NamedTuple):
@@ -93,6 +97,8 @@ class RefreshResult(NamedTuple):
     removed: int
     unchanged: int
     problems: tuple[Problem, ...] = ()
+    # Files read in this refresh that loaded with something left out (Article.notes).
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def read(self) -> int:
