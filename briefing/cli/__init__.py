@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from briefing import __version__
-from briefing.cli.common import LazyParser, UserError, add_common_arguments, fail
+from briefing.cli.common import LazyParser, UserError, add_common_arguments, fail, safe_line
 
 __all__ = ["console_main", "main"]
 
@@ -135,10 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.command is None:
                 build_parser().print_help()
                 return 0
+            _check_text_arguments(args)
             return int(args.run(args))
         return _run_reader(_reader_parser().parse_args(argv))
     except UserError as error:
-        print(f"briefing: {error}", file=sys.stderr)
+        print(f"briefing: {safe_line(str(error))}", file=sys.stderr)
         return error.status
     except KeyboardInterrupt:
         return 130
@@ -155,6 +156,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 70
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse text arguments (a query, a note, a tag) that are not valid UTF-8.
+
+    Python keeps such bytes as lone surrogates, which no file, index or
+    terminal takes. Paths may hold them (a file name need not be UTF-8), so
+    only plain strings are checked.
+    """
+    for name, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and any("\ud800" <= c <= "\udfff" for c in text):
+                shown = safe_line(text[:60])
+                fail(f"the {name} argument '{shown}' is not valid UTF-8", 2)
 
 
 def _silence_stdout() -> None:

@@ -22,6 +22,7 @@ __all__ = [
     "fail",
     "load_library_or_fail",
     "positive_int",
+    "safe_line",
     "warn",
 ]
 
@@ -29,7 +30,15 @@ OUTPUT_FORMATS = ("rich", "plain", "markdown", "json")
 
 
 def warn(message: str) -> None:
-    print(f"briefing: warning: {message}", file=sys.stderr)
+    print(f"briefing: warning: {safe_line(message)}", file=sys.stderr)
+
+
+def safe_line(message: str) -> str:
+    """A message for the terminal: whatever outside text it holds (a file
+    name, a value from a file) shows its escapes instead of acting on them."""
+    from briefing.library.text import reveal_controls
+
+    return reveal_controls(message)
 
 
 class LazyParser(argparse.ArgumentParser):
@@ -149,7 +158,9 @@ def load_library_or_fail(paths: list[Path], max_bytes: int | None):
     except LibraryError as error:
         fail(str(error))
     for problem in library.problems:
-        warn(f"skipped {problem.path}: {problem.reason}")
+        warn(f"skipped {problem}")
+    for remark in library.warnings:
+        warn(str(remark))
     if not library.articles:
         where = ", ".join(str(p) for p in paths)
         if library.problems:

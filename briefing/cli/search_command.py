@@ -44,6 +44,7 @@ exit status: 0 something matched, 1 nothing matched (as grep), 2 an error.
 FORMATS = ("rich", "plain", "json")
 EXIT_NO_MATCH = 1
 EXIT_ERROR = 2
+SHOWN_QUERY = 80  # characters of a query echoed in a message
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -97,13 +98,16 @@ def _search(args: argparse.Namespace) -> int:
 
     query = parse_query(args.query)
     if query.is_empty:
-        fail(f'nothing to search for in {args.query!r}: give words, "phrases" or prefix*')
+        shown = _shown_query(args.query)
+        fail(f'nothing to search for in {shown!r}: give words, "phrases" or prefix*')
     paths = args.paths or default_paths()
     try:
         with SearchIndex(paths, max_bytes=args.max_size) as index:
             refreshed = index.refresh(progress=_progress())
             for problem in refreshed.problems:
-                warn(f"skipped {_shown(problem.path)}: {problem.reason}")
+                warn(f"skipped {problem}")
+            for remark in refreshed.warnings:
+                warn(str(remark))
             indexed = refreshed.added + refreshed.changed + refreshed.unchanged
             if indexed == len(refreshed.problems):
                 where = ", ".join(str(p) for p in paths)
@@ -121,11 +125,17 @@ def _search(args: argparse.Namespace) -> int:
     if results.hits:
         return 0
     if fmt != "json":
-        message = f"briefing: no matches for {args.query}"
+        message = f"briefing: no matches for {_shown_query(args.query)}"
         if results.suggestions:
             message += "; did you mean: " + " | ".join(results.suggestions) + "?"
         print(message, file=sys.stderr)
     return EXIT_NO_MATCH
+
+
+def _shown_query(text: str) -> str:
+    """The query as echoed in a message: one line, at most SHOWN_QUERY characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= SHOWN_QUERY else line[: SHOWN_QUERY - 1] + "…"
 
 
 def _bookmark_tags(index: SearchIndex, bookmark_file: Path | None) -> dict[str, tuple[str, ...]]:
@@ -141,12 +151,6 @@ def _bookmark_tags(index: SearchIndex, bookmark_file: Path | None) -> dict[str, 
     except BookmarkFileError as error:
         fail(f"bookmark file {error}")
     return resolve(bookmarks, index.entries()).tags_by_article()  # type: ignore[arg-type]
-
-
-def _shown(path: Path) -> str:
-    from briefing.library.files import display_path
-
-    return display_path(path) or str(path)
 
 
 def _print(results: SearchResults, query_text: str, fmt: str) -> None:

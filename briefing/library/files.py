@@ -13,6 +13,8 @@ from pathlib import Path
 from stat import S_ISDIR
 from typing import NamedTuple
 
+from briefing.library.text import reveal_controls
+
 __all__ = [
     "ARTICLE_SUFFIXES",
     "DEFAULT_MAX_BYTES",
@@ -21,6 +23,7 @@ __all__ = [
     "bundled_articles_dir",
     "default_paths",
     "display_path",
+    "path_text",
     "scan_article_files",
 ]
 
@@ -33,7 +36,8 @@ class Problem(NamedTuple):
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        # A file name is data too: shown with its escapes revealed.
+        return f"{display_path(self.path)}: {self.reason}"
 
 
 # File endings looked for inside folders (briefing.library.loaders maps each to its
@@ -63,14 +67,25 @@ def default_paths() -> list[Path]:
     return [local if local.is_dir() else bundled_articles_dir()]
 
 
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A path or file name as text that is safe to print anywhere.
+
+    File names are data: one may hold a terminal escape (ESC ] 0 ; … BEL sets
+    the window title) or bytes that are not UTF-8. Both are shown as visible
+    escapes (``\\x1b``, ``\\xe9``). Every path briefing prints goes through here.
+    """
+    return reveal_controls(os.fspath(path))
+
+
 def display_path(path: Path | str | None) -> str | None:
-    """A path as the user would write it: relative to the current folder when below it."""
+    """A path as the user would write it (relative to the current folder when
+    below it), safe to print (``path_text``)."""
     if path is None:
         return None
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+        return path_text(Path(path).resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
-        return str(path)
+        return path_text(path)
 
 
 def scan_article_files(

@@ -13,6 +13,7 @@ from briefing.library.load import (
     find_article_files,
     load_article_file,
     load_library,
+    read_article_bytes,
 )
 from briefing.library.loaders import ArticleFormatError
 from briefing.library.loaders.dump import split_dump
@@ -41,11 +42,9 @@ def _existing_ids(folder: Path) -> dict[str, Path]:
 
 
 def _read_text(path: Path, max_bytes: int) -> str:
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ArticleFormatError(f"too large ({size / 1_048_576:.1f} MB)")
+    data = read_article_bytes(path, max_bytes)
     try:
-        return sanitise(decode_bytes(path.read_bytes()))
+        return sanitise(decode_bytes(data))
     except DecodeError as error:
         raise ArticleFormatError(str(error)) from None
 

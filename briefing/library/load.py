@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +15,7 @@ from briefing.library.files import (
     Problem,
     bundled_articles_dir,
     default_paths,
+    display_path,
     scan_article_files,
 )
 from briefing.library.loaders import ArticleFormatError, parse_file_text
@@ -24,11 +27,13 @@ __all__ = [
     "Library",
     "LibraryError",
     "Problem",
+    "articles_from_bytes",
     "bundled_articles_dir",
     "default_paths",
     "find_article_files",
     "load_article_file",
     "load_library",
+    "read_article_bytes",
 ]
 
 
@@ -36,6 +41,8 @@ __all__ = [
 class Library:
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Files that loaded, but with something left out (Article.notes).
+    warnings: list[Problem] = field(default_factory=list)
 
     def find(self, key: str) -> Article:
         """The article whose id is ``key`` or starts with it (unambiguously)."""
@@ -85,27 +92,55 @@ def _clean(article: Article) -> Article:
     )
 
 
-def load_article_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
-    """Read one file into its articles; raise ArticleFormatError with a reason."""
+def read_article_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of an article file; ArticleFormatError (with the reason) when
+    it is not a regular file, is empty, too large or cannot be read.
+
+    Opened without blocking and checked on the open file: a FIFO or a device
+    named like an article would otherwise hang the command for good.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ArticleFormatError(
-                f"too large ({size / 1_048_576:.1f} MB; the limit is "
-                f"{max_bytes / 1_048_576:.1f} MB)"
-            )
-        if size == 0:
-            raise ArticleFormatError("empty file")
-        data = path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise ArticleFormatError(error.strerror or str(error)) from None
+    with os.fdopen(descriptor, "rb") as file:
+        try:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode):
+                raise ArticleFormatError("not a regular file")
+            if info.st_size > max_bytes:
+                raise ArticleFormatError(
+                    f"too large ({info.st_size / 1_048_576:.1f} MB; the limit is "
+                    f"{max_bytes / 1_048_576:.1f} MB)"
+                )
+            if info.st_size == 0:
+                raise ArticleFormatError("empty file")
+            return file.read(max_bytes + 1)[:max_bytes]
+        except OSError as error:
+            raise ArticleFormatError(error.strerror or str(error)) from None
+
+
+def load_article_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+    """Read one file into its articles; raise ArticleFormatError with a reason."""
+    return articles_from_bytes(read_article_bytes(path, max_bytes), path)
+
+
+def articles_from_bytes(data: bytes, path: Path) -> list[Article]:
+    """A file's bytes as its articles (the loader chosen by the path's ending);
+    ArticleFormatError, with the reason, for anything that is not one."""
     try:
         text = sanitise(decode_bytes(data))
     except DecodeError as error:
         raise ArticleFormatError(str(error)) from None
     if not text.strip():
         raise ArticleFormatError("no text (only blank lines)")
-    return [_clean(article) for article in parse_file_text(text, path)]
+    articles = [_clean(article) for article in parse_file_text(text, path)]
+    # Bytes that only decode by luck (random data, read as some legacy code
+    # page) leave punctuation and no words: not an article.
+    articles = [article for article in articles if article.words]
+    if not articles:
+        raise ArticleFormatError("no words in the text (binary, or an unknown encoding)")
+    return articles
 
 
 def load_library(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Library:
@@ -122,6 +157,7 @@ def load_library(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> L
             library.problems.append(Problem(path, str(error)))
             continue
         for article in articles:
+            library.warnings.extend(Problem(path, note) for note in article.notes)
             if article.id not in ids:
                 ids.add(article.id)
                 library.articles.append(article)

@@ -54,6 +54,9 @@ class Article:
     author: str | None = None
     tags: tuple[str, ...] = ()
     id: str = field(default="")
+    # What the loader could not use and left out, one line each ("front
+    # matter published: cannot read '2024-02-30'; left unknown"): warnings.
+    notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -84,12 +87,23 @@ class Article:
     def words(self) -> int:
         return count_words(self.body)
 
+    def opening(self, end: int) -> Article:
+        """The article's first sentences, up to character ``end`` of the body
+        (a sentence's end), as an article with the same id: its sentences are
+        the whole article's first ones, numbered alike. For bounding the work
+        on a very long article."""
+        return Article(title=self.title, body=self.body[:end], path=self.path, id=self.id)
+
     @property
     def display_source(self) -> str:
         """What to show as the article's origin: its source, else its file name."""
         if self.source:
             return self.source
-        return self.path.name if self.path else ""
+        if self.path is None:
+            return ""
+        from briefing.library.files import path_text
+
+        return path_text(self.path.name)
 
 
 class Listed(Protocol):

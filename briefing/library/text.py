@@ -25,9 +25,13 @@ class DecodeError(ValueError):
     """The bytes are not text we can read (binary, or no encoding fits)."""
 
 
-# C0 and C1 controls except tab and newline, DEL, and the bidirectional
-# overrides/isolates that can make a line display differently from its content.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# C0 and C1 controls except tab and newline, DEL, the bidirectional
+# overrides/isolates that can make a line display differently from its content,
+# and lone surrogates (a YAML "\\ud800", a file name's undecodable bytes), which
+# no terminal or UTF-8 file can take.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
 _PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
 _WORD = re.compile(r"\w+(?:[’'.\-]{1,2}\w+)*", re.UNICODE)
 
@@ -52,13 +56,16 @@ def reveal_controls(text: str) -> str:
     """Show control characters as visible escapes (ESC as ``\\x1b``).
 
     For text that must stay as it was given (a note in a shared bookmark
-    file) but be displayed: the escape is shown, never acted on.
+    file, a file name) but be displayed: the escape is shown, never acted on.
+    A file name's undecodable byte (held as a surrogate) shows as ``\\xe9``.
     """
     return _UNSAFE.sub(_escape_code, text)
 
 
 def _escape_code(match: re.Match[str]) -> str:
     code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for the byte code - 0xDC00
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
@@ -80,7 +87,10 @@ def decode_bytes(data: bytes) -> str:
                     return data[len(bom) :].decode(codec)
                 except UnicodeDecodeError as error:
                     raise DecodeError(f"not valid {codec}") from error
-        raise DecodeError("binary file")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise DecodeError("binary file")
+        return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -98,6 +108,32 @@ def decode_bytes(data: bytes) -> str:
         if match.encoding in _PREFERRED_LEGACY and match.chaos <= best.chaos + 0.1:
             return str(match)
     return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark, or None.
+
+    Text in the Latin script is then one NUL every other byte: at odd
+    positions for little-endian, even for big-endian. It counts as text
+    when it decodes and nearly all of it is printable.
+    """
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.3 and even == 0:
+        codec = "utf-16-le"
+    elif even > half * 0.3 and odd == 0:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(1 for c in text[:4096] if c.isprintable() or c in "\n\r\t")
+    return text if printable >= 0.95 * min(len(text), 4096) else None
 
 
 def words(text: str) -> list[str]:

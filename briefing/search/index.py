@@ -32,6 +32,7 @@ from briefing.search.filters import FilterIds, filter_ids
 from briefing.search.query import (
     Query,
     exclusion_expression,
+    highlight_expression,
     match_expression,
     parse_query,
 )
@@ -55,6 +56,8 @@ __all__ = ["DEFAULT_LIMIT", "SearchIndex", "SearchIndexError"]
 DEFAULT_LIMIT = 20
 SNIPPET_WORDS = 24
 _OPEN, _CLOSE = "\x02", "\x03"  # article text is sanitised: it never holds these
+# Bodies longer than this (characters) get their snippets part by part.
+LONG_BODY = 65_536
 _NO_SNIPPET: tuple[Snippet, tuple[Span, ...]] = (Snippet(""), ())
 _T = TypeVar("_T")
 
@@ -257,9 +260,12 @@ class SearchIndex:
         rowids = [rowid for rowid, _ in ranked]
         entries = self._entries_by_rowid(connection, rowids)
         snippets = self._snippets(connection, query, rowids, snippet_words)
+        # A refresh in another process may have removed a row since the
+        # ranking: that article is gone, so it is left out, not looked up.
         hits = tuple(
             Hit(entries[rowid], float(f"{score:.6g}"), *snippets.get(rowid, _NO_SNIPPET))
             for rowid, score in ranked
+            if rowid in entries
         )
         return SearchResults(query, hits, total, (), notices)
 
@@ -300,16 +306,24 @@ class SearchIndex:
                 ).fetchone()
                 found[rowid] = (_lead(row[0] if row else "", words), ())
             return found
+        # A long body's snippet is found part by part (snippet_of): FTS5's
+        # own costs the square of the body's matches. CASE skips it there.
         statement = (
-            "SELECT snippet(fts, 1, ?1, ?2, '…', ?3), highlight(fts, 0, ?1, ?2)"
-            " FROM fts WHERE fts MATCH ?4 AND rowid = ?5"
+            "SELECT CASE WHEN length(body) <= ?6 THEN snippet(fts, 1, ?1, ?2, '…', ?3) END,"
+            " highlight(fts, 0, ?1, ?2) FROM fts WHERE fts MATCH ?4 AND rowid = ?5"
         )
         size = max(1, min(words, 64))  # FTS5's limit
         for rowid in rowids:
-            row = connection.execute(statement, (_OPEN, _CLOSE, size, expression, rowid)).fetchone()
-            if row is not None:
-                title = unmark(row[1], _OPEN, _CLOSE)
-                found[rowid] = (unmark(row[0], _OPEN, _CLOSE, squeeze=True), title.spans)
+            row = connection.execute(
+                statement, (_OPEN, _CLOSE, size, expression, rowid, LONG_BODY)
+            ).fetchone()
+            if row is None:
+                continue
+            marked = row[0]
+            if marked is None:
+                marked = _long_snippet(connection, rowid, query, size)
+            title = unmark(row[1], _OPEN, _CLOSE)
+            found[rowid] = (unmark(marked, _OPEN, _CLOSE, squeeze=True), title.spans)
         return found
 
     def _suggest(
@@ -328,6 +342,16 @@ class SearchIndex:
             return connection.execute(f"SELECT EXISTS ({sql})", params).fetchone()[0] == 1
 
         return suggest(query, self._words[1], has_results)
+
+
+def _long_snippet(connection: sqlite3.Connection, rowid: int, query: Query, size: int) -> str:
+    from briefing.search.tokenizer import snippet_of
+
+    expression = highlight_expression(query)
+    row = connection.execute("SELECT body FROM fts WHERE rowid = ?", (rowid,)).fetchone()
+    if expression is None or row is None:
+        return ""
+    return snippet_of(row[0], expression, _OPEN, _CLOSE, size) or ""
 
 
 def _matching(query: Query, filters: FilterIds) -> tuple[str, list[Any]]:

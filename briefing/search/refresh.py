@@ -35,6 +35,7 @@ __all__ = ["Progress", "join_tags", "refresh", "split_tags"]
 Progress = Callable[[int, int], object]
 BATCH = 200
 TAG_SEPARATOR = "\x1f"  # tags are sanitised text, so never contain it
+_UNNAMEABLE = "the file name is not valid UTF-8; rename it to search it"
 
 
 class _Row(NamedTuple):
@@ -217,7 +218,7 @@ def refresh(
 ) -> RefreshResult:
     from briefing.library.files import scan_article_files
 
-    files = scan_article_files(roots)
+    files, unnamed = _nameable(scan_article_files(roots))
     connection = database.connection()
     known_problems = [
         path for (path,) in connection.execute("SELECT path FROM files WHERE problem IS NOT NULL")
@@ -226,11 +227,12 @@ def refresh(
     if fingerprint and database.meta("fingerprint") == fingerprint:
         rows = connection.execute("SELECT path, problem FROM files WHERE problem IS NOT NULL")
         known = tuple(Problem(Path(path), reason) for path, reason in rows)
-        return RefreshResult(0, 0, 0, len(files), known)
+        return RefreshResult(0, 0, 0, len(files) + len(unnamed), known + unnamed)
 
     stored = _rows(connection)
     plan = _plan(files, stored, max_bytes)
-    problems = list(plan.problems)
+    problems = list(plan.problems) + list(unnamed)
+    warnings: list[Problem] = []
     touched: set[str] = set()
     total = len(plan.to_read)
     added = changed = skipped = 0
@@ -254,6 +256,7 @@ def refresh(
                 if problem is None:
                     assert not isinstance(result, str)
                     touched |= _store(connection, path, result)
+                    warnings += [Problem(Path(path), n) for a in result for n in a.notes]
                 else:
                     problems.append(Problem(Path(path), problem))
                 if stat is None:
@@ -281,6 +284,32 @@ def refresh(
         added=added,
         changed=changed,
         removed=len(plan.removed),
-        unchanged=plan.unchanged + skipped,
+        unchanged=plan.unchanged + skipped + len(unnamed),
         problems=tuple(problems),
+        warnings=tuple(warnings),
     )
+
+
+def _nameable(
+    files: list[tuple[str, os.stat_result | None]],
+) -> tuple[list[tuple[str, os.stat_result | None]], tuple[Problem, ...]]:
+    """The files whose names SQLite can store, and a problem for each of the others.
+
+    A name with bytes that are not UTF-8 cannot be a TEXT key: that file is
+    named and skipped (each run), and the rest are searched.
+    """
+    try:
+        "\0".join(path for path, _ in files).encode("utf-8")
+        return files, ()
+    except UnicodeEncodeError:
+        pass
+    good: list[tuple[str, os.stat_result | None]] = []
+    bad: list[Problem] = []
+    for path, stat in files:
+        try:
+            path.encode("utf-8")
+        except UnicodeEncodeError:
+            bad.append(Problem(Path(path), _UNNAMEABLE))
+        else:
+            good.append((path, stat))
+    return good, tuple(bad)

@@ -55,7 +55,9 @@ class Entry(NamedTuple):
     @property
     def display_source(self) -> str:
         """The article's origin: its source, else its file name (as Article has it)."""
-        return self.source or os.path.basename(self.location)
+        from briefing.library.files import path_text
+
+        return self.source or path_text(os.path.basename(self.location))
 
 
 class Snippet(NamedTuple):
@@ -88,6 +90,8 @@ class RefreshResult(NamedTuple):
     removed: int
     unchanged: int
     problems: tuple[Problem, ...] = ()
+    # Files read in this refresh that loaded with something left out (Article.notes).
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def read(self) -> int:

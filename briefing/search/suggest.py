@@ -18,7 +18,15 @@ def vocabulary(connection: sqlite3.Connection) -> dict[str, int]:
     connection.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_words USING fts5vocab(main, fts, row)"
     )
-    return dict(connection.execute("SELECT term, doc FROM temp.fts_words"))
+    # As bytes: FTS5 cuts a token longer than 32 KB (a page of CJK text with
+    # no spaces) inside a character; such a cut word is no spelling to suggest.
+    words: dict[str, int] = {}
+    for term, doc in connection.execute("SELECT CAST(term AS BLOB), doc FROM temp.fts_words"):
+        try:
+            words[term.decode("utf-8")] = doc
+        except UnicodeDecodeError:
+            continue
+    return words
 
 
 def misspelt_words(query: Query, words: dict[str, int]) -> list[str]:

@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 
-__all__ = ["TOKENIZE", "free_markers", "highlight", "tokens", "tokens_many"]
+__all__ = ["TOKENIZE", "free_markers", "highlight", "snippet_of", "tokens", "tokens_many"]
 
 # The tokenizer of every FTS5 table briefing makes: case- and accent-insensitive.
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -53,9 +53,13 @@ def tokens_many(texts: Sequence[str]) -> list[list[str]]:
     connection = _connection()
     _load(connection, texts)
     found: list[list[str]] = [[] for _ in texts]
-    rows = connection.execute("SELECT doc, term FROM scratch_words ORDER BY doc, offset")
+    # As bytes: FTS5 cuts a token longer than 32 KB (a page of CJK text with
+    # no spaces) inside a character, and SQLite would refuse to decode it.
+    rows = connection.execute(
+        "SELECT doc, CAST(term AS BLOB) FROM scratch_words ORDER BY doc, offset"
+    )
     for number, term in rows:
-        found[number - 1].append(term)
+        found[number - 1].append(term.decode("utf-8", errors="replace"))
     return found
 
 
@@ -81,3 +85,31 @@ def highlight(text: str, expression: str, opening: str, closing: str) -> str | N
         (opening, closing, expression),
     ).fetchone()
     return row[0] if row else None
+
+
+def snippet_of(
+    text: str, expression: str, opening: str, closing: str, words: int, window: int = 32_768
+) -> str | None:
+    """FTS5's snippet of the first part of ``text`` (up to ``window`` characters,
+    cut at a space) that matches ``expression``; None when no part does.
+
+    For long texts: FTS5's snippet() compares every match with every other, so
+    it takes the square of the matches in the whole text (a megabyte of text
+    took 4 s, five megabytes minutes). Part by part it is linear.
+    """
+    connection = _connection()
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + window)
+        if end < len(text):
+            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            end = cut if cut > start else end
+        _load(connection, [text[start:end]])
+        row = connection.execute(
+            "SELECT snippet(scratch, 0, ?, ?, '…', ?) FROM scratch WHERE scratch MATCH ?",
+            (opening, closing, words, expression),
+        ).fetchone()
+        if row is not None:
+            return row[0] if start == 0 or row[0].startswith("…") else "…" + row[0]
+        start = end
+    return None

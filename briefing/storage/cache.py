@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import threading
 from collections.abc import Iterable, Sequence
@@ -182,9 +183,9 @@ class DerivedCache:
                 (code, *chunk),
             )
             for article_id, digest, data in rows:
-                if digests[article_id] not in (None, digest):
+                if digests.get(article_id, "") not in (None, digest):
                     continue
-                with contextlib.suppress(ValueError, TypeError):
+                with contextlib.suppress(ValueError, TypeError, KeyError):
                     found[article_id] = [_fact_from_json(item, Fact) for item in json.loads(data)]
         return found
 
@@ -211,10 +212,16 @@ class DerivedCache:
         )
         if not rows:
             return None
+        indices, note = rows[0]
         try:
-            return tuple(int(i) for i in json.loads(rows[0][0])), rows[0][1]
+            found = json.loads(indices)
         except (ValueError, TypeError):
             return None
+        # A row is trusted only in the shape put_summary writes: a changed or
+        # damaged one (no sentences, repeats, disorder) is worked out again.
+        if not _is_summary(found, count) or not isinstance(note, str | None):
+            return None
+        return tuple(found), note
 
     def put_summary(
         self,
@@ -242,8 +249,41 @@ def _fact_to_json(fact: Fact) -> list[object]:
     return [getattr(fact, name) for name in _FACT_FIELDS]
 
 
+def _is_summary(indices: object, count: int) -> bool:
+    return (
+        isinstance(indices, list)
+        and 0 < len(indices) <= count
+        and all(type(i) is int and i >= 0 for i in indices)
+        and all(a < b for a, b in itertools.pairwise(indices))
+    )
+
+
+def _is_index_list(value: object) -> bool:
+    return isinstance(value, list) and all(type(i) is int and i >= 0 for i in value)
+
+
+# Each field of a stored fact and what it must be; anything else is a changed
+# or damaged row (ValueError: the article's facts are worked out again).
+_FACT_CHECKS = {
+    "kind": lambda v: v in ("person", "organisation", "place", "date", "figure", "quote"),
+    "text": lambda v: isinstance(v, str) and bool(v),
+    "sentence": lambda v: type(v) is int and v >= 0,
+    "key": lambda v: isinstance(v, str) and bool(v),
+    "mentions": lambda v: type(v) is int and v >= 1,
+    "sentences": _is_index_list,
+    "aliases": lambda v: isinstance(v, list) and all(isinstance(a, str) for a in v),
+    "role": lambda v: v is None or isinstance(v, str),
+    "acronym": lambda v: v is None or isinstance(v, str),
+    "speaker": lambda v: v is None or isinstance(v, str),
+    "speaker_key": lambda v: v is None or isinstance(v, str),
+}
+
+
 def _fact_from_json(values: list[object], fact_type: type[Fact]) -> Fact:
     data = dict(zip(_FACT_FIELDS, values, strict=True))
+    for name, check in _FACT_CHECKS.items():
+        if not check(data[name]):
+            raise ValueError(f"bad cached fact field {name}")
     data["sentences"] = tuple(data["sentences"])  # type: ignore[arg-type]
     data["aliases"] = tuple(data["aliases"])  # type: ignore[arg-type]
     return fact_type(**data)  # type: ignore[arg-type]

@@ -9,48 +9,112 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from briefing.library.loaders.errors import ArticleFormatError
 from briefing.library.loaders.plaintext import MAX_TITLE_CHARS, clean_body, title_from_path
 from briefing.library.model import Article
+from briefing.library.text import reveal_controls
 
 __all__ = ["markdown_to_text", "parse_markdown", "split_front_matter"]
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# Every pattern below runs in linear time on any input: a span never contains
+# its own opening mark ("[" in link text, "**" in bold, "<" in a tag, "<!--"
+# in a comment), so a run of openers that never close is read once, not once
+# per opener. (With ".+?" spans, 40 KB of "**a " took 24 s, and the time grew
+# with the square of the length.)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+.*$", re.M)
-_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
+_COMMENT = re.compile(r"<!--(?:(?!<!--|-->).)*-->", re.S)
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()]|\([^()]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_REF_DEF = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:[ \t]+\S+.*$", re.M)
+# The heading's closing "#"s and spaces are stripped in code: a pattern doing
+# it backtracked over every run of "# # #" once per character.
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*)$", re.M)
 _SETEXT = re.compile(r"^(.+)\n(?:=+|-+)[ \t]*$", re.M)
 _RULE = re.compile(r"^ {0,3}(?:[-*_][ \t]*){3,}$", re.M)
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?", re.M)
 _BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+", re.M)
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_STRONG = re.compile(
+    r"\*\*(?=\S)((?:[^*\n]|\*(?!\*))+?)(?<=\S)\*\*|__(?=\S)((?:[^_\n]|_(?!_))+?)(?<=\S)__"
+)
+_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<![\w*])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w*])"
+)
 _CODE = re.compile(r"`+([^`]+)`+")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _BLOCK_START = re.compile(r"^\s*(?:\d+[.)]\s|[-*+]\s|#)")
+
+
+# Front matter is a handful of fields; anything longer is not front matter we
+# should spend time on (and a YAML document can be made expensive to read).
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+_SHOWN_VALUE_CHARS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class _Unreadable:
+    """A front-matter value YAML could not construct (a date such as 2024-02-30)."""
+
+    raw: str
+
+
+@cache
+def _loader() -> type:
+    import yaml
+
+    # libyaml's loader when PyYAML was built with it: many times faster.
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            # One bad value (an impossible date, `!!timestamp 2024-99-99`)
+            # becomes an unreadable marker, not an error for the whole file.
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, OverflowError, TypeError):
+                self.recursive_objects.pop(node, None)
+                value = _Unreadable(str(getattr(node, "value", "") or ""))
+                self.constructed_objects[node] = value
+                return value
+
+    return Loader
+
+
+def _load_yaml(block: str) -> Any:
+    import yaml  # only files with front matter pay for PyYAML
+
+    loader = _loader()
+    try:
+        # Aliases are refused before anything is built: a few hundred bytes of
+        # nested aliases expand to gigabytes (a "billion laughs").
+        for event in yaml.parse(block, Loader=loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise ArticleFormatError("front matter uses YAML aliases (*name), not read")
+        return yaml.load(block, Loader=loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise ArticleFormatError(f"invalid YAML front matter{where}") from None
+    except RecursionError:
+        raise ArticleFormatError("front matter nested too deeply") from None
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    import yaml  # only files with front matter pay for PyYAML
-
-    try:
-        # libyaml's loader when PyYAML was built with it: many times faster.
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(match.group(1) or "", Loader=loader) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        raise ArticleFormatError(f"invalid YAML front matter{where}") from None
+    block = match.group(1) or ""
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        raise ArticleFormatError(
+            f"front matter longer than {MAX_FRONT_MATTER_CHARS // 1024} KB, not read"
+        )
+    data = _load_yaml(block) or {}
     if not isinstance(data, dict):
         raise ArticleFormatError("front matter is not a set of key: value fields")
     return data, text[match.end() :]
@@ -65,54 +129,80 @@ def _join_soft_breaks(paragraph: str) -> str:
     return " ".join(line.strip() for line in lines)
 
 
+def _heading_text(match: re.Match[str]) -> str:
+    return match.group(1).rstrip(" \t#")
+
+
+def _inner(match: re.Match[str]) -> str:
+    """The text inside bold or italic marks, whichever alternative matched."""
+    return match.group(1) if match.group(1) is not None else match.group(2)
+
+
 def markdown_to_text(markdown: str) -> str:
     text = _FENCE.sub("", markdown)
     text = _COMMENT.sub("", text)
     text = _REF_DEF.sub("", text)
     text = _SETEXT.sub(r"\1", text)
-    text = _HEADING.sub(lambda m: "\n" + m.group(1) + "\n", text)
+    text = _HEADING.sub(lambda m: "\n" + _heading_text(m) + "\n", text)
     text = _RULE.sub("", text)
     text = _QUOTE.sub("", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _REF_LINK.sub(r"\1", text)
     text = _BULLET.sub(r"\1", text)
-    text = _STRONG.sub(r"\2", text)
-    text = _EMPHASIS.sub(r"\2", text)
+    text = _STRONG.sub(_inner, text)
+    text = _EMPHASIS.sub(_inner, text)
     text = _CODE.sub(r"\1", text)
     text = _HTML_TAG.sub("", text)
     paragraphs = re.split(r"\n[ \t]*\n", text)
     return "\n\n".join(_join_soft_breaks(p.strip("\n")) for p in paragraphs if p.strip())
 
 
-def _text_field(data: dict[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or None
-    text = " ".join(str(value).split())
-    return text or None
+class _Fields:
+    """Front-matter fields as text; what cannot be read is left unknown, with a note."""
 
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.notes: list[str] = []
 
-def _tags(data: dict[str, Any]) -> tuple[str, ...]:
-    value = data.get("tags") or ()
-    if isinstance(value, str):
-        value = value.split(",")
-    if not isinstance(value, list | tuple):
-        value = [value]
-    return tuple(sorted({" ".join(str(t).split()) for t in value if str(t).strip()}))
+    def _readable(self, key: str, value: Any) -> bool:
+        if isinstance(value, _Unreadable):
+            shown = reveal_controls(value.raw[:_SHOWN_VALUE_CHARS])
+            self.notes.append(f"front matter {key}: cannot read {shown!r}; left unknown")
+            return False
+        return True
+
+    def text(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if value is None or not self._readable(key, value):
+            return None
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value if self._readable(key, v)) or None
+        text = " ".join(str(value).split())
+        return text or None
+
+    def tags(self) -> tuple[str, ...]:
+        value = self.data.get("tags") or ()
+        if not self._readable("tags", value):
+            return ()
+        if isinstance(value, str):
+            value = value.split(",")
+        if not isinstance(value, list | tuple):
+            value = [value]
+        value = [t for t in value if self._readable("tags", t)]
+        return tuple(sorted({" ".join(str(t).split()) for t in value if str(t).strip()}))
 
 
 def parse_markdown(text: str, path: Path | None = None) -> list[Article]:
-    meta, rest = split_front_matter(text)
-    title = _text_field(meta, "title")
+    data, rest = split_front_matter(text)
+    meta = _Fields(data)
+    title = meta.text("title")
     if title is None:
         heading = _HEADING.match(rest.lstrip("\n"))
         if heading:
-            title = heading.group(1).strip()
+            title = _heading_text(heading).strip()
             rest = rest.lstrip("\n")[heading.end() :]
     body = clean_body(markdown_to_text(rest))
     if title is None:
@@ -128,10 +218,11 @@ def parse_markdown(text: str, path: Path | None = None) -> list[Article]:
             title=title,
             body=body,
             path=path,
-            source=_text_field(meta, "source"),
-            url=_text_field(meta, "url") or _text_field(meta, "link"),
-            published=_text_field(meta, "published") or _text_field(meta, "date"),
-            author=_text_field(meta, "author") or _text_field(meta, "authors"),
-            tags=_tags(meta),
+            source=meta.text("source"),
+            url=meta.text("url") or meta.text("link"),
+            published=meta.text("published") or meta.text("date"),
+            author=meta.text("author") or meta.text("authors"),
+            tags=meta.tags(),
+            notes=tuple(meta.notes),
         )
     ]

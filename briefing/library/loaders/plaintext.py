@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -19,7 +20,9 @@ _TERMINAL = re.compile(r"[.!?:;…][’”\"')\]]*$")
 def title_from_path(path: Path | None) -> str:
     if path is None:
         return "Untitled"
-    stem = re.sub(r"[-_]+", " ", path.stem).strip()
+    # A name's bytes that are not UTF-8 become "�" (the title is text, not a path).
+    name = os.fsencode(path.stem).decode("utf-8", errors="replace")
+    stem = re.sub(r"[-_]+", " ", name).strip()
     return stem[:1].upper() + stem[1:] if stem else "Untitled"
 
 

@@ -30,6 +30,7 @@ from textual.widgets import Footer, Static, Tab, Tabs
 
 from briefing.analysis.summarize import ALGORITHMS, Length
 from briefing.library.catalogue import Catalogue
+from briefing.library.files import path_text
 from briefing.library.load import LibraryError, Problem
 from briefing.library.model import Article, Listed, Summary
 from briefing.tui.keys import keys_label
@@ -67,7 +68,7 @@ def meta_text(article: Listed) -> str:
     """Source, date, author and length; the file name only when nothing better is known."""
     parts = [article.source, article.published, article.author, f"{article.words:,} words"]
     if not article.source and article.path is not None:
-        parts.append(article.path.name)
+        parts.append(path_text(article.path.name))
     return " · ".join(p for p in parts if p)
 
 
