@@ -15,7 +15,6 @@ from briefing.library.files import (
     Problem,
     bundled_articles_dir,
     default_paths,
-    display_path,
     scan_article_files,
 )
 from briefing.library.loaders import ArticleFormatError, parse_file_text
