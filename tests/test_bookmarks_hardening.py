@@ -257,7 +257,7 @@ def test_issue15_invalid_utf8_argument_is_refused(tmp_path: Path) -> None:
         )
         stderr = result.stderr.decode("utf-8", "replace")
         assert result.returncode == 2 and "Traceback" not in stderr, stderr
-        assert "is not valid UTF-8 text; nothing was changed" in stderr
+        assert "is not valid UTF-8" in stderr
     assert mine.read_bytes() == before
 
 
