@@ -80,6 +80,17 @@ BLIND = ROOT / "benchmarks" / "facts_blind" / "gold.json"
 BLIND_NAME = "own blind (4)"
 FINAL = ROOT / "benchmarks" / "facts_final" / "gold.json"
 FINAL_NAME = "own unseen (4)"
+CNN_STYLE = ROOT / "benchmarks" / "facts_cnnstyle" / "gold.json"
+CNN_STYLE_NAME = "own CNN-style unseen"
+OWN_SETS = (
+    (HELDOUT, HELDOUT_NAME),
+    (BLIND, BLIND_NAME),
+    (FINAL, FINAL_NAME),
+    (CNN_STYLE, CNN_STYLE_NAME),
+)
+CNNDM_GOLD = "keyfacts-cnndm-dev-gold.json"
+CNNDM_NAME = "CNN/DM dev (15)"
+SUMMARY_SETS = ("dev (all 20)", CNNDM_NAME, "seed (3)", FINAL_NAME, CNN_STYLE_NAME, HELDOUT_NAME)
 
 
 def norm(text: str) -> str:
@@ -317,6 +328,10 @@ def main() -> None:
     parser.add_argument(
         "--articles", type=Path, help="folder of the --gold articles (default: articles/ beside it)"
     )
+    parser.add_argument("--save", type=Path, help="write the summary figures to this JSON file")
+    parser.add_argument(
+        "--before", type=Path, help="a --save file: show its figures beside today's (before>after)"
+    )
     args = parser.parse_args()
 
     start = time.perf_counter()
@@ -334,24 +349,34 @@ def main() -> None:
             report_rules(f"{args.gold}", tally)
         return
 
+    groups = score_sets(args)
+    print(f"word lists loaded in {load_ms:.0f} ms (once per process)")
+    for name, tally in groups.items():
+        report(name, tally)
+    if args.rules:
+        for name, tally in groups.items():
+            report_rules(name, tally)
+    figures = {name: summary(tally) for name, tally in groups.items() if name in SUMMARY_SETS}
+    before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
+    summary_table(figures, before)
+    if args.save:
+        args.save.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    print(
+        "\ntargets on BBC dev: micro F1 >= 0.85, quote F1 >= 0.85, speaker accuracy >= 0.85, "
+        "roles >= 0.70; on CNN/DM dev: micro F1 >= 0.90, quote F1 >= 0.88, speakers >= 0.85, "
+        "organisations F1 >= 0.80, roles >= 0.75; <= 5 ms/article"
+    )
+
+
+def score_sets(args: argparse.Namespace) -> dict[str, Tally]:
+    """Every gold set scored: the BBC dev halves and whole, CNN/DM dev, the seed, ours."""
     dev_gold = json.loads(eval_file("keyfacts-dev-gold.json").read_text(encoding="utf-8"))
     texts = {row["id"]: row for row in read_jsonl(eval_file("bbcsum-dev.jsonl"))}
     seed_gold = json.loads(eval_file("keyfacts-seed-gold.json").read_text(encoding="utf-8"))
     seeds = {a.title: a for a in load_library([ROOT / "articles"]).articles}
-
+    names = ("dev (all 20)", "dev tuning half", "dev check half", CNNDM_NAME, "seed (3)")
+    groups = {name: Tally() for name in (*names, *(name for _, name in OWN_SETS))}
     per_category: Counter[str] = Counter()
-    groups = {
-        name: Tally()
-        for name in (
-            "dev (all 20)",
-            "dev tuning half",
-            "dev check half",
-            "seed (3)",
-            HELDOUT_NAME,
-            BLIND_NAME,
-            FINAL_NAME,
-        )
-    }
     for entry in dev_gold["articles"]:
         row = texts[entry["id"]]
         category = entry["id"].split("-")[1]
@@ -359,26 +384,64 @@ def main() -> None:
         per_category[category] += 1
         article = Article(row["title"], row["text"])
         groups[half].add(run_one(entry["id"], article, entry, args))
+    for name, article, entry in gold_set(eval_file(CNNDM_GOLD), ROOT / "no-such-folder"):
+        groups[CNNDM_NAME].add(run_one(name, article, entry, args))
     for entry in seed_gold["articles"]:
         seed = seeds.get(entry["title"])
         if seed is None:
             sys.exit(f"seed article not found in articles/: {entry['title']}")
         groups["seed (3)"].add(run_one(entry["title"], seed, entry, args))
-    for path, group in ((HELDOUT, HELDOUT_NAME), (BLIND, BLIND_NAME), (FINAL, FINAL_NAME)):
-        for name, article, entry in gold_set(path, path.parent / "articles"):
-            groups[group].add(run_one(name, article, entry, args))
+    for path, group in OWN_SETS:
+        if path.exists():
+            for name, article, entry in gold_set(path, path.parent / "articles"):
+                groups[group].add(run_one(name, article, entry, args))
     groups["dev (all 20)"].add(groups["dev tuning half"])
     groups["dev (all 20)"].add(groups["dev check half"])
-    print(f"word lists loaded in {load_ms:.0f} ms (once per process)")
-    for name, tally in groups.items():
-        report(name, tally)
-    if args.rules:
-        for name, tally in groups.items():
-            report_rules(name, tally)
-    print(
-        "\ntargets on dev: micro F1 >= 0.85, quote F1 >= 0.85, speaker accuracy >= 0.85, "
-        "roles >= 0.70, <= 5 ms/article"
-    )
+    return {name: tally for name, tally in groups.items() if tally.articles}
+
+
+def summary(tally: Tally) -> dict[str, float]:
+    """The figures of one set: F1 per kind and micro, speakers, roles, ms per article."""
+    out: dict[str, float] = {}
+    for kind in KINDS:
+        out[kind] = prf(tally.tp[kind], tally.fp[kind], tally.fn[kind])[2]
+    tp, fp, fn = (sum(c.values()) for c in (tally.tp, tally.fp, tally.fn))
+    out["micro P"], out["micro R"], out["micro"] = prf(tp, fp, fn)
+    out["speakers"] = tally.speakers_right / tally.speakers if tally.speakers else 0.0
+    out["roles"] = tally.roles_found / tally.people_with_role if tally.people_with_role else 0.0
+    out["ms"] = tally.seconds / tally.articles * 1000
+    return out
+
+
+_COLUMNS = (
+    ("micro", "micro"),
+    ("person", "people"),
+    ("organisation", "orgs"),
+    ("place", "places"),
+    ("date", "dates"),
+    ("figure", "figures"),
+    ("quote", "quotes"),
+    ("speakers", "spkr"),
+    ("roles", "roles"),
+    ("ms", "ms"),
+)
+
+
+def summary_table(figures: dict[str, dict[str, float]], before: dict | None) -> None:
+    """One table of every set (F1 per kind, speaker accuracy, role rate, ms/article);
+    with ``--before``, each cell is "before>after"."""
+    width = 10 if before else 7
+    print("\nsummary (F1 per kind; spkr = speaker accuracy; roles = people with a role found)")
+    print(f"  {'set':<24}" + "".join(f"{label:>{width}}" for _, label in _COLUMNS))
+    for name, row in figures.items():
+        cells = []
+        for key, _ in _COLUMNS:
+            value = f"{row[key]:.1f}" if key == "ms" else f"{row[key]:.2f}"
+            old = (before or {}).get(name, {}).get(key)
+            if old is not None:
+                value = (f"{old:.1f}" if key == "ms" else f"{old:.2f}") + ">" + value
+            cells.append(f"{value:>{width}}")
+        print(f"  {name:<24}" + "".join(cells))
 
 
 def gold_set(path: Path, folder: Path) -> list[tuple[str, Article, dict]]:
@@ -395,7 +458,11 @@ def gold_set(path: Path, folder: Path) -> list[tuple[str, Article, dict]]:
         article = by_title.get(entry.get("title", ""))
         if article is None and entry.get("id"):
             if texts is None:
-                texts = {row["id"]: row for row in read_jsonl(eval_file("bbcsum-dev.jsonl"))}
+                texts = {
+                    row["id"]: row
+                    for source in ("bbcsum-dev.jsonl", "cnndm-dev.jsonl")
+                    for row in read_jsonl(eval_file(source))
+                }
             row = texts.get(entry["id"])
             article = Article(row["title"], row["text"]) if row else None
         if article is None:

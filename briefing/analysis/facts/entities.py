@@ -36,6 +36,7 @@ LATER_RULES = (
     "later:club-city",
     "later:surname-not-place",
     "later:surname",
+    "later:given-name",
     "later:short-form",
     "later:speaking-surname",
     "later:owner",
@@ -115,6 +116,9 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
             word = words[0]
             if any(p.text.split()[-1] == word for p in people):
                 mention.kind, mention.rule = "person", "later:surname"
+            elif word in lex.given_names and any(p.text.split()[0] == word for p in people):
+                # "David Choe and his wife … 'It was a surprise,' David told": a first name.
+                mention.kind, mention.rule = "person", "later:given-name"
             elif mention.weak:
                 continue
             elif word in WELL_KNOWN or any(

@@ -108,6 +108,10 @@ _APPOSITION = re.compile(
     + r"|who|which|and\s+(?:his|her)\b)))"
 )
 _AGE = re.compile(r"^\d{1,3}$")
+# ", 34, a teacher at …": an age, then an apposition.
+_AGE_FIRST = re.compile(
+    r"^,\s*\d{1,3},(?=\s+(?:a|an|the|who|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for)\b))"
+)
 
 
 def role_after(text: str) -> str | None:
@@ -118,6 +122,10 @@ def role_after(text: str) -> str | None:
     """
     if not text.startswith(","):
         return None
+    # "Ann Bell, 34, a teacher at …": the age is no role, the apposition after it is.
+    age = _AGE_FIRST.match(text)
+    if age:
+        text = text[age.end() - 1 :]
     match = _APPOSITION.match(text[1:])
     if match is None:
         return None

@@ -23,9 +23,14 @@ class Typer:
         self.lex = lex
 
     def looks_like_name(self, words: list[str]) -> bool:
+        # An initial counts before the last word: "E. Royster Harper", "David W. Checketts".
         return all(
-            w[0].isupper() and w.replace("-", "").replace("’", "").replace("'", "").isalpha()
-            for w in words
+            w[0].isupper()
+            and (
+                w.replace("-", "").replace("’", "").replace("'", "").isalpha()
+                or (_initial(w) and i < len(words) - 1)
+            )
+            for i, w in enumerate(words)
         )
 
     def person_like(self, words: list[str], titled: bool = False) -> bool:
@@ -36,7 +41,11 @@ class Typer:
             return False
         # "BBC Radio Humberside", "NHS England": names hold no all-capital words.
         if any(
-            len(w) > 1 and w.isupper() and w not in _NAME_LETTERS and not initials(w, words)
+            len(w) > 1
+            and w.isupper()
+            and w not in _NAME_LETTERS
+            and not initials(w, words)
+            and not _initial(w)
             for w in words
         ):
             return False
@@ -52,30 +61,36 @@ class Typer:
     def unfamiliar_name(self, words: list[str]) -> bool:
         """ "Kasper Lindholm", "Paolo Pescatore": two or three capitalised words that are
         not English words, places or bodies - in news copy, most often a person's name."""
-        return (
-            2 <= len(words) <= 3
-            and self.person_like(words)
-            and all(
-                not self.lex.is_common(w)
-                and w not in self.lex.places
-                and w not in ORG_SUFFIXES
-                and all(part[:1].isupper() for part in w.split("-"))
-                and not any(part in DEMONYMS for part in w.split("-"))
-                and len(w) > 2
-                and not w.isupper()
-                for w in words
-            )
+        if not self.person_like(words):
+            return False
+        words = [w for w in words if not _initial(w)]
+        return 2 <= len(words) <= 3 and all(
+            not self.lex.is_common(w)
+            and w not in self.lex.places
+            and w not in ORG_SUFFIXES
+            and all(part[:1].isupper() for part in w.split("-"))
+            and not any(part in DEMONYMS for part in w.split("-"))
+            and len(w) > 2
+            and not w.isupper()
+            for w in words
         )
 
     def strong_person(self, words: list[str]) -> bool:
         """A name that needs no context: a known given name, then a capitalised rest."""
         if len(words) < 2 or not self.person_like(words):
             return False
+        if _initial(words[0]) and len(words) > 2:
+            words = words[1:]  # "T. Rufus Keane"
         if words[0] in self.lex.given_names:
             return not any(
                 self.lex.is_common(w, 1500) and w not in self.lex.surnames for w in words[1:]
             )
         return False
+
+
+def _initial(word: str) -> bool:
+    """ "W." in "David W. Checketts"."""
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
 
 
 # Capital letters that do end a person's name: "Ken Macdonald QC", "Jo Ames MP".

@@ -28,7 +28,8 @@ from briefing.analysis.facts.wordsets import CONNECTORS, COURTESY, DAYS, MONTHS
 __all__ = ["SPAN", "pieces", "split_of", "split_places"]
 
 _WORD = (
-    r"(?:[A-Z]\.(?:[A-Z]\.)+"
+    # "U.S.", and a middle initial: "David W. Checketts".
+    r"(?:[A-Z]\.(?:[A-Z]\.)+|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z])"
     r"|(?:(?:al|el|bin|ibn)-)?(?:Mc|Mac|O[’'])?[A-Z][\w’']*(?:-[\w’']+)*)"
 )
 

@@ -45,6 +45,7 @@ PRECEDENCE = (
     "place-context",
     "cue-before",
     "at-body",
+    "officer-of",
     "noun-after",
     "known-given-name",
     "person-context",

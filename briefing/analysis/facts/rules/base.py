@@ -158,13 +158,19 @@ _OF_BODY = re.compile(
     + vocabulary.speech_verbs("short")
     + r"|who|and|in|on|at)\b|$)"
 )
+_TITLE_AT_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*$")
 # "Ladbrokes' Warren Lush", "Halden's Noa Kaplan": the body a person speaks for.
 _BODY_BEFORE = re.compile(r"(?P<body>[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})(?:[’']s|s[’'])\s*$")
 
 
 def add_context_role(mention: Mention, before: str, after: str) -> None:
     """Give a person the role the words around the name say."""
-    role = role_after(after) or role_before(before) or role_comma_before(before)
+    role = (
+        role_after(after)
+        or role_before(before)
+        or role_before(_TITLE_AT_END.sub("", before))  # "psychiatrist Dr. Doug Tucker"
+        or role_comma_before(before)
+    )
     if role is None and mention.role is None:
         of_body = _OF_BODY.match(after)
         role = of_body.group("role") if of_body else None

@@ -1,0 +1,90 @@
+"""Key facts across house styles (agency and tabloid copy as well as the BBC's): one
+invented snippet per rule family, one checked case a line (the checks are those of
+``test_facts_rules``: "== a | b", "has a", "lacks a", "nopart x")."""
+
+from __future__ import annotations
+
+import pytest
+from test_facts_rules import check, facts_of, observed
+
+SNIPPETS = {
+    # Speech over several one-sentence paragraphs, closed only at its end.
+    "run-on": "'It came at night,' a neighbour said.\n\n'We were not ready for it.\n\nNobody told us the river would rise so fast.\n\n"
+    "It was over in an hour,' Nell Parry told the Herald.",
+    # A closing mark that ends a paragraph, moved there from the start of the next.
+    "stray-mark": "'It was home,' she said. 'It still is.'\n\nRetired nurse Ida Walsh, 71, says the ward has changed beyond recognition.'\n\n"
+    "We knew every patient by name.\n\nWe had time for them,' Walsh said.",
+    # A photo caption does not continue the quote before it.
+    "caption": "'The view is the best in the city,' he told the Times.\n\n'Come and see.\n\n"
+    "Skyline: An image shows the deck at night.\n\nThe deck opens next month.",
+    # A first name alone, after the full name.
+    "given-name": "The prize went to Oren Falk and his wife Dalia.\n\n"
+    "'It was a total shock,' Oren told reporters.\n\n'We will save it,' Dalia said.",
+    # Middle initials.
+    "initials": "The plan was approved by Marta J. Olsen, the board's chairwoman, and by "
+    "T. Rufus Keane.",
+    # An age, then the role.
+    "age-role": "Ben Acre, 34, a teacher at Hollins Primary, said the roof leaked.",
+    # A body by the office held in it.
+    "officer-of": "Marcus Dunmore, the chairman of Cobble Hospitality, said sales rose.",
+    # Events and competitions are bodies; time zones and conditions are not.
+    "events": "She won the Fenwick Invitational and the Harbour Classic before the Tasman "
+    "Challenge, which airs at 8pm ET.",
+    "not-bodies": "He was treated for PTSD and ALS after CCTV caught the attack.",
+    # A kind of body right after the name.
+    "noun-after": "A Tallow poll found most voters undecided. The Skyvane flight landed safely.",
+    # Historical states are places.
+    "former-states": "He grew up in the Soviet Union and later lived in Yugoslavia.",
+    # Clock times are dates (times), not two figures; years from 1500 are dates.
+    "times": "They arrived around 8:30 and left at 6pm. The fort was built in 1780 to guard it.",
+    # "at" a venue is no body; "at" after a role, or a name of everyday words, is.
+    "at-venue": "Kemp won at Harrow Pines. Lea Bright, an analyst at Corvane believes it.",
+    # US dates: "April 4," with a comma after the day.
+    "us-date": "The baby was born on April 4, the hospital said.",
+}
+
+CASES = [
+    ("run-on", "quotes", "== 2"),
+    ("run-on", "speaker:We were not ready", "== Nell Parry"),
+    (
+        "run-on",
+        "quote",
+        "has We were not ready for it. Nobody told us the river would rise so"
+        " fast. It was over in an hour,",
+    ),
+    ("stray-mark", "quotes", "== 3"),
+    ("stray-mark", "quote", "has We knew every patient by name. We had time for them,"),
+    ("stray-mark", "speaker:We knew every", "== Ida Walsh"),
+    ("caption", "quote", "nopart Skyline"),
+    ("caption", "quote", "nopart deck"),
+    ("given-name", "speaker:It was a total shock", "== Oren Falk"),
+    ("given-name", "person", "lacks Dalia Falk"),
+    ("initials", "person", "== Marta J. Olsen | T. Rufus Keane"),
+    ("initials", "role:Marta J. Olsen", "== board's chairwoman"),
+    ("age-role", "role:Ben Acre", "== teacher at Hollins Primary"),
+    ("officer-of", "organisation", "== Cobble Hospitality"),
+    ("officer-of", "role:Marcus Dunmore", "== chairman of Cobble Hospitality"),
+    ("events", "organisation", "== Fenwick Invitational | Harbour Classic | Tasman Challenge"),
+    ("not-bodies", "organisation", "=="),
+    ("noun-after", "organisation", "== Tallow | Skyvane"),
+    ("former-states", "place", "== Soviet Union | Yugoslavia"),
+    ("former-states", "organisation", "=="),
+    ("us-date", "date", "== April 4"),
+    ("times", "date", "== 8:30 | 6pm | 1780"),
+    ("times", "figure", "=="),
+    ("at-venue", "organisation", "== Corvane"),
+    ("at-venue", "role:Lea Bright", "== analyst at Corvane"),
+]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "what", "expectation"),
+    CASES,
+    ids=[f"{s}: {w} {e}"[:90] for s, w, e in CASES],
+)
+def test_house_style(snippet: str, what: str, expectation: str) -> None:
+    check(observed(facts_of(SNIPPETS[snippet]), what), expectation)
+
+
+def test_every_snippet_has_a_case() -> None:
+    assert sorted(SNIPPETS) == sorted({s for s, _, _ in CASES})
