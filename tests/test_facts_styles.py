@@ -39,6 +39,24 @@ SNIPPETS = {
     "times": "They arrived around 8:30 and left at 6pm. The fort was built in 1780 to guard it.",
     # "at" a venue is no body; "at" after a role, or a name of everyday words, is.
     "at-venue": "Kemp won at Harrow Pines. Lea Bright, an analyst at Corvane believes it.",
+    # Photo captions: a fact only a caption carries is left out.
+    "captions": "The bridge reopened on Monday.\n\nCrowds: Hundreds of people gathered near "
+    "Pellton Quay to watch it open.\n\nIt cost £4m.",
+    # Clubs in brackets after a name, as in fixture and manager lists.
+    "bracket-club": "Managers under 35: Lee Marden (Leeds) 33.\n\nOla Brin (Hull) 34.",
+    # Names that grow: "Levi Jarrett" and "Levi Jarrett Hale" are one person.
+    "name-prefix": "Levi Jarrett Hale was born at 2am. Doctors said Levi Jarrett was well.",
+    # Compounds of a place or body and a participle are no names.
+    "backed": "Teachers should not praise pupils, Government-backed guidance said.",
+    # Family words as roles after a possessive, "identified as", "whose son".
+    "kin": "She praised her friend Dana Hollis. A retired nurse identified as Margit spoke. "
+    "Aaron Hale, whose son Levi was born on Monday, was thrilled.",
+    # Places by the words after them; counties missing from the ISO lists.
+    "area": "She lived in the Marsby area of Leeds. He studied at Wellington College, Berkshire.",
+    # Titles of rank and police ranks before a name.
+    "ranks": "The Marquis de Fontenay sailed in 1780. Det Supt Nick Arlow said it was vile.",
+    # An initial inside an apposition is no full stop: "a U.S. citizen".
+    "us-citizen": "'It matters,' said Adam Price-Lowe, a U.S. citizen and history student.",
     # US dates: "April 4," with a comma after the day.
     "us-date": "The baby was born on April 4, the hospital said.",
 }
@@ -71,6 +89,19 @@ CASES = [
     ("former-states", "organisation", "=="),
     ("us-date", "date", "== April 4"),
     ("times", "date", "== 8:30 | 6pm | 1780"),
+    ("captions", "place", "=="),
+    ("captions", "figure", "== £4m"),
+    ("bracket-club", "organisation", "== Leeds | Hull"),
+    ("name-prefix", "person", "== Levi Jarrett Hale"),
+    ("backed", "person", "=="),
+    ("kin", "role:Dana Hollis", "== friend"),
+    ("kin", "role:Margit", "== retired nurse"),
+    ("kin", "role:Aaron Hale", "== parent of Levi"),
+    ("area", "place", "== Marsby | Leeds | Berkshire"),
+    ("ranks", "person", "has Nick Arlow"),
+    ("ranks", "role:Nick Arlow", "== Det Supt"),
+    ("ranks", "place", "=="),
+    ("us-citizen", "role:Adam Price-Lowe", "has U.S. citizen and history student"),
     ("times", "figure", "=="),
     ("at-venue", "organisation", "== Corvane"),
     ("at-venue", "role:Lea Bright", "== analyst at Corvane"),

@@ -18,7 +18,7 @@ from briefing.analysis.facts.lexicon import Lexicon, lexicon
 from briefing.analysis.facts.mention import Mention
 from briefing.analysis.facts.model import KINDS, Fact
 from briefing.analysis.facts.people import is_role_noun
-from briefing.analysis.facts.quotes import Quote, find_quotes
+from briefing.analysis.facts.quotes import Quote, find_quotes, is_caption
 from briefing.analysis.facts.rules.speaker import Named, QuoteContext, attribute
 from briefing.library.model import Article
 
@@ -88,11 +88,31 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
     subjects = _subject_positions(article, named)
     _roles_from_later_references(article, named, subjects)
     _role_from_the_lead(article, named)
-    facts = [_entity_fact(e, e.kind) for e in (*people, *orgs, *places, *dates, *figures)]
+    captions = _caption_sentences(article)
+    facts = [
+        _entity_fact(e, e.kind)
+        for e in (*people, *orgs, *places, *dates, *figures)
+        if not set(e.sentences) <= captions
+    ]
     facts += _quote_facts(article, named, subjects, lex)
     order = {kind: i for i, kind in enumerate(KINDS)}
     facts.sort(key=lambda f: (order[f.kind], f.sentence))
     return facts
+
+
+def _caption_sentences(article: Article) -> set[int]:
+    """The sentences of photo captions. A fact only a caption carries is left out: the
+    captions of tabloid copy repeat the body, and what they add (who stood where in a
+    picture) is seldom a key fact."""
+    paragraphs: dict[int, list[int]] = {}
+    for sentence in article.sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence.index)
+    found: set[int] = set()
+    for members in paragraphs.values():
+        first, last = article.sentences[members[0]], article.sentences[members[-1]]
+        if is_caption(article.body[first.start : last.end]):
+            found.update(members)
+    return found
 
 
 def _sightings(

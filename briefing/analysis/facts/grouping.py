@@ -72,9 +72,7 @@ def group_people(mentions: list[tuple[Mention, int]]) -> list[Entity]:
         entity = next((p for p in people if p.text == name), None)
         if entity is None:
             # "Ken Macdonald QC" and "Ken Macdonald"; a longer form of a known name.
-            entity = next(
-                (p for p in people if name.endswith(p.text) or p.text.endswith(name)), None
-            )
+            entity = next((p for p in people if _same_person(p.text, name)), None)
         if entity is None:
             entity = Entity("person", name, [], [], [])
             people.append(entity)
@@ -161,3 +159,12 @@ def group_places(mentions: list[tuple[Mention, int]]) -> list[Entity]:
             )
         entity.add(mention, position)
     return list(places.values())
+
+
+def _same_person(known: str, name: str) -> bool:
+    """ "Ken Macdonald QC" and "Ken Macdonald"; "Levi Jarrett" and "Levi Jarrett Millspaugh"
+    (a first and middle name written before the whole name)."""
+    short, long = sorted((known, name), key=len)
+    if long.endswith(short):
+        return True
+    return len(short.split()) >= 2 and long.startswith(short + " ")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from briefing.library.model import Sentence
 
-__all__ = ["Quote", "find_quotes", "uses_single_quotes"]
+__all__ = ["Quote", "find_quotes", "is_caption", "uses_single_quotes"]
 
 _OPEN_CONTEXT = set(" \t\n([{—–-:/")
 
@@ -224,7 +224,7 @@ def _run_on(
     its first mark if that one closes. Returns the quote if it is still open; else
     the quote is added to ``quotes`` (and None returned: read the paragraph as usual)."""
     first = _first_mark(text, single)
-    if first is None and pending.run_on < _RUN_ON and not _CAPTION.match(text):
+    if first is None and pending.run_on < _RUN_ON and not is_caption(text):
         stripped = text.strip()
         pending.parts.append(stripped)
         pending.end, pending.paragraph = start + len(text.rstrip()), number
@@ -250,5 +250,11 @@ def _stray_close(text: str) -> bool:
     return first is not None and not first[1] and first[0] == len(tail) - 1
 
 
-# "View: An image shows …", "That's not me: Retired CIA officer …": a photo caption.
-_CAPTION = re.compile(r"^\s*[A-Z][\w’',!?-]*(?:\s+[\w’',!?-]+){0,5}:\s+[A-Z]")
+# "View: An image shows …", "That's not me: Retired CIA officer …": a photo caption
+# (a short label, a colon, then a sentence of five words or more; not "Subs: A, B.").
+_CAPTION = re.compile(r"^\s*[A-Z][\w’',!?-]*(?:\s+[\w’',!?-]+){0,5}:\s+[A-Z]\S*(?:\s+\S+){4}")
+
+
+def is_caption(paragraph: str) -> bool:
+    """Whether a paragraph reads like a photo caption ("Delight: X celebrates his goal …")."""
+    return bool(_CAPTION.match(paragraph))

@@ -36,6 +36,8 @@ class Typer:
     def person_like(self, words: list[str], titled: bool = False) -> bool:
         if not 1 <= len(words) <= 4 or not self.looks_like_name(words):
             return False
+        if len(words) == 1 and words[0].rpartition("-")[2] in _ADJECTIVE_ENDS:
+            return False  # "Government-backed", "Oxford-educated"
         # With "Ms" before it, "Everett" is a person, whatever city shares the name.
         if words[-1] in ORG_SUFFIXES or (" ".join(words) in self.lex.places and not titled):
             return False
@@ -86,6 +88,9 @@ class Typer:
                 self.lex.is_common(w, 1500) and w not in self.lex.surnames for w in words[1:]
             )
         return False
+
+
+_ADJECTIVE_ENDS = vocabulary.words("adjective_ends")
 
 
 def _initial(word: str) -> bool:

@@ -33,6 +33,7 @@ PRECEDENCE = (
     "descriptor-before",
     "sentence-start-word",
     "role-noun-before",
+    "named-as",
     "club-city",
     "known-place",
     "hyphenated-place",

@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from briefing.analysis.facts import vocabulary
 from briefing.analysis.facts.lexicon import Lexicon
 from briefing.analysis.facts.mention import Mention
-from briefing.analysis.facts.people import role_after, role_before, role_comma_before
+from briefing.analysis.facts.people import (
+    role_after,
+    role_before,
+    role_comma_before,
+    role_named_as,
+)
 from briefing.analysis.facts.shapes import Typer, strip_front
 from briefing.analysis.facts.wordsets import COURTESY, DAYS, DETERMINERS, FULL_MONTHS, word_before
 
@@ -148,6 +153,7 @@ def person_context(before: str, after: str) -> bool:
         or role_after(after)
         or role_before(before)
         or role_comma_before(before)
+        or role_named_as(before)
     )
 
 
