@@ -57,6 +57,12 @@ SNIPPETS = {
     "ranks": "The Marquis de Fontenay sailed in 1780. Det Supt Nick Arlow said it was vile.",
     # An initial inside an apposition is no full stop: "a U.S. citizen".
     "us-citizen": "'It matters,' said Adam Price-Lowe, a U.S. citizen and history student.",
+    # "recently" is too vague to be a key fact; a title in quotation marks is no quote.
+    "vague": 'Prices rose recently, she told "Morning Desk Live" on Monday.',
+    # Ages, family sizes and points "from a possible" total are figures.
+    "ages": "The 39-year-old, a mother of six, took 19 points from a possible 72.",
+    # A club named after two towns.
+    "two-towns": "April 18 Marston and Keld Rovers (H).",
     # US dates: "April 4," with a comma after the day.
     "us-date": "The baby was born on April 4, the hospital said.",
 }
@@ -88,6 +94,10 @@ CASES = [
     ("former-states", "place", "== Soviet Union | Yugoslavia"),
     ("former-states", "organisation", "=="),
     ("us-date", "date", "== April 4"),
+    ("vague", "date", "== on Monday"),
+    ("vague", "quotes", "== 0"),
+    ("ages", "figure", "== 39-year-old | mother of six | 19 points from a possible 72"),
+    ("two-towns", "organisation", "== Marston and Keld Rovers"),
     ("times", "date", "== 8:30 | 6pm | 1780"),
     ("captions", "place", "=="),
     ("captions", "figure", "== £4m"),

@@ -64,7 +64,7 @@ _PATTERNS = [
     rf"(?:earlier|later|early|late)\s+(?:this|next|last|that)\s+{_UNIT}",
     rf"{_NUM}\s+{_UNIT}s?\s+(?:ago|earlier|later|before|from\s+now)",
     r"\b(?:today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|"
-    r"last\s+night|overnight|recently|nowadays)\b",
+    r"last\s+night|overnight)\b",  # not "recently", "nowadays": too vague to be a key fact
     r"(?:on|at|over)\s+the\s+weekend",
     rf"over\s+the\s+(?:next|past|last|coming)\s+(?:{_NUM}\s+)?{_UNIT}s?",
     rf"in\s+recent\s+{_UNIT}s",

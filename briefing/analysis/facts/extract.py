@@ -25,6 +25,11 @@ from briefing.library.model import Article
 __all__ = ["entity_key", "extract_facts"]
 
 _MIN_WORDS = 3
+# "Anderson Cooper 360", "The Long Road Home": a title in quotation marks, not speech
+# (every word capitalised or a number, six words at most, no closing punctuation).
+_TITLE = re.compile(
+    r"^(?:(?:[A-Z0-9][\w’'&-]*|of|the|and|a|an|in|on|for|to|at)\s+){1,5}[A-Z0-9][\w’'&-]*[^\w.,;:!?]{0,3}$"
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -136,7 +141,7 @@ def _quote_facts(article: Article, named: Named, subjects: set[int], lex: Lexico
         context = QuoteContext(quote, article, named, previous, previous_speaker, subjects, lex)
         found = attribute(context)
         speaker = found.speaker
-        if len(_WORD.findall(quote.text)) >= _MIN_WORDS:
+        if len(_WORD.findall(quote.text)) >= _MIN_WORDS and not _TITLE.match(quote.text):
             facts.append(
                 Fact(
                     kind="quote",

@@ -15,6 +15,7 @@ from briefing.analysis.facts import vocabulary
 from briefing.analysis.facts.lexicon import Lexicon
 from briefing.analysis.facts.organisations import (
     BARE_BODIES,
+    CLUB_WORDS,
     ORG_HEADS,
     ORG_SUFFIXES,
     WELL_KNOWN,
@@ -126,6 +127,9 @@ def _one_name(left: list[str], right: list[str], lex: Lexicon) -> bool:
     if " ".join((*left, "and", *right)) in lex.places:
         return True
     joined = " ".join(left)
+    if len(right) == 2 and right[-1] in CLUB_WORDS and right[0] not in lex.places:
+        # "Brighton and Hove Albion": a club named after two towns (not "Leeds and Hull City").
+        return True
     # A body's name on the left ends the first name - though a plural body word
     # ("Securities", "Services") is often the first half of one.
     if (
