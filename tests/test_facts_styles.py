@@ -63,6 +63,11 @@ SNIPPETS = {
     "ages": "The 39-year-old, a mother of six, took 19 points from a possible 72.",
     # A club named after two towns.
     "two-towns": "April 18 Marston and Keld Rovers (H).",
+    # Lower-case particles inside a name; one name however capitalised.
+    "particles": "The ship carried the Marquis de Fontenay. Kim Jong-Un spoke. Kim Jong-un left.",
+    # Whoever is spoken to after "told" is no new speaker for the next quote.
+    "listener-newcomer": '"Not at all," Dana Pruitt told the BBC\'s Colm Rafter on Monday.\n\n'
+    '"He was embarrassing himself by wearing that mask."',
     # US dates: "April 4," with a comma after the day.
     "us-date": "The baby was born on April 4, the hospital said.",
 }
@@ -94,6 +99,8 @@ CASES = [
     ("former-states", "place", "== Soviet Union | Yugoslavia"),
     ("former-states", "organisation", "=="),
     ("us-date", "date", "== April 4"),
+    ("particles", "person", "== de Fontenay | Kim Jong-Un"),
+    ("listener-newcomer", "speaker:He was embarrassing", "== Dana Pruitt"),
     ("vague", "date", "== on Monday"),
     ("vague", "quotes", "== 0"),
     ("ages", "figure", "== 39-year-old | mother of six | 19 points from a possible 72"),

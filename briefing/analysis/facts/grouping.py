@@ -69,7 +69,8 @@ def group_people(mentions: list[tuple[Mention, int]]) -> list[Entity]:
         if len(name.split()) == 1:
             singles.append((mention, position))
             continue
-        entity = next((p for p in people if p.text == name), None)
+        # "Kim Jong-Un" and "Kim Jong-un": the same name, however capitalised.
+        entity = next((p for p in people if p.text.casefold() == name.casefold()), None)
         if entity is None:
             # "Ken Macdonald QC" and "Ken Macdonald"; a longer form of a known name.
             entity = next((p for p in people if _same_person(p.text, name)), None)

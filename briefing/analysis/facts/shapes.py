@@ -25,10 +25,11 @@ class Typer:
     def looks_like_name(self, words: list[str]) -> bool:
         # An initial counts before the last word: "E. Royster Harper", "David W. Checketts".
         return all(
-            w[0].isupper()
+            (w[0].isupper() or w in _PARTICLES)
             and (
                 w.replace("-", "").replace("’", "").replace("'", "").isalpha()
                 or (_initial(w) and i < len(words) - 1)
+                or (w in _PARTICLES and 0 < i < len(words) - 1)
             )
             for i, w in enumerate(words)
         )
@@ -65,7 +66,7 @@ class Typer:
         not English words, places or bodies - in news copy, most often a person's name."""
         if not self.person_like(words):
             return False
-        words = [w for w in words if not _initial(w)]
+        words = [w for w in words if not _initial(w) and w not in _PARTICLES]
         return 2 <= len(words) <= 3 and all(
             not self.lex.is_common(w)
             and w not in self.lex.places
@@ -91,6 +92,7 @@ class Typer:
 
 
 _ADJECTIVE_ENDS = vocabulary.words("adjective_ends")
+_PARTICLES = vocabulary.words("name_particles")
 
 
 def _initial(word: str) -> bool:
