@@ -68,6 +68,9 @@ SNIPPETS = {
     # Whoever is spoken to after "told" is no new speaker for the next quote.
     "listener-newcomer": '"Not at all," Dana Pruitt told the BBC\'s Colm Rafter on Monday.\n\n'
     '"He was embarrassing himself by wearing that mask."',
+    # A few words quoted mid-sentence that no one is said to have said: scare quotes.
+    "scare": "Posters with slogans like 'aim for the moon' hang in schools. "
+    "'It is guff,' said Tom Reyes. 'We owe pupils more than that.'",
     # US dates: "April 4," with a comma after the day.
     "us-date": "The baby was born on April 4, the hospital said.",
 }
@@ -99,6 +102,8 @@ CASES = [
     ("former-states", "place", "== Soviet Union | Yugoslavia"),
     ("former-states", "organisation", "=="),
     ("us-date", "date", "== April 4"),
+    ("scare", "quote", "nopart aim for the moon"),
+    ("scare", "quotes", "== 2"),
     ("particles", "person", "== de Fontenay | Kim Jong-Un"),
     ("listener-newcomer", "speaker:He was embarrassing", "== Dana Pruitt"),
     ("vague", "date", "== on Monday"),

@@ -19,7 +19,7 @@ from briefing.analysis.facts.mention import Mention
 from briefing.analysis.facts.model import KINDS, Fact
 from briefing.analysis.facts.people import is_role_noun
 from briefing.analysis.facts.quotes import Quote, find_quotes, is_caption
-from briefing.analysis.facts.rules.speaker import Named, QuoteContext, attribute
+from briefing.analysis.facts.rules.speaker import VERB, Named, QuoteContext, attribute
 from briefing.library.model import Article
 
 __all__ = ["entity_key", "extract_facts"]
@@ -105,6 +105,20 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
     return facts
 
 
+def _scare_quote(quote: Quote, article: Article) -> bool:
+    """ "Slogans such as 'reach for the stars' on posters": a few words quoted in the
+    middle of a sentence that no one is said to have said are no speech."""
+    if not quote.text[:1].islower() or len(_WORD.findall(quote.text)) > _SCARE_WORDS:
+        return False
+    sentence = article.sentences[quote.sentence]
+    outside = article.body[sentence.start : quote.start] + article.body[quote.end : sentence.end]
+    return VERB.search(outside) is None
+
+
+# Scare quotes are short: "reach for the stars", "clear paths to success" (seven words).
+_SCARE_WORDS = 8
+
+
 def _caption_sentences(article: Article) -> set[int]:
     """The sentences of photo captions. A fact only a caption carries is left out: the
     captions of tabloid copy repeat the body, and what they add (who stood where in a
@@ -141,7 +155,11 @@ def _quote_facts(article: Article, named: Named, subjects: set[int], lex: Lexico
         context = QuoteContext(quote, article, named, previous, previous_speaker, subjects, lex)
         found = attribute(context)
         speaker = found.speaker
-        if len(_WORD.findall(quote.text)) >= _MIN_WORDS and not _TITLE.match(quote.text):
+        if (
+            len(_WORD.findall(quote.text)) >= _MIN_WORDS
+            and not _TITLE.match(quote.text)
+            and not _scare_quote(quote, article)
+        ):
             facts.append(
                 Fact(
                     kind="quote",

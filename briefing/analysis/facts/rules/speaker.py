@@ -45,7 +45,7 @@ _ROLE_AFTER = re.compile(
     rf"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?|[A-Z][a-z]+)\s*(?:(?:{_VERBS})\b|[,.]|$)"
 )
 _LISTENER_BEFORE = re.compile(
-    rf"\b(?:{vocabulary.alternation(tuple(_LISTENER_VERBS))})\b[^.!?\"“”]{{0,30}}$"
+    rf"\b(?:{vocabulary.alternation(tuple(_LISTENER_VERBS))})\b[^.!?]{{0,30}}$"
 )
 _ROLE_SUBJECT = re.compile(r"\b(?:the|a|an|its|his|her)\s+(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s*$")
 _FEMALE_WORDS = vocabulary.words("female_words")
