@@ -175,12 +175,15 @@ _LEADING_FILLER = re.compile(r"^(?:but|and|so|meanwhile|however|also|the)\s+", r
 # "A retired covert officer identified as Meredith", "a baby named Johnathan".
 _NAMED_AS = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
-    r"(?:identified\s+as|named|called|known\s+as|only\s+as)\s+$"
+    rf"(?:{vocabulary.alternation(vocabulary.ordered('naming_phrases'))})\s+$"
 )
+_NAMING_ENDS = tuple({" " + phrase.split()[-1] for phrase in vocabulary.ordered("naming_phrases")})
 
 
 def role_named_as(text: str) -> str | None:
     """The description before "identified as", "named", "known as" and a name."""
+    if not text.rstrip().endswith(_NAMING_ENDS):
+        return None  # the common case, without the search
     match = _NAMED_AS.search(text[-120:])
     if match is None or not is_role_noun(match.group("role").split()[-1]):
         return None

@@ -21,6 +21,10 @@ class Typer:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        # Several rules ask the same of one candidate; a Typer lives for one article.
+        self._strong: dict[tuple[str, ...], bool] = {}
+        self._person: dict[tuple[tuple[str, ...], bool], bool] = {}
+        self._org: dict[tuple[str, ...], bool] = {}
 
     def looks_like_name(self, words: list[str]) -> bool:
         # An initial counts before the last word: "E. Royster Harper", "David W. Checketts".
@@ -35,6 +39,21 @@ class Typer:
         )
 
     def person_like(self, words: list[str], titled: bool = False) -> bool:
+        key = (tuple(words), titled)
+        found = self._person.get(key)
+        if found is None:
+            found = self._person[key] = self._person_like(words, titled)
+        return found
+
+    def org_words(self, words: list[str]) -> bool:
+        """ "… Council", "NHS England", "Ministry of …" (see ``org_cues.org_words``)."""
+        key = tuple(words)
+        found = self._org.get(key)
+        if found is None:
+            found = self._org[key] = org_words(words, self.lex)
+        return found
+
+    def _person_like(self, words: list[str], titled: bool) -> bool:
         if not 1 <= len(words) <= 4 or not self.looks_like_name(words):
             return False
         if len(words) == 1 and words[0].rpartition("-")[2] in _ADJECTIVE_ENDS:
@@ -79,6 +98,13 @@ class Typer:
         )
 
     def strong_person(self, words: list[str]) -> bool:
+        key = tuple(words)
+        found = self._strong.get(key)
+        if found is None:
+            found = self._strong[key] = self._strong_person(words)
+        return found
+
+    def _strong_person(self, words: list[str]) -> bool:
         """A name that needs no context: a known given name, then a capitalised rest."""
         if len(words) < 2 or not self.person_like(words):
             return False
@@ -154,7 +180,7 @@ def title_split(words: list[str], typer: Typer) -> tuple[list[str], list[str]]:
         if word in TITLE_WORDS or is_role_noun(word) or word in DEMONYMS:
             rest = words[i + 1 :]
             titled = any(w in COURTESY for w in words[: i + 1])
-            if not typer.person_like(rest, titled) or org_words(rest, typer.lex):
+            if not typer.person_like(rest, titled) or typer.org_words(rest):
                 return [], words
             if len(rest) == 1 and not any(w in TITLE_WORDS for w in words[: i + 1]):
                 return [], words

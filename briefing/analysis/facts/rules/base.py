@@ -47,7 +47,7 @@ DROP = _Drop()
 Result = Mention | _Drop | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidate:
     """A capitalised run of words in a sentence, with what the rules look at."""
 

@@ -20,7 +20,6 @@ from briefing.analysis.facts.org_cues import (
     descriptor,
     named_thing,
     org_word_after,
-    org_words,
 )
 from briefing.analysis.facts.organisations import (
     ORG_DESCRIPTORS,
@@ -82,7 +81,7 @@ def _expansion_after(c: Candidate) -> Result:
 
 
 def _own_words(c: Candidate) -> Result:
-    if not org_words(c.words, c.lex):
+    if not c.typer.org_words(c.words):
         return None
     mention = c.mention("organisation")
     people = PEOPLE_NOUN.match(c.after) if c.words[-1] in DEMONYMS else None

@@ -6,7 +6,7 @@ unfamiliar words ("Kasper Lindholm")."""
 from __future__ import annotations
 
 from briefing.analysis.facts import vocabulary
-from briefing.analysis.facts.org_cues import officers_after, org_words
+from briefing.analysis.facts.org_cues import officers_after
 from briefing.analysis.facts.organisations import ORG_DESCRIPTORS
 from briefing.analysis.facts.people import (
     TITLE_WORDS,
@@ -40,7 +40,7 @@ def _role_noun_before(c: Candidate) -> Result:
         and c.previous_word not in ORG_DESCRIPTORS
         and c.previous_word not in _NOT_BEFORE_PEOPLE
         and c.typer.person_like(c.words)
-        and not org_words(c.words, c.lex)
+        and not c.typer.org_words(c.words)
         and not any(w in TITLE_WORDS or w in COURTESY for w in c.words)
     ):
         mention = c.mention("person")
@@ -52,7 +52,7 @@ def _role_noun_before(c: Candidate) -> Result:
 def _named_as(c: Candidate) -> Result:
     # "A retired covert officer identified as Meredith", "a baby named Johnathan".
     role = role_named_as(c.before)
-    if role and c.typer.person_like(c.words) and not org_words(c.words, c.lex):
+    if role and c.typer.person_like(c.words) and not c.typer.org_words(c.words):
         return c.mention("person", role=role)
     return None
 
