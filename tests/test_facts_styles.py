@@ -16,10 +16,10 @@ SNIPPETS = {
     "We knew every patient by name.\n\nWe had time for them,' Walsh said.",
     # A photo caption does not continue the quote before it.
     "caption": "'The view is the best in the city,' he told the Times.\n\n'Come and see.\n\n"
-    "Skyline: An image shows the deck at night.\n\nThe deck opens next month.",
+    "Skyline: The deck is lit up at night for visitors.\n\nThe deck opens next month.",
     # A first name alone, after the full name.
     "given-name": "The prize went to Oren Falk and his wife Dalia.\n\n"
-    "'It was a total shock,' Oren told reporters.\n\n'We will save it,' Dalia said.",
+    "'It was a shock to us all,' Oren told reporters.\n\n'We will save it,' Dalia said.",
     # Middle initials.
     "initials": "The plan was approved by Marta J. Olsen, the board's chairwoman, and by "
     "T. Rufus Keane.",
@@ -29,14 +29,14 @@ SNIPPETS = {
     "officer-of": "Marcus Dunmore, the chairman of Cobble Hospitality, said sales rose.",
     # Events and competitions are bodies; time zones and conditions are not.
     "events": "She won the Fenwick Invitational and the Harbour Classic before the Tasman "
-    "Challenge, which airs at 8pm ET.",
+    "Challenge, which airs at 9pm ET.",
     "not-bodies": "He was treated for PTSD and ALS after CCTV caught the attack.",
     # A kind of body right after the name.
     "noun-after": "A Tallow poll found most voters undecided. The Skyvane flight landed safely.",
     # Historical states are places.
     "former-states": "He grew up in the Soviet Union and later lived in Yugoslavia.",
     # Clock times are dates (times), not two figures; years from 1500 are dates.
-    "times": "They arrived around 8:30 and left at 6pm. The fort was built in 1780 to guard it.",
+    "times": "They arrived around 9:15 and left at 6pm. The fort was built in 1791 to guard it.",
     # "at" a venue is no body; "at" after a role, or a name of everyday words, is.
     "at-venue": "Kemp won at Harrow Pines. Lea Bright, an analyst at Corvane believes it.",
     # Photo captions: a fact only a caption carries is left out.
@@ -44,35 +44,37 @@ SNIPPETS = {
     "Pellton Quay to watch it open.\n\nIt cost £4m.",
     # Clubs in brackets after a name, as in fixture and manager lists.
     "bracket-club": "Managers under 35: Lee Marden (Leeds) 33.\n\nOla Brin (Hull) 34.",
-    # Names that grow: "Levi Jarrett" and "Levi Jarrett Hale" are one person.
-    "name-prefix": "Levi Jarrett Hale was born at 2am. Doctors said Levi Jarrett was well.",
+    # Names that grow: "Omar Reza" and "Omar Reza Haddad" are one person.
+    "name-prefix": "Omar Reza Haddad was born at 2am. Doctors said Omar Reza was well.",
     # Compounds of a place or body and a participle are no names.
-    "backed": "Teachers should not praise pupils, Government-backed guidance said.",
+    "backed": "Nurses should rest more often, Ministry-backed guidance said.",
     # Family words as roles after a possessive, "identified as", "whose son".
     "kin": "She praised her friend Dana Hollis. A retired nurse identified as Margit spoke. "
-    "Aaron Hale, whose son Levi was born on Monday, was thrilled.",
+    "Martin Hale, whose son Tomas was born on Monday, was thrilled.",
     # Places by the words after them; counties missing from the ISO lists.
-    "area": "She lived in the Marsby area of Leeds. He studied at Wellington College, Berkshire.",
+    "area": "She lived in the Marsby area of Hull. He taught at Ashcombe School, Berkshire.",
     # Titles of rank and police ranks before a name.
-    "ranks": "The Marquis de Fontenay sailed in 1780. Det Supt Nick Arlow said it was vile.",
-    # An initial inside an apposition is no full stop: "a U.S. citizen".
-    "us-citizen": "'It matters,' said Adam Price-Lowe, a U.S. citizen and history student.",
+    "ranks": "The Marquis de Fontenay sailed in 1791. Det Supt Hana Brook said it was vile.",
+    # An initial inside an apposition is no full stop: "a U.K. citizen".
+    "uk-citizen": "'It matters,' said Nadia Kerr-Boyle, a U.K. citizen and chemistry student.",
     # "recently" is too vague to be a key fact; a title in quotation marks is no quote.
     "vague": 'Prices rose recently, she told "Morning Desk Live" on Monday.',
     # Ages, family sizes and points "from a possible" total are figures.
-    "ages": "The 39-year-old, a mother of six, took 19 points from a possible 72.",
+    "ages": "The 41-year-old, a mother of three, took 23 points from a possible 60.",
     # A club named after two towns.
     "two-towns": "April 18 Marston and Keld Rovers (H).",
     # Lower-case particles inside a name; one name however capitalised.
-    "particles": "The ship carried the Marquis de Fontenay. Kim Jong-Un spoke. Kim Jong-un left.",
+    "particles": "The ship carried the Marquis de Fontenay. Li Wen-Hao spoke. Li Wen-hao left.",
     # Whoever is spoken to after "told" is no new speaker for the next quote.
-    "listener-newcomer": '"Not at all," Dana Pruitt told the BBC\'s Colm Rafter on Monday.\n\n'
-    '"He was embarrassing himself by wearing that mask."',
+    "listener-newcomer": '"No regrets at all," Dana Pruitt told the BBC\'s Colm Rafter on Monday.\n\n'
+    '"He knew it was wrong and he knew I would come for him."',
     # A few words quoted mid-sentence that no one is said to have said: scare quotes.
     "scare": "Posters with slogans like 'aim for the moon' hang in schools. "
     "'It is guff,' said Tom Reyes. 'We owe pupils more than that.'",
-    # US dates: "April 4," with a comma after the day.
-    "us-date": "The baby was born on April 4, the hospital said.",
+    # US titles abbreviated with a full stop, after a state: a title, no name.
+    "us-titles": "Oregon Gov. Lena Hart signed the bill. Sen. Ray Cole, D-Oregon, agreed.",
+    # US dates: "March 12," with a comma after the day.
+    "us-date": "The ferry sank on March 12, the coastguard said.",
 }
 
 CASES = [
@@ -89,7 +91,7 @@ CASES = [
     ("stray-mark", "speaker:We knew every", "== Ida Walsh"),
     ("caption", "quote", "nopart Skyline"),
     ("caption", "quote", "nopart deck"),
-    ("given-name", "speaker:It was a total shock", "== Oren Falk"),
+    ("given-name", "speaker:It was a shock to us", "== Oren Falk"),
     ("given-name", "person", "lacks Dalia Falk"),
     ("initials", "person", "== Marta J. Olsen | T. Rufus Keane"),
     ("initials", "role:Marta J. Olsen", "== board's chairwoman"),
@@ -101,29 +103,32 @@ CASES = [
     ("noun-after", "organisation", "== Tallow | Skyvane"),
     ("former-states", "place", "== Soviet Union | Yugoslavia"),
     ("former-states", "organisation", "=="),
-    ("us-date", "date", "== April 4"),
+    ("us-date", "date", "== March 12"),
+    ("us-titles", "person", "== Lena Hart | Ray Cole"),
+    ("us-titles", "role:Lena Hart", "== Oregon Gov."),
+    ("us-titles", "role:Ray Cole", "has D-Oregon"),
     ("scare", "quote", "nopart aim for the moon"),
     ("scare", "quotes", "== 2"),
-    ("particles", "person", "== de Fontenay | Kim Jong-Un"),
-    ("listener-newcomer", "speaker:He was embarrassing", "== Dana Pruitt"),
+    ("particles", "person", "== de Fontenay | Li Wen-Hao"),
+    ("listener-newcomer", "speaker:He knew it was wrong", "== Dana Pruitt"),
     ("vague", "date", "== on Monday"),
     ("vague", "quotes", "== 0"),
-    ("ages", "figure", "== 39-year-old | mother of six | 19 points from a possible 72"),
+    ("ages", "figure", "== 41-year-old | mother of three | 23 points from a possible 60"),
     ("two-towns", "organisation", "== Marston and Keld Rovers"),
-    ("times", "date", "== 8:30 | 6pm | 1780"),
+    ("times", "date", "== 9:15 | 6pm | 1791"),
     ("captions", "place", "=="),
     ("captions", "figure", "== £4m"),
     ("bracket-club", "organisation", "== Leeds | Hull"),
-    ("name-prefix", "person", "== Levi Jarrett Hale"),
+    ("name-prefix", "person", "== Omar Reza Haddad"),
     ("backed", "person", "=="),
     ("kin", "role:Dana Hollis", "== friend"),
     ("kin", "role:Margit", "== retired nurse"),
-    ("kin", "role:Aaron Hale", "== parent of Levi"),
-    ("area", "place", "== Marsby | Leeds | Berkshire"),
-    ("ranks", "person", "has Nick Arlow"),
-    ("ranks", "role:Nick Arlow", "== Det Supt"),
+    ("kin", "role:Martin Hale", "== parent of Tomas"),
+    ("area", "place", "== Marsby | Hull | Berkshire"),
+    ("ranks", "person", "has Hana Brook"),
+    ("ranks", "role:Hana Brook", "== Det Supt"),
     ("ranks", "place", "=="),
-    ("us-citizen", "role:Adam Price-Lowe", "has U.S. citizen and history student"),
+    ("uk-citizen", "role:Nadia Kerr-Boyle", "has U.K. citizen and chemistry student"),
     ("times", "figure", "=="),
     ("at-venue", "organisation", "== Corvane"),
     ("at-venue", "role:Lea Bright", "== analyst at Corvane"),

@@ -75,7 +75,7 @@ def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention
 
 def _roles_of_later_people(mentions: list[Mention], sentences: tuple[Sentence, ...]) -> None:
     """People typed by the second pass get the role the words around them say too
-    ("A retired covert officer identified as Meredith says …")."""
+    ("A retired nurse identified as Margit says …")."""
     for mention in mentions:
         if mention.kind == "person" and mention.rule.startswith("later:") and not mention.role:
             text = sentences[mention.sentence].text
@@ -128,7 +128,7 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
             if any(p.text.split()[-1] == word for p in people):
                 mention.kind, mention.rule = "person", "later:surname"
             elif word in lex.given_names and any(p.text.split()[0] == word for p in people):
-                # "David Choe and his wife … 'It was a surprise,' David told": a first name.
+                # "Oren Falk and his wife … 'It was a shock,' Oren told": a first name.
                 mention.kind, mention.rule = "person", "later:given-name"
             elif mention.weak:
                 continue

@@ -25,7 +25,7 @@ from briefing.library.model import Article
 __all__ = ["entity_key", "extract_facts"]
 
 _MIN_WORDS = 3
-# "Anderson Cooper 360", "The Long Road Home": a title in quotation marks, not speech
+# "Morning Desk Live", "The Long Road Home": a title in quotation marks, not speech
 # (every word capitalised or a number, six words at most, no closing punctuation).
 _TITLE = re.compile(
     r"^(?:(?:[A-Z0-9][\w’'&-]*|of|the|and|a|an|in|on|for|to|at)\s+){1,5}[A-Z0-9][\w’'&-]*[^\w.,;:!?]{0,3}$"
@@ -106,7 +106,7 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
 
 
 def _scare_quote(quote: Quote, article: Article) -> bool:
-    """ "Slogans such as 'reach for the stars' on posters": a few words quoted in the
+    """ "Slogans such as 'aim for the moon' on posters": a few words quoted in the
     middle of a sentence that no one is said to have said are no speech."""
     if not quote.text[:1].islower() or len(_WORD.findall(quote.text)) > _SCARE_WORDS:
         return False
@@ -115,7 +115,7 @@ def _scare_quote(quote: Quote, article: Article) -> bool:
     return VERB.search(outside) is None
 
 
-# Scare quotes are short: "reach for the stars", "clear paths to success" (seven words).
+# Scare quotes are short: "aim for the moon", "work hard, play fair, go far" (seven words).
 _SCARE_WORDS = 8
 
 

@@ -69,7 +69,7 @@ def group_people(mentions: list[tuple[Mention, int]]) -> list[Entity]:
         if len(name.split()) == 1:
             singles.append((mention, position))
             continue
-        # "Kim Jong-Un" and "Kim Jong-un": the same name, however capitalised.
+        # "Li Wen-Hao" and "Li Wen-hao": the same name, however capitalised.
         entity = next((p for p in people if p.text.casefold() == name.casefold()), None)
         if entity is None:
             # "Ken Macdonald QC" and "Ken Macdonald"; a longer form of a known name.
@@ -163,7 +163,7 @@ def group_places(mentions: list[tuple[Mention, int]]) -> list[Entity]:
 
 
 def _same_person(known: str, name: str) -> bool:
-    """ "Ken Macdonald QC" and "Ken Macdonald"; "Levi Jarrett" and "Levi Jarrett Millspaugh"
+    """ "Ken Macdonald QC" and "Ken Macdonald"; "Omar Reza" and "Omar Reza Haddad"
     (a first and middle name written before the whole name)."""
     short, long = sorted((known, name), key=len)
     if long.endswith(short):

@@ -172,7 +172,7 @@ _ROLE_LINKS = vocabulary.words("role_links")
 _LEADING_FILLER = re.compile(r"^(?:but|and|so|meanwhile|however|also|the)\s+", re.IGNORECASE)
 
 
-# "A retired covert officer identified as Meredith", "a baby named Johnathan".
+# "A retired nurse identified as Margit", "a baby named Tobiah".
 _NAMED_AS = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
     rf"(?:{vocabulary.alternation(vocabulary.ordered('naming_phrases'))})\s+$"

@@ -179,7 +179,7 @@ def find_quotes(body: str, sentences: tuple[Sentence, ...]) -> list[Quote]:
         text = body[start:end]
         entered_open = pending is not None
         if pending is None and stray_close:
-            # 'Homeland.'/ I wish they wouldn't …/ … that way,' Grimes told: a mark that
+            # '… recognition.'/ We knew every patient …/ … for them,' Walsh said: a mark that
             # ends a paragraph may have moved there from the start of the next one.
             pending = _Open([], start, start, members[0].index, number, False, tentative=True)
         if pending is not None:
@@ -250,7 +250,7 @@ def _stray_close(text: str) -> bool:
     return first is not None and not first[1] and first[0] == len(tail) - 1
 
 
-# "View: An image shows …", "That's not me: Retired CIA officer …": a photo caption
+# "Skyline: The deck is lit up …", "Delight: Varga celebrates his goal …": a photo caption
 # (a short label, a colon, then a sentence of five words or more; not "Subs: A, B.").
 _CAPTION = re.compile(r"^\s*[A-Z][\w’',!?-]*(?:\s+[\w’',!?-]+){0,5}:\s+[A-Z]\S*(?:\s+\S+){4}")
 

@@ -27,7 +27,7 @@ class Typer:
         self._org: dict[tuple[str, ...], bool] = {}
 
     def looks_like_name(self, words: list[str]) -> bool:
-        # An initial counts before the last word: "E. Royster Harper", "David W. Checketts".
+        # An initial counts before the last word: "T. Rufus Keane", "Marta J. Olsen".
         return all(
             (w[0].isupper() or w in _PARTICLES)
             and (
@@ -122,7 +122,7 @@ _PARTICLES = vocabulary.words("name_particles")
 
 
 def _initial(word: str) -> bool:
-    """ "W." in "David W. Checketts"."""
+    """ "J." in "Marta J. Olsen"."""
     return len(word) == 2 and word[1] == "." and word[0].isupper()
 
 

@@ -29,7 +29,7 @@ from briefing.analysis.facts.wordsets import CONNECTORS, COURTESY, DAYS, MONTHS
 __all__ = ["SPAN", "pieces", "split_of", "split_places"]
 
 _WORD = (
-    # "U.S.", and a middle initial: "David W. Checketts".
+    # "U.S.", and a middle initial: "Marta J. Olsen".
     r"(?:[A-Z]\.(?:[A-Z]\.)+|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z])"
     r"|(?:(?:al|el|bin|ibn)-)?(?:Mc|Mac|O[’'])?[A-Z][\w’']*(?:-[\w’']+)*)"
 )
@@ -128,7 +128,7 @@ def _one_name(left: list[str], right: list[str], lex: Lexicon) -> bool:
         return True
     joined = " ".join(left)
     if len(right) == 2 and right[-1] in CLUB_WORDS and right[0] not in lex.places:
-        # "Brighton and Hove Albion": a club named after two towns (not "Leeds and Hull City").
+        # "Marston and Keld Rovers": a club named after two towns (not "Leeds and Hull City").
         return True
     # A body's name on the left ends the first name - though a plural body word
     # ("Securities", "Services") is often the first half of one.

@@ -30,6 +30,7 @@ PRECEDENCE = (
     "dateline",
     "nothing-left",
     "not-a-name",
+    "title-abbreviation",
     "descriptor-before",
     "sentence-start-word",
     "role-noun-before",

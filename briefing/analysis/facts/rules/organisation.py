@@ -108,7 +108,7 @@ def _cue_before(c: Candidate) -> Result:
     return None
 
 
-# "he works at", "a job at", "studying at": at a body, not at a venue ("won at Torrey
+# "he works at", "a job at", "studying at": at a body, not at a venue ("won at Harrow
 # Pines"); a name of everyday words after "at" is a shop or a firm ("at Snappy Snaps").
 _WORKS_AT = re.compile(
     r"\b(?:work(?:s|ed|ing)?|job|jobs|post|staff|stud(?:y|ies|ied|ying)|employed|"
@@ -132,7 +132,7 @@ def _at_body(c: Candidate) -> Result:
     return None
 
 
-# "the chairman of Legends Hospitality", "a director at Corvane": a body's officers.
+# "the chairman of Cobble Hospitality", "a director at Corvane": a body's officers.
 _OFFICERS = vocabulary.words("officers")
 _OFFICER_OF = re.compile(r"\b(?P<officer>[a-z]+)\s+of\s+(?:the\s+)?$")
 
@@ -188,7 +188,7 @@ RULES = [
     Rule("apposition", "organisation", "Allianz, a leading German insurer,", _apposition),
     Rule("cue-before", "organisation", "discounters Aldi; shares in Corvane", _cue_before),
     Rule("at-body", "organisation", "an analyst at Halden", _at_body),
-    Rule("officer-of", "organisation", "the chairman of Legends Hospitality", _officer_of),
+    Rule("officer-of", "organisation", "the chairman of Cobble Hospitality", _officer_of),
     Rule("noun-after", "organisation", "the Sony group; the Green Meadow festival", _noun_after),
     Rule(
         "named-thing", "organisation", "the Red Cross said; run by the Inland Revenue", _named_thing

@@ -50,7 +50,7 @@ def _role_noun_before(c: Candidate) -> Result:
 
 
 def _named_as(c: Candidate) -> Result:
-    # "A retired covert officer identified as Meredith", "a baby named Johnathan".
+    # "A retired nurse identified as Margit", "a baby named Tobiah".
     role = role_named_as(c.before)
     if role and c.typer.person_like(c.words) and not c.typer.org_words(c.words):
         return c.mention("person", role=role)
@@ -108,7 +108,7 @@ def _role_before_loose(c: Candidate) -> Result:
 
 RULES = [
     Rule("role-noun-before", "person", "drummer Odell; sprinter Thanou", _role_noun_before),
-    Rule("named-as", "person", "a retired officer identified as Meredith", _named_as),
+    Rule("named-as", "person", "a retired nurse identified as Margit", _named_as),
     Rule("title-before", "person", "Deputy Prime Minister John Prescott; Mr Kim", _title_before),
     Rule(
         "known-given-name",

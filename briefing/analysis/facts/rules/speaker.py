@@ -109,7 +109,7 @@ class QuoteContext:
         listeners: bool = True,
     ) -> Entity | None:
         """The last person (or body) named before ``position`` (and after ``since``);
-        without ``listeners``, not one spoken to (`told CNN's Anderson Cooper`)."""
+        without ``listeners``, not one spoken to (`told the BBC's Colm Rafter`)."""
         body = self.article.body
         candidates = [
             e
