@@ -21,7 +21,8 @@ _MONTH = "(?:{})".format(
 )
 _DAY = "(?:{})".format("|".join(d.lower() for d in vocabulary.ordered("days")))
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Years from 1500 ("in 1780"), with the counts that look like one kept out below.
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _NUM = (
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|"
     r"a couple of)"
@@ -34,7 +35,7 @@ _UNIT = (
 _PATTERNS = [
     # 4 September 2024, September 4 and 5, Sept. 4, 2024, February 1st
     rf"{_ORD}(?:\s*(?:-|–|and|to)\s*{_ORD})?\s+{_MONTH}(?:,?\s+{_YEAR})?",
-    rf"{_MONTH}\s+{_ORD}(?:\s*(?:-|–|and|to)\s*{_ORD})?(?:,?\s+{_YEAR})?(?![\d,])",
+    rf"{_MONTH}\s+{_ORD}(?:\s*(?:-|–|and|to)\s*{_ORD})?(?:,?\s+{_YEAR})?(?!\d|,\d)",
     # "June, August, September and November", "May 2004", "March 2005"
     rf"(?:(?:early|late|mid|mid-|the end of|the start of|the beginning of)\s*)?"
     rf"{_MONTH}(?:\s*,\s*{_MONTH})*(?:\s+(?:and|or|to)\s+{_MONTH})?(?:\s+{_YEAR})?",
@@ -63,10 +64,13 @@ _PATTERNS = [
     rf"(?:earlier|later|early|late)\s+(?:this|next|last|that)\s+{_UNIT}",
     rf"{_NUM}\s+{_UNIT}s?\s+(?:ago|earlier|later|before|from\s+now)",
     r"\b(?:today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|"
-    r"last\s+night|overnight|recently|nowadays)\b",
+    r"last\s+night|overnight)\b",  # not "recently", "nowadays": too vague to be a key fact
     r"(?:on|at|over)\s+the\s+weekend",
     rf"over\s+the\s+(?:next|past|last|coming)\s+(?:{_NUM}\s+)?{_UNIT}s?",
     rf"in\s+recent\s+{_UNIT}s",
+    # clock times: "8:30", "2:38 a.m.", "6am", "10.30pm"
+    r"(?<![\d$£€.,])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:a\.m\.|p\.m\.|am|pm))?(?![\d%])"
+    r"|(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))",
 ]
 _DATE = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")\b")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

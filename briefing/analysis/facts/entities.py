@@ -24,7 +24,7 @@ from briefing.analysis.facts.organisations import WELL_KNOWN, acronym_expansions
 from briefing.analysis.facts.people import is_role_noun
 from briefing.analysis.facts.places import DEMONYMS
 from briefing.analysis.facts.rules import classify
-from briefing.analysis.facts.rules.base import make_candidate
+from briefing.analysis.facts.rules.base import add_context_role, make_candidate
 from briefing.analysis.facts.shapes import Typer
 from briefing.analysis.facts.spans import SPAN, pieces, split_of, split_places
 from briefing.library.model import Sentence
@@ -36,6 +36,7 @@ LATER_RULES = (
     "later:club-city",
     "later:surname-not-place",
     "later:surname",
+    "later:given-name",
     "later:short-form",
     "later:speaking-surname",
     "later:owner",
@@ -67,8 +68,19 @@ def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention
                         mentions.append(typed)
     mentions.sort(key=lambda m: (m.sentence, m.start))
     _resolve_leftovers(mentions, lex)
+    _roles_of_later_people(mentions, sentences)
     _share_plural_roles(mentions, sentences)
     return [m for m in mentions if m.kind]
+
+
+def _roles_of_later_people(mentions: list[Mention], sentences: tuple[Sentence, ...]) -> None:
+    """People typed by the second pass get the role the words around them say too
+    ("A retired nurse identified as Margit says …")."""
+    for mention in mentions:
+        if mention.kind == "person" and mention.rule.startswith("later:") and not mention.role:
+            text = sentences[mention.sentence].text
+            before = text[max(0, mention.start - 240) : mention.start]
+            add_context_role(mention, before, text[mention.end : mention.end + 240])
 
 
 def _share_plural_roles(mentions: list[Mention], sentences: tuple[Sentence, ...]) -> None:
@@ -115,6 +127,9 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
             word = words[0]
             if any(p.text.split()[-1] == word for p in people):
                 mention.kind, mention.rule = "person", "later:surname"
+            elif word in lex.given_names and any(p.text.split()[0] == word for p in people):
+                # "Oren Falk and his wife … 'It was a shock,' Oren told": a first name.
+                mention.kind, mention.rule = "person", "later:given-name"
             elif mention.weak:
                 continue
             elif word in WELL_KNOWN or any(

@@ -18,13 +18,18 @@ from briefing.analysis.facts.lexicon import Lexicon, lexicon
 from briefing.analysis.facts.mention import Mention
 from briefing.analysis.facts.model import KINDS, Fact
 from briefing.analysis.facts.people import is_role_noun
-from briefing.analysis.facts.quotes import Quote, find_quotes
-from briefing.analysis.facts.rules.speaker import Named, QuoteContext, attribute
+from briefing.analysis.facts.quotes import Quote, find_quotes, is_caption
+from briefing.analysis.facts.rules.speaker import VERB, Named, QuoteContext, attribute
 from briefing.library.model import Article
 
 __all__ = ["entity_key", "extract_facts"]
 
 _MIN_WORDS = 3
+# "Morning Desk Live", "The Long Road Home": a title in quotation marks, not speech
+# (every word capitalised or a number, six words at most, no closing punctuation).
+_TITLE = re.compile(
+    r"^(?:(?:[A-Z0-9][\w’'&-]*|of|the|and|a|an|in|on|for|to|at)\s+){1,5}[A-Z0-9][\w’'&-]*[^\w.,;:!?]{0,3}$"
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -88,11 +93,45 @@ def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:
     subjects = _subject_positions(article, named)
     _roles_from_later_references(article, named, subjects)
     _role_from_the_lead(article, named)
-    facts = [_entity_fact(e, e.kind) for e in (*people, *orgs, *places, *dates, *figures)]
+    captions = _caption_sentences(article)
+    facts = [
+        _entity_fact(e, e.kind)
+        for e in (*people, *orgs, *places, *dates, *figures)
+        if not set(e.sentences) <= captions
+    ]
     facts += _quote_facts(article, named, subjects, lex)
     order = {kind: i for i, kind in enumerate(KINDS)}
     facts.sort(key=lambda f: (order[f.kind], f.sentence))
     return facts
+
+
+def _scare_quote(quote: Quote, article: Article) -> bool:
+    """ "Slogans such as 'aim for the moon' on posters": a few words quoted in the
+    middle of a sentence that no one is said to have said are no speech."""
+    if not quote.text[:1].islower() or len(_WORD.findall(quote.text)) > _SCARE_WORDS:
+        return False
+    sentence = article.sentences[quote.sentence]
+    outside = article.body[sentence.start : quote.start] + article.body[quote.end : sentence.end]
+    return VERB.search(outside) is None
+
+
+# Scare quotes are short: "aim for the moon", "work hard, play fair, go far" (seven words).
+_SCARE_WORDS = 8
+
+
+def _caption_sentences(article: Article) -> set[int]:
+    """The sentences of photo captions. A fact only a caption carries is left out: the
+    captions of tabloid copy repeat the body, and what they add (who stood where in a
+    picture) is seldom a key fact."""
+    paragraphs: dict[int, list[int]] = {}
+    for sentence in article.sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence.index)
+    found: set[int] = set()
+    for members in paragraphs.values():
+        first, last = article.sentences[members[0]], article.sentences[members[-1]]
+        if is_caption(article.body[first.start : last.end]):
+            found.update(members)
+    return found
 
 
 def _sightings(
@@ -116,7 +155,11 @@ def _quote_facts(article: Article, named: Named, subjects: set[int], lex: Lexico
         context = QuoteContext(quote, article, named, previous, previous_speaker, subjects, lex)
         found = attribute(context)
         speaker = found.speaker
-        if len(_WORD.findall(quote.text)) >= _MIN_WORDS:
+        if (
+            len(_WORD.findall(quote.text)) >= _MIN_WORDS
+            and not _TITLE.match(quote.text)
+            and not _scare_quote(quote, article)
+        ):
             facts.append(
                 Fact(
                     kind="quote",

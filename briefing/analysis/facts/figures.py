@@ -134,6 +134,13 @@ _WORDS = re.compile(r"\S+")
 
 # An age set off by commas after a name: "Thanou, 30, was suspended", "Agassi, now 34,".
 _AGE = re.compile(r"(?<=[A-Za-z], )(?:now\s+|aged\s+)?\d{1,3}(?=,)")
+# "the 41-year-old", "a mother of three": an age or a family's size, wherever it stands.
+_AGED = re.compile(
+    r"\b\d{1,3}-year-old\b|\b(?:mother|father|parent|grandmother|grandfather)s?\s+of\s+"
+    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+)
+# "23 points from a possible 60", "six wins out of 10".
+_OUT_OF = re.compile(r"\s+(?:from\s+a\s+possible|out\s+of)\s+\d+(?:[.,]\d+)*")
 # A thousands separator makes a number a count, not a year or a list item: "a crowd of 21,480".
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 # "a year" on its own is a rate ("1.8bn kWh a year"), a span only after these.
@@ -188,6 +195,8 @@ def find_figures(text: str) -> Iterator[tuple[int, int]]:
         return
     for match in _AGE.finditer(text):
         yield match.start(), match.end()
+    ages = [(m.start(), m.end()) for m in _AGED.finditer(text)]
+    yield from ages
     found: list[tuple[int, int]] = []
     pos = 0
     while (figure := _FIGURE.search(lowered, pos)) is not None:
@@ -209,8 +218,11 @@ def find_figures(text: str) -> Iterator[tuple[int, int]]:
         end = words[-1][1]
         while end > start and text[end - 1] in ",;:’'-–— ":
             end -= 1
-        if _not_a_figure(text, lowered, start, end):
+        if _not_a_figure(text, lowered, start, end) or any(a <= start < b for a, b in ages):
             continue
+        out_of = _OUT_OF.match(text, end)
+        if out_of:
+            end = pos = out_of.end()  # "23 points from a possible 60"
         # "11 goals in 17 league games", "12th time in 13 appearances": one figure
         # (but not "7.1% in 2005-6").
         value = text[start:end]

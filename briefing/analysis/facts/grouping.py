@@ -69,12 +69,11 @@ def group_people(mentions: list[tuple[Mention, int]]) -> list[Entity]:
         if len(name.split()) == 1:
             singles.append((mention, position))
             continue
-        entity = next((p for p in people if p.text == name), None)
+        # "Li Wen-Hao" and "Li Wen-hao": the same name, however capitalised.
+        entity = next((p for p in people if p.text.casefold() == name.casefold()), None)
         if entity is None:
             # "Ken Macdonald QC" and "Ken Macdonald"; a longer form of a known name.
-            entity = next(
-                (p for p in people if name.endswith(p.text) or p.text.endswith(name)), None
-            )
+            entity = next((p for p in people if _same_person(p.text, name)), None)
         if entity is None:
             entity = Entity("person", name, [], [], [])
             people.append(entity)
@@ -161,3 +160,12 @@ def group_places(mentions: list[tuple[Mention, int]]) -> list[Entity]:
             )
         entity.add(mention, position)
     return list(places.values())
+
+
+def _same_person(known: str, name: str) -> bool:
+    """ "Ken Macdonald QC" and "Ken Macdonald"; "Omar Reza" and "Omar Reza Haddad"
+    (a first and middle name written before the whole name)."""
+    short, long = sorted((known, name), key=len)
+    if long.endswith(short):
+        return True
+    return len(short.split()) >= 2 and long.startswith(short + " ")

@@ -123,6 +123,9 @@ def _places(
         places[region] = region
         regions.add(region)
     countries.update(vocabulary.words("home_nations"))
+    for county in vocabulary.words("english_counties"):
+        places.setdefault(county, county)
+        regions.add(county)
     return places, frozenset(regions | countries), frozenset(countries)
 
 

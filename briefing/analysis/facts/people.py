@@ -21,6 +21,8 @@ __all__ = [
     "is_role_noun",
     "role_after",
     "role_before",
+    "role_comma_before",
+    "role_named_as",
 ]
 
 # Courtesy titles: dropped from a name, never a role on their own.
@@ -55,6 +57,11 @@ def is_role_noun(word: str) -> bool:
 
 _STOP_BACK = vocabulary.words("stop_back")
 _VAGUE_ROLES = vocabulary.words("vague_roles")
+_KIN_INVERSE = vocabulary.mapping("kin_inverse")
+_WHOSE_KIN = re.compile(
+    r"^,\s+whose\s+(?:\w+\s+)?(?P<kin>[a-z]+),?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+_POSSESSIVE = vocabulary.words("possessive_pronouns")
 _SHORT_VERB = re.compile(rf"\b(?:{vocabulary.speech_verbs('short')})\b")
 _WORD = re.compile(r"[\w’'&.\-]+|[,;:()\"“”]")
 _RANKED = re.compile(
@@ -81,8 +88,10 @@ def role_before(text: str) -> str | None:
     title = last.rstrip(".")  # "Sen.", "Gov.", "Lt."
     if not is_role_noun(last) and title not in TITLE_WORDS:
         return None
-    if last in _AMBIGUOUS_BEFORE and not (len(tokens) > 1 and _RANKED.match(tokens[-2])):
-        # "a major London store" - but "seventh seed Jurgen Melzer", "top seed X".
+    if last in _AMBIGUOUS_BEFORE and not (
+        len(tokens) > 1 and (_RANKED.match(tokens[-2]) or tokens[-2].lower() in _POSSESSIVE)
+    ):
+        # "a major London store" - but "seventh seed Jurgen Melzer", "her friend Ann Bell".
         return None
     if last in HONORIFICS:
         return None
@@ -103,11 +112,15 @@ _APPOSITION = re.compile(
     r"^\s*(?:\(\s*)?,?\s*(?:who\s+(?:is|was|will\s+be|has\s+been|had\s+been|became)\s+)?"
     r"(?:(?:the|a|an|its|his|her|their|our)\s+)?"
     r"(?P<role>[^,;:()\"“”]{2,120}?)"
-    r"(?=\s*(?:,|;|\(|\)|\.\s|\.$|$|\s+(?:"
+    r"(?=\s*(?:,|;|\(|\)|(?<!\b[A-Z])\.\s|\.$|$|\s+(?:"
     + vocabulary.speech_verbs("apposition")
     + r"|who|which|and\s+(?:his|her)\b)))"
 )
 _AGE = re.compile(r"^\d{1,3}$")
+# ", 34, a teacher at …": an age, then an apposition.
+_AGE_FIRST = re.compile(
+    r"^,\s*\d{1,3},(?=\s+(?:a|an|the|who|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for)\b))"
+)
 
 
 def role_after(text: str) -> str | None:
@@ -118,6 +131,14 @@ def role_after(text: str) -> str | None:
     """
     if not text.startswith(","):
         return None
+    kin = _WHOSE_KIN.match(text)
+    if kin and kin.group("kin").lower() in _KIN_INVERSE:
+        # "Aaron Hale, whose son Levi was born …": Levi's parent.
+        return f"{_KIN_INVERSE[kin.group('kin').lower()]} of {kin.group('name')}"
+    # "Ann Bell, 34, a teacher at …": the age is no role, the apposition after it is.
+    age = _AGE_FIRST.match(text)
+    if age:
+        text = text[age.end() - 1 :]
     match = _APPOSITION.match(text[1:])
     if match is None:
         return None
@@ -149,6 +170,24 @@ _VERB_FORM = re.compile(r"\b[a-z]+(?:ed|ing)\b")
 
 _ROLE_LINKS = vocabulary.words("role_links")
 _LEADING_FILLER = re.compile(r"^(?:but|and|so|meanwhile|however|also|the)\s+", re.IGNORECASE)
+
+
+# "A retired nurse identified as Margit", "a baby named Tobiah".
+_NAMED_AS = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<role>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
+    rf"(?:{vocabulary.alternation(vocabulary.ordered('naming_phrases'))})\s+$"
+)
+_NAMING_ENDS = tuple({" " + phrase.split()[-1] for phrase in vocabulary.ordered("naming_phrases")})
+
+
+def role_named_as(text: str) -> str | None:
+    """The description before "identified as", "named", "known as" and a name."""
+    if not text.rstrip().endswith(_NAMING_ENDS):
+        return None  # the common case, without the search
+    match = _NAMED_AS.search(text[-120:])
+    if match is None or not is_role_noun(match.group("role").split()[-1]):
+        return None
+    return match.group("role")
 
 
 def role_comma_before(text: str) -> str | None:

@@ -54,7 +54,13 @@ def club_context(before: str, after: str) -> bool:
     following = tokens[0].lower() if tokens else ""
     if following in _CLUB_NEXT or (following == "lost" and tokens[1:2] in (["to"], ["at"])):
         return True
+    # "Lee Marden (Leeds) 33": a city in brackets after a player's or manager's name.
+    if after.startswith(")") and _NAME_THEN_BRACKET.search(before[-40:]):
+        return True
     return phrase_before(before, _CLUB_PREVIOUS)
+
+
+_NAME_THEN_BRACKET = re.compile(r"[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+\s+\($")
 
 
 # Words before a name that say it is a place: "near Borrowdale", "the town of Keswick",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from briefing.library.model import Sentence
 
-__all__ = ["Quote", "find_quotes", "uses_single_quotes"]
+__all__ = ["Quote", "find_quotes", "is_caption", "uses_single_quotes"]
 
 _OPEN_CONTEXT = set(" \t\n([{—–-:/")
 
@@ -111,33 +111,83 @@ def _spans(text: str, marks: Iterator[tuple[int, bool]]) -> Iterator[tuple[int, 
         yield opened, len(text), continued
 
 
+def _paragraph_spans(text: str, single: bool) -> list[tuple[int, int, bool]]:
+    """(start, end, continued) of the quotes of one paragraph, in every kind of mark."""
+    spans = list(_spans(text, _marks(text)))
+    if single and "'" in text:
+        taken = [(a, b) for a, b, _ in spans]
+        spans += [
+            s
+            for s in _spans(text, _straight_single_marks(text))
+            if not any(a <= s[0] <= b for a, b in taken)
+        ]
+        spans.sort()
+    if "‘" in text:
+        taken = [(a, b) for a, b, _ in spans]
+        spans += [
+            s
+            for s in _spans(text, _single_marks(text))
+            if not any(a <= s[0] <= b for a, b in taken)
+        ]
+        spans.sort()
+    return spans
+
+
+def _first_mark(text: str, single: bool) -> tuple[int, bool] | None:
+    """The first quotation mark of a paragraph, (position, opens), or None."""
+    marks = list(_marks(text))
+    if single and "'" in text:
+        marks += _straight_single_marks(text)
+    if "‘" in text or "’" in text:
+        marks += _single_marks(text)
+    return min(marks) if marks else None
+
+
+# How many paragraphs without a mark a quote left open may run on over.
+_RUN_ON = 3
+
+
+@dataclass
+class _Open:
+    """A quote still open at the end of its paragraph: speech may run on over the next
+    paragraphs ("one sentence a paragraph" copy) until a closing mark."""
+
+    parts: list[str]
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    continued: bool
+    run_on: int = 0
+    tentative: bool = False  # opened by a stray mark: kept only if a closing mark comes
+
+    def quote(self) -> Quote:
+        text = " ".join(p for p in self.parts if p)
+        return Quote(text, self.start, self.end, self.sentence, self.paragraph, self.continued)
+
+
 def find_quotes(body: str, sentences: tuple[Sentence, ...]) -> list[Quote]:
     quotes: list[Quote] = []
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
-    carried = False
+    carried = stray_close = False
     single = uses_single_quotes(body)
+    pending: _Open | None = None
     for number, members in by_paragraph.items():
         start, end = members[0].start, members[-1].end
         text = body[start:end]
-        spans = list(_spans(text, _marks(text)))
-        if single and "'" in text:
-            taken = [(a, b) for a, b, _ in spans]
-            spans += [
-                s
-                for s in _spans(text, _straight_single_marks(text))
-                if not any(a <= s[0] <= b for a, b in taken)
-            ]
-            spans.sort()
-        if "‘" in text:
-            taken = [(a, b) for a, b, _ in spans]
-            spans += [
-                s
-                for s in _spans(text, _single_marks(text))
-                if not any(a <= s[0] <= b for a, b in taken)
-            ]
-            spans.sort()
+        entered_open = pending is not None
+        if pending is None and stray_close:
+            # '… recognition.'/ We knew every patient …/ … for them,' Walsh said: a mark that
+            # ends a paragraph may have moved there from the start of the next one.
+            pending = _Open([], start, start, members[0].index, number, False, tentative=True)
+        if pending is not None:
+            pending = _run_on(pending, text, start, number, single, quotes)
+            if pending is not None:
+                stray_close = False
+                continue
+        spans = _paragraph_spans(text, single)
         for index, (a, b, continued) in enumerate(spans):
             raw = text[a:b]
             stripped = raw.strip()
@@ -151,9 +201,60 @@ def find_quotes(body: str, sentences: tuple[Sentence, ...]) -> list[Quote]:
             )
             if index == 0 and a <= 1 and carried:
                 continued = True
-            quotes.append(Quote(stripped, q_start, q_end, in_sentence, number, continued))
+            found = Quote(stripped, q_start, q_end, in_sentence, number, continued)
+            if b == len(text) and not text.rstrip().endswith(_CLOSERS):
+                pending = _Open([stripped], q_start, q_end, in_sentence, number, continued)
+            else:
+                quotes.append(found)
         # A paragraph that ends inside a quote hands its speaker to the next one.
-        carried = (
-            bool(spans) and spans[-1][1] == len(text) and not text.rstrip().endswith(('"', "”"))
-        )
+        carried = bool(spans) and spans[-1][1] == len(text) and not text.rstrip().endswith(_CLOSERS)
+        stray_close = single and not entered_open and _stray_close(text)
+    if pending is not None:
+        quotes.append(pending.quote())
     return quotes
+
+
+_CLOSERS = ('"', "”")
+
+
+def _run_on(
+    pending: _Open, text: str, start: int, number: int, single: bool, quotes: list[Quote]
+) -> _Open | None:
+    """Carry a quote left open into this paragraph: all of it if it has no mark, up to
+    its first mark if that one closes. Returns the quote if it is still open; else
+    the quote is added to ``quotes`` (and None returned: read the paragraph as usual)."""
+    first = _first_mark(text, single)
+    if first is None and pending.run_on < _RUN_ON and not is_caption(text):
+        stripped = text.strip()
+        pending.parts.append(stripped)
+        pending.end, pending.paragraph = start + len(text.rstrip()), number
+        pending.run_on += 1
+        return pending
+    if first is not None and not first[1]:
+        part = text[: first[0]].strip()
+        pending.parts.append(part)
+        pending.end, pending.paragraph = start + len(text[: first[0]].rstrip()), number
+    elif pending.tentative:
+        return None
+    if pending.parts:
+        quotes.append(pending.quote())
+    return None
+
+
+def _stray_close(text: str) -> bool:
+    """A paragraph whose only quotation mark ends it, closing nothing."""
+    tail = text.rstrip()
+    if not tail.endswith(("'", "’")):
+        return False
+    first = _first_mark(text, True)
+    return first is not None and not first[1] and first[0] == len(tail) - 1
+
+
+# "Skyline: The deck is lit up …", "Delight: Varga celebrates his goal …": a photo caption
+# (a short label, a colon, then a sentence of five words or more; not "Subs: A, B.").
+_CAPTION = re.compile(r"^\s*[A-Z][\w’',!?-]*(?:\s+[\w’',!?-]+){0,5}:\s+[A-Z]\S*(?:\s+\S+){4}")
+
+
+def is_caption(paragraph: str) -> bool:
+    """Whether a paragraph reads like a photo caption ("Delight: X celebrates his goal …")."""
+    return bool(_CAPTION.match(paragraph))

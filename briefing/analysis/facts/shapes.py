@@ -21,22 +21,53 @@ class Typer:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        # Several rules ask the same of one candidate; a Typer lives for one article.
+        self._strong: dict[tuple[str, ...], bool] = {}
+        self._person: dict[tuple[tuple[str, ...], bool], bool] = {}
+        self._org: dict[tuple[str, ...], bool] = {}
 
     def looks_like_name(self, words: list[str]) -> bool:
+        # An initial counts before the last word: "T. Rufus Keane", "Marta J. Olsen".
         return all(
-            w[0].isupper() and w.replace("-", "").replace("’", "").replace("'", "").isalpha()
-            for w in words
+            (w[0].isupper() or w in _PARTICLES)
+            and (
+                w.replace("-", "").replace("’", "").replace("'", "").isalpha()
+                or (_initial(w) and i < len(words) - 1)
+                or (w in _PARTICLES and 0 < i < len(words) - 1)
+            )
+            for i, w in enumerate(words)
         )
 
     def person_like(self, words: list[str], titled: bool = False) -> bool:
+        key = (tuple(words), titled)
+        found = self._person.get(key)
+        if found is None:
+            found = self._person[key] = self._person_like(words, titled)
+        return found
+
+    def org_words(self, words: list[str]) -> bool:
+        """ "… Council", "NHS England", "Ministry of …" (see ``org_cues.org_words``)."""
+        key = tuple(words)
+        found = self._org.get(key)
+        if found is None:
+            found = self._org[key] = org_words(words, self.lex)
+        return found
+
+    def _person_like(self, words: list[str], titled: bool) -> bool:
         if not 1 <= len(words) <= 4 or not self.looks_like_name(words):
             return False
+        if len(words) == 1 and words[0].rpartition("-")[2] in _ADJECTIVE_ENDS:
+            return False  # "Government-backed", "Oxford-educated"
         # With "Ms" before it, "Everett" is a person, whatever city shares the name.
         if words[-1] in ORG_SUFFIXES or (" ".join(words) in self.lex.places and not titled):
             return False
         # "BBC Radio Humberside", "NHS England": names hold no all-capital words.
         if any(
-            len(w) > 1 and w.isupper() and w not in _NAME_LETTERS and not initials(w, words)
+            len(w) > 1
+            and w.isupper()
+            and w not in _NAME_LETTERS
+            and not initials(w, words)
+            and not _initial(w)
             for w in words
         ):
             return False
@@ -52,30 +83,47 @@ class Typer:
     def unfamiliar_name(self, words: list[str]) -> bool:
         """ "Kasper Lindholm", "Paolo Pescatore": two or three capitalised words that are
         not English words, places or bodies - in news copy, most often a person's name."""
-        return (
-            2 <= len(words) <= 3
-            and self.person_like(words)
-            and all(
-                not self.lex.is_common(w)
-                and w not in self.lex.places
-                and w not in ORG_SUFFIXES
-                and all(part[:1].isupper() for part in w.split("-"))
-                and not any(part in DEMONYMS for part in w.split("-"))
-                and len(w) > 2
-                and not w.isupper()
-                for w in words
-            )
+        if not self.person_like(words):
+            return False
+        words = [w for w in words if not _initial(w) and w not in _PARTICLES]
+        return 2 <= len(words) <= 3 and all(
+            not self.lex.is_common(w)
+            and w not in self.lex.places
+            and w not in ORG_SUFFIXES
+            and all(part[:1].isupper() for part in w.split("-"))
+            and not any(part in DEMONYMS for part in w.split("-"))
+            and len(w) > 2
+            and not w.isupper()
+            for w in words
         )
 
     def strong_person(self, words: list[str]) -> bool:
+        key = tuple(words)
+        found = self._strong.get(key)
+        if found is None:
+            found = self._strong[key] = self._strong_person(words)
+        return found
+
+    def _strong_person(self, words: list[str]) -> bool:
         """A name that needs no context: a known given name, then a capitalised rest."""
         if len(words) < 2 or not self.person_like(words):
             return False
+        if _initial(words[0]) and len(words) > 2:
+            words = words[1:]  # "T. Rufus Keane"
         if words[0] in self.lex.given_names:
             return not any(
                 self.lex.is_common(w, 1500) and w not in self.lex.surnames for w in words[1:]
             )
         return False
+
+
+_ADJECTIVE_ENDS = vocabulary.words("adjective_ends")
+_PARTICLES = vocabulary.words("name_particles")
+
+
+def _initial(word: str) -> bool:
+    """ "J." in "Marta J. Olsen"."""
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
 
 
 # Capital letters that do end a person's name: "Ken Macdonald QC", "Jo Ames MP".
@@ -132,7 +180,7 @@ def title_split(words: list[str], typer: Typer) -> tuple[list[str], list[str]]:
         if word in TITLE_WORDS or is_role_noun(word) or word in DEMONYMS:
             rest = words[i + 1 :]
             titled = any(w in COURTESY for w in words[: i + 1])
-            if not typer.person_like(rest, titled) or org_words(rest, typer.lex):
+            if not typer.person_like(rest, titled) or typer.org_words(rest):
                 return [], words
             if len(rest) == 1 and not any(w in TITLE_WORDS for w in words[: i + 1]):
                 return [], words

@@ -15,6 +15,7 @@ from briefing.analysis.facts import vocabulary
 from briefing.analysis.facts.lexicon import Lexicon
 from briefing.analysis.facts.organisations import (
     BARE_BODIES,
+    CLUB_WORDS,
     ORG_HEADS,
     ORG_SUFFIXES,
     WELL_KNOWN,
@@ -28,7 +29,8 @@ from briefing.analysis.facts.wordsets import CONNECTORS, COURTESY, DAYS, MONTHS
 __all__ = ["SPAN", "pieces", "split_of", "split_places"]
 
 _WORD = (
-    r"(?:[A-Z]\.(?:[A-Z]\.)+"
+    # "U.S.", and a middle initial: "Marta J. Olsen".
+    r"(?:[A-Z]\.(?:[A-Z]\.)+|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z])"
     r"|(?:(?:al|el|bin|ibn)-)?(?:Mc|Mac|O[’'])?[A-Z][\w’']*(?:-[\w’']+)*)"
 )
 
@@ -125,6 +127,9 @@ def _one_name(left: list[str], right: list[str], lex: Lexicon) -> bool:
     if " ".join((*left, "and", *right)) in lex.places:
         return True
     joined = " ".join(left)
+    if len(right) == 2 and right[-1] in CLUB_WORDS and right[0] not in lex.places:
+        # "Marston and Keld Rovers": a club named after two towns (not "Leeds and Hull City").
+        return True
     # A body's name on the left ends the first name - though a plural body word
     # ("Securities", "Services") is often the first half of one.
     if (

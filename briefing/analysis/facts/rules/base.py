@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from briefing.analysis.facts import vocabulary
 from briefing.analysis.facts.lexicon import Lexicon
 from briefing.analysis.facts.mention import Mention
-from briefing.analysis.facts.people import role_after, role_before, role_comma_before
+from briefing.analysis.facts.people import (
+    role_after,
+    role_before,
+    role_comma_before,
+    role_named_as,
+)
 from briefing.analysis.facts.shapes import Typer, strip_front
 from briefing.analysis.facts.wordsets import COURTESY, DAYS, DETERMINERS, FULL_MONTHS, word_before
 
@@ -42,7 +47,7 @@ DROP = _Drop()
 Result = Mention | _Drop | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidate:
     """A capitalised run of words in a sentence, with what the rules look at."""
 
@@ -148,6 +153,7 @@ def person_context(before: str, after: str) -> bool:
         or role_after(after)
         or role_before(before)
         or role_comma_before(before)
+        or role_named_as(before)
     )
 
 
@@ -158,13 +164,19 @@ _OF_BODY = re.compile(
     + vocabulary.speech_verbs("short")
     + r"|who|and|in|on|at)\b|$)"
 )
+_TITLE_AT_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*$")
 # "Ladbrokes' Warren Lush", "Halden's Noa Kaplan": the body a person speaks for.
 _BODY_BEFORE = re.compile(r"(?P<body>[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})(?:[’']s|s[’'])\s*$")
 
 
 def add_context_role(mention: Mention, before: str, after: str) -> None:
     """Give a person the role the words around the name say."""
-    role = role_after(after) or role_before(before) or role_comma_before(before)
+    role = (
+        role_after(after)
+        or role_before(before)
+        or role_before(_TITLE_AT_END.sub("", before))  # "psychiatrist Dr. Doug Tucker"
+        or role_comma_before(before)
+    )
     if role is None and mention.role is None:
         of_body = _OF_BODY.match(after)
         role = of_body.group("role") if of_body else None

@@ -32,6 +32,14 @@ def _not_a_name(c: Candidate) -> Result:
     return None
 
 
+def _title_abbreviation(c: Candidate) -> Result:
+    # "Oregon Gov. Lena Hart", "Det. Sgt. Ann Lowe": a run that ends in an
+    # abbreviated title is the title of the name after it, no name itself.
+    if c.words[-1] in TITLE_WORDS and c.after.startswith(". ") and c.after[2:3].isupper():
+        return DROP
+    return None
+
+
 def _sentence_start_word(c: Candidate) -> Result:
     lex = c.lex
     if (
@@ -63,6 +71,7 @@ def _undecided(c: Candidate) -> Result:
 RULES = [
     Rule("nothing-left", "drop", "However, (only leading words)", _nothing_left),
     Rule("not-a-name", "drop", "Greek, Sri Lankan, Monday, President", _not_a_name),
+    Rule("title-abbreviation", "drop", "Oregon Gov. (Lena Hart)", _title_abbreviation),
     Rule(
         "sentence-start-word",
         "undecided",

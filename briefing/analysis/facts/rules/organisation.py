@@ -20,7 +20,6 @@ from briefing.analysis.facts.org_cues import (
     descriptor,
     named_thing,
     org_word_after,
-    org_words,
 )
 from briefing.analysis.facts.organisations import (
     ORG_DESCRIPTORS,
@@ -82,7 +81,7 @@ def _expansion_after(c: Candidate) -> Result:
 
 
 def _own_words(c: Candidate) -> Result:
-    if not org_words(c.words, c.lex):
+    if not c.typer.org_words(c.words):
         return None
     mention = c.mention("organisation")
     people = PEOPLE_NOUN.match(c.after) if c.words[-1] in DEMONYMS else None
@@ -109,12 +108,42 @@ def _cue_before(c: Candidate) -> Result:
     return None
 
 
+# "he works at", "a job at", "studying at": at a body, not at a venue ("won at Harrow
+# Pines"); a name of everyday words after "at" is a shop or a firm ("at Snappy Snaps").
+_WORKS_AT = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|job|jobs|post|staff|stud(?:y|ies|ied|ying)|employed|"
+    r"train(?:s|ed|ing)?|student|students|shares|stake)\s+at\s+(?:the\s+)?$"
+)
+
+
 def _at_body(c: Candidate) -> Result:
-    # "an analyst at Halden", "he works at Corvane Foods" (not "at Smith's, Jones said").
+    # "an analyst at Halden" (even "… at Halden believes": the analyst speaks), "he works
+    # at Corvane Foods" (not "at Smith's, Jones said").
+    if c.previous_word != "at":
+        return None
+    if is_role_noun(word_before(c.before[: c.before.rfind("at")])):
+        return c.mention("organisation")
     if (
-        c.previous_word == "at"
-        and (len(c.words) >= 2 or is_role_noun(word_before(c.before[: c.before.rfind("at")])))
+        len(c.words) >= 2
+        and (c.typer.everyday(c.words) or _WORKS_AT.search(c.before[-40:]) is not None)
         and not speech_after(c.after)
+    ):
+        return c.mention("organisation")
+    return None
+
+
+# "the chairman of Cobble Hospitality", "a director at Corvane": a body's officers.
+_OFFICERS = vocabulary.words("officers")
+_OFFICER_OF = re.compile(r"\b(?P<officer>[a-z]+)\s+of\s+(?:the\s+)?$")
+
+
+def _officer_of(c: Candidate) -> Result:
+    match = _OFFICER_OF.search(c.before[-40:])
+    if (
+        match
+        and match.group("officer") in _OFFICERS
+        and not c.typer.strong_person(c.words)
+        and c.name not in c.lex.places
     ):
         return c.mention("organisation")
     return None
@@ -159,6 +188,7 @@ RULES = [
     Rule("apposition", "organisation", "Allianz, a leading German insurer,", _apposition),
     Rule("cue-before", "organisation", "discounters Aldi; shares in Corvane", _cue_before),
     Rule("at-body", "organisation", "an analyst at Halden", _at_body),
+    Rule("officer-of", "organisation", "the chairman of Cobble Hospitality", _officer_of),
     Rule("noun-after", "organisation", "the Sony group; the Green Meadow festival", _noun_after),
     Rule(
         "named-thing", "organisation", "the Red Cross said; run by the Inland Revenue", _named_thing

@@ -6,9 +6,14 @@ unfamiliar words ("Kasper Lindholm")."""
 from __future__ import annotations
 
 from briefing.analysis.facts import vocabulary
-from briefing.analysis.facts.org_cues import officers_after, org_words
+from briefing.analysis.facts.org_cues import officers_after
 from briefing.analysis.facts.organisations import ORG_DESCRIPTORS
-from briefing.analysis.facts.people import TITLE_WORDS, is_role_before, is_role_noun
+from briefing.analysis.facts.people import (
+    TITLE_WORDS,
+    is_role_before,
+    is_role_noun,
+    role_named_as,
+)
 from briefing.analysis.facts.places import DEMONYMS
 from briefing.analysis.facts.rules.base import (
     Candidate,
@@ -35,12 +40,20 @@ def _role_noun_before(c: Candidate) -> Result:
         and c.previous_word not in ORG_DESCRIPTORS
         and c.previous_word not in _NOT_BEFORE_PEOPLE
         and c.typer.person_like(c.words)
-        and not org_words(c.words, c.lex)
+        and not c.typer.org_words(c.words)
         and not any(w in TITLE_WORDS or w in COURTESY for w in c.words)
     ):
         mention = c.mention("person")
         add_context_role(mention, c.before, c.after)
         return mention
+    return None
+
+
+def _named_as(c: Candidate) -> Result:
+    # "A retired nurse identified as Margit", "a baby named Tobiah".
+    role = role_named_as(c.before)
+    if role and c.typer.person_like(c.words) and not c.typer.org_words(c.words):
+        return c.mention("person", role=role)
     return None
 
 
@@ -95,6 +108,7 @@ def _role_before_loose(c: Candidate) -> Result:
 
 RULES = [
     Rule("role-noun-before", "person", "drummer Odell; sprinter Thanou", _role_noun_before),
+    Rule("named-as", "person", "a retired nurse identified as Margit", _named_as),
     Rule("title-before", "person", "Deputy Prime Minister John Prescott; Mr Kim", _title_before),
     Rule(
         "known-given-name",

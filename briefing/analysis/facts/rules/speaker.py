@@ -44,6 +44,9 @@ _ROLE_AFTER = re.compile(
     rf"^[\s,.]*(?:(?:{_VERBS})\s+)?(?:the|a|an|its|his|her)\s+"
     rf"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?|[A-Z][a-z]+)\s*(?:(?:{_VERBS})\b|[,.]|$)"
 )
+_LISTENER_BEFORE = re.compile(
+    rf"\b(?:{vocabulary.alternation(tuple(_LISTENER_VERBS))})\b[^.!?]{{0,30}}$"
+)
 _ROLE_SUBJECT = re.compile(r"\b(?:the|a|an|its|his|her)\s+(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s*$")
 _FEMALE_WORDS = vocabulary.words("female_words")
 _MALE_WORDS = vocabulary.words("male_words")
@@ -99,9 +102,22 @@ class QuoteContext:
         self.before = body[self.before_start : max(self.before_start, quote.start - 1)]
 
     def last_named(
-        self, position: int, kinds: tuple[str, ...] = ("person",), since: int = -1
+        self,
+        position: int,
+        kinds: tuple[str, ...] = ("person",),
+        since: int = -1,
+        listeners: bool = True,
     ) -> Entity | None:
-        candidates = [e for a, _, e in self.named if since < a < position and e.kind in kinds]
+        """The last person (or body) named before ``position`` (and after ``since``);
+        without ``listeners``, not one spoken to (`told the BBC's Colm Rafter`)."""
+        body = self.article.body
+        candidates = [
+            e
+            for a, _, e in self.named
+            if since < a < position
+            and e.kind in kinds
+            and (listeners or not _LISTENER_BEFORE.search(body[max(0, a - 40) : a]))
+        ]
         return candidates[-1] if candidates else None
 
     def pronoun_owner(self, word: str) -> Entity | None:
@@ -204,7 +220,8 @@ def _carried(c: QuoteContext) -> Attribution:
     # Unless someone new was introduced in between ("Ann Simpson, marketing manager
     # at X, believes …. "Some people …"), a quote that goes on keeps its speaker.
     previous, previous_speaker, quote = c.previous, c.previous_speaker, c.quote
-    newcomer = c.last_named(quote.start, since=previous.end if previous is not None else -1)
+    since = previous.end if previous is not None else -1
+    newcomer = c.last_named(quote.start, since=since, listeners=False)
     if newcomer is not None and newcomer is not previous_speaker and not quote.continued:
         return Attribution(newcomer, "carried:newcomer")
     if (
