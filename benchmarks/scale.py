@@ -34,6 +34,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from _common import ROOT, median, program_env, scratch_folder, timed
@@ -176,14 +177,11 @@ class Bench:
         hello = self.scratch / "hello.py"
         hello.write_text(HELLO)
         env = dict(self.env)
-        cases = {"hello": lambda: time_until([sys.executable, str(hello)],
-                                             "hello-world-baseline", env)}  # fmt: skip
+        cases = {"hello": partial(time_until, [sys.executable, str(hello)],
+                                  "hello-world-baseline", env)}  # fmt: skip
         for size, lib in self.libs.items():
-            marker = first_title(lib)[:30]
-            command = [*self.python, str(lib)]
-            cases[str(size)] = lambda command=command, marker=marker: time_until(
-                command, marker, env
-            )
+            cases[str(size)] = partial(time_until, [*self.python, str(lib)],
+                                       first_title(lib)[:30], env)  # fmt: skip
         medians = self.interleaved(cases)
         self.notes.append(f"hello-world Textual app first paint: {medians['hello'] * 1000:.0f} ms")
         smallest = min(self.libs)
@@ -213,7 +211,7 @@ class Bench:
             article = _first_id(lib)
             args = [*self.python, "bookmarks", "add", article, "--bookmarks", str(path),
                     "--library", str(lib)]  # fmt: skip
-            cases[str(size)] = lambda args=args: timed(args, self.env, before=restore)
+            cases[str(size)] = partial(timed, args, self.env, before=restore)
         medians = self.interleaved(cases)
         self.notes.append(f"`briefing --version`: {medians['version'] * 1000:.0f} ms")
         beyond = {s: (medians[str(s)] - medians["version"]) * 1000 for s in self.libs}
