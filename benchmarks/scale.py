@@ -33,7 +33,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -112,7 +112,7 @@ class Bench:
     def add(self, name: str, values: dict[int, float], unit: str, target: str = "") -> None:
         self.rows.append((name, values, unit, target))
 
-    def interleaved(self, cases: dict[str, Callable[[], float]]) -> dict[str, float]:
+    def interleaved(self, cases: Mapping[str, Callable[[], float]]) -> dict[str, float]:
         """Median seconds of each case, runs interleaved, after one warm-up each."""
         for run in cases.values():
             run()
