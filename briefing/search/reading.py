@@ -26,7 +26,15 @@ if TYPE_CHECKING:
 
     from briefing.library.model import Article
 
-__all__ = ["POOL_MIN_FILES", "Prepared", "Result", "join_tags", "read_files", "split_tags"]
+__all__ = [
+    "POOL_MIN_FILES",
+    "Prepared",
+    "Result",
+    "join_tags",
+    "read_chunk",
+    "read_files",
+    "split_tags",
+]
 
 # Fewer files than this are read in this process: starting a worker (a new
 # interpreter importing the loaders) costs about 0.2 s.
@@ -71,8 +79,7 @@ def _source_text(article: Article) -> str:
     return " ".join(part for part in (article.source, host) if part)
 
 
-def _prepare(article: Article) -> Prepared:
-    folded = [" ".join(words) for words in tokens_many(article.tags)] if article.tags else []
+def _prepare(article: Article, folded: list[str]) -> Prepared:
     return Prepared(
         article.id,
         article.title,
@@ -88,21 +95,33 @@ def _prepare(article: Article) -> Prepared:
     )
 
 
-def read_file(path: str, max_bytes: int) -> Result:
+def _load(path: str, max_bytes: int) -> list[Article] | str:
     # The loaders are imported only when a file must be read: a run with
     # nothing changed never pays for them.
     from briefing.library.load import load_article_file
     from briefing.library.loaders import ArticleFormatError
 
     try:
-        articles = load_article_file(Path(path), max_bytes)
+        return load_article_file(Path(path), max_bytes)
     except ArticleFormatError as error:
         return str(error)
-    return [_prepare(article) for article in articles]
 
 
-def _read_chunk(paths: Sequence[str], max_bytes: int) -> list[Result]:
-    return [read_file(path, max_bytes) for path in paths]
+def read_chunk(paths: Sequence[str], max_bytes: int) -> list[Result]:
+    """What reading each file gave: its articles as rows, or why it could not be read.
+
+    The tags of all the files are folded by one call to the tokenizer (a
+    call costs a few SQLite statements, whatever it folds).
+    """
+    loaded = [_load(path, max_bytes) for path in paths]
+    tags = [tag for item in loaded if not isinstance(item, str) for a in item for tag in a.tags]
+    folded = iter([" ".join(words) for words in tokens_many(tags)] if tags else [])
+    return [
+        item
+        if isinstance(item, str)
+        else [_prepare(a, [next(folded) for _ in a.tags]) for a in item]
+        for item in loaded
+    ]
 
 
 def _ignore_interrupts() -> None:
@@ -143,8 +162,9 @@ def read_files(paths: Sequence[str], max_bytes: int) -> Generator[tuple[str, Res
             pass
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
-    for path in paths[done:]:
-        yield path, read_file(path, max_bytes)
+    for start in range(done, len(paths), CHUNK):
+        chunk = paths[start : start + CHUNK]
+        yield from zip(chunk, read_chunk(chunk, max_bytes), strict=True)
 
 
 def _pooled(
@@ -153,7 +173,7 @@ def _pooled(
     chunks = (paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK))
     pending: deque[tuple[Sequence[str], Future[list[Result]]]] = deque()
     for chunk in chunks:
-        pending.append((chunk, pool.submit(_read_chunk, chunk, max_bytes)))
+        pending.append((chunk, pool.submit(read_chunk, chunk, max_bytes)))
         if len(pending) >= ahead:
             chunk, future = pending.popleft()
             yield from zip(chunk, future.result(), strict=True)
