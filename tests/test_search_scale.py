@@ -138,6 +138,22 @@ def test_a_file_rewritten_in_place_is_seen_by_a_full_check(tmp_path: Path) -> No
         assert titles(index, "walrus") == ["Story 0"]
 
 
+@pytest.mark.usefixtures("large")
+def test_a_file_rewritten_in_place_is_seen_within_the_hour(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = library(tmp_path / "lib", {"a": 2})
+    age(folder)
+    with SearchIndex([folder]) as index:
+        index.refresh()
+        index.refresh()
+        (folder / "a" / "0.txt").write_text(story(0, "walrus"), encoding="utf-8")
+        assert index.refresh().read == 0  # checked in full less than an hour ago
+        monkeypatch.setattr("briefing.search.refresh.FULL_CHECK_SECONDS", 0)
+        assert index.refresh().changed == 1
+        assert titles(index, "walrus") == ["Story 0"]
+
+
 def test_small_libraries_still_see_files_rewritten_in_place(tmp_path: Path) -> None:
     folder = library(tmp_path / "lib", {"a": 2})
     age(folder)

@@ -22,6 +22,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from pathlib import Path
@@ -36,6 +37,9 @@ __all__ = ["Progress", "join_tags", "refresh", "split_tags"]
 
 # progress(done, total): files read so far, of those that need reading.
 Progress = Callable[[int, int], object]
+# In a large library, files rewritten in place are found by a stat of every
+# file (see briefing.search.scan): done by the first refresh after this long.
+FULL_CHECK_SECONDS = 3600
 # Files per transaction: what an interruption can lose, and how often the
 # reader's list can grow during a first index.
 BATCH = 200
@@ -277,22 +281,39 @@ def refresh(
         for path, mtime_ns, ino in connection.execute("SELECT path, mtime_ns, ino FROM folders")
     }
     known = database.meta("files")
-    full = full or known is None or int(known) <= FULL_CHECK_FILES
+    large = known is not None and int(known) > FULL_CHECK_FILES
+    full = full or not large or _full_check_due(database)
     roots_text = [os.fspath(root) for root in roots]
     found = scan(roots_text, stored_folders, _stored_under(connection), full)
     plan = _plan(connection, found, max_bytes)
     if not plan.to_read and not found.removed and found.folders == stored_folders:
+        if full and large:
+            with writing(connection):
+                _checked_in_full(connection)
         unchanged = int(known) if known is not None else 0
         return RefreshResult(0, 0, 0, unchanged, _sorted(plan.problems))
     tally = _read_in_batches(connection, plan, max_bytes, progress)
     with writing(connection):
         count = _finish(connection, found, stored_folders)
+        if full and large:
+            _checked_in_full(connection)
     return RefreshResult(
         added=tally.added,
         changed=tally.changed,
         removed=len(found.removed),
         unchanged=max(0, count - tally.added - tally.changed),
         problems=_sorted(plan.problems + tally.problems),
+    )
+
+
+def _full_check_due(database: Database) -> bool:
+    last = database.meta("full_check")
+    return last is None or time.time() - float(last) > FULL_CHECK_SECONDS
+
+
+def _checked_in_full(connection: sqlite3.Connection) -> None:
+    connection.execute(
+        "INSERT OR REPLACE INTO meta(key, value) VALUES ('full_check', ?)", (str(time.time()),)
     )
 
 

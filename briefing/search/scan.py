@@ -15,8 +15,8 @@ folder alone microseconds.
 A file rewritten in place (same name, same inode) changes neither. In a
 library of at most FULL_CHECK_FILES files every file is still stat'ed on
 every run (a few milliseconds), so there such edits are seen at once; in a
-larger one they are seen by a full check (``full=True``, which a reader can
-afford in the background).
+larger one they are seen by a full check (``full=True``), which
+``briefing.search.refresh`` makes on its first run after an hour.
 
 Files that could not be read are looked at on every run (there are few),
 so a `chmod` that makes one readable is noticed.
