@@ -266,3 +266,45 @@ def test_ctrl_c_during_a_first_index_keeps_what_was_done(tmp_path: Path) -> None
     again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0 and "Story 2999" in again.stdout
     assert _indexed_files(tmp_path / "cache") == 3_000
+
+
+WORKERS_UNDER_A_UI = """
+import multiprocessing, sys
+from pathlib import Path
+from briefing.search import reading
+
+class Replaced:  # what Textual puts in sys.stderr while it runs: no real descriptor
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+def main():
+    sys.stderr = Replaced()
+    reading.POOL_MIN_FILES = 10
+    reading._workers = lambda: 2
+    paths = sorted(str(p) for p in Path(sys.argv[1]).iterdir())
+    found, workers = [], 0
+    for path, result in reading.read_files(paths, 5 << 20):
+        workers = max(workers, len(multiprocessing.active_children()))
+        found.append(result[0].title)
+    print(len(found), workers)
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def test_worker_processes_start_under_a_ui_that_replaced_stderr(tmp_path: Path) -> None:
+    """Textual replaces sys.stderr; multiprocessing's resource tracker needs a real one."""
+    folder = tmp_path / "lib"
+    for n in range(60):
+        write(folder / f"{n:02}.txt", story(n))
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    script = tmp_path / "ui.py"
+    script.write_text(WORKERS_UNDER_A_UI)
+    done = subprocess.run(
+        [sys.executable, str(script), str(folder)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    count, workers = map(int, done.stdout.split())
+    assert count == 60 and workers == 2  # read by the workers, not by the fallback

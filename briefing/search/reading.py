@@ -11,8 +11,10 @@ thread, and forking a process that has threads can deadlock.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future
@@ -143,28 +145,42 @@ def read_files(paths: Sequence[str], max_bytes: int) -> Generator[tuple[str, Res
     Many files are read by worker processes, a few at a time ahead of the
     consumer, so memory holds only the articles in flight. If the workers
     cannot run (a main script without the ``if __name__ == "__main__"``
-    guard that "spawn" needs, say), the rest is read in this process.
+    guard that "spawn" needs, no free process slots…), the rest is read in
+    this process.
     """
     workers = _workers()
     done = 0
     if len(paths) >= POOL_MIN_FILES and workers >= 2:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
-        context = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
         try:
-            for item in _pooled(pool, paths, max_bytes, ahead=4 * workers):
-                yield item
-                done += 1
-        except BrokenProcessPool:
+            pool = _pool(workers)
+            try:
+                for item in _pooled(pool, paths, max_bytes, ahead=4 * workers):
+                    yield item
+                    done += 1
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+        except (BrokenProcessPool, OSError, ValueError):
             pass
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
     for start in range(done, len(paths), CHUNK):
         chunk = paths[start : start + CHUNK]
         yield from zip(chunk, read_chunk(chunk, max_bytes), strict=True)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import resource_tracker
+
+    # multiprocessing's resource tracker hands sys.stderr's descriptor to its
+    # process; a user interface that replaced sys.stderr (Textual's gives -1)
+    # makes that fail, so the tracker is started with the real one.
+    real = sys.__stderr__
+    with contextlib.redirect_stderr(real) if real is not None else contextlib.nullcontext():
+        resource_tracker.ensure_running()
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
 
 
 def _pooled(
