@@ -135,7 +135,12 @@ def main() -> None:
         target = sorted(folder.iterdir())[len(articles_list := os.listdir(folder)) // 2]
         original = target.read_bytes()
         try:
-            target.write_bytes(original + b"\nA zanzibarquux appeared in the harbour.\n")
+            # Saved as editors and briefing's own writes do: a new file renamed over
+            # the old. (A file rewritten in place is seen by refresh(full=True) in a
+            # library this large; see briefing.search.scan.)
+            temporary = target.with_name(f".{target.name}.tmp")
+            temporary.write_bytes(original + b"\nA zanzibarquux appeared in the harbour.\n")
+            os.replace(temporary, target)
             index = SearchIndex([folder], cache_dir=cache)
             counter.active, counter.opened = True, []
             seconds, result = timed(index.refresh)

@@ -135,16 +135,20 @@ class SearchIndex:
 
     # The catalogue -------------------------------------------------------
 
-    def refresh(self, progress: Progress | None = None) -> RefreshResult:
+    def refresh(self, progress: Progress | None = None, *, full: bool = False) -> RefreshResult:
         """Bring the index up to date: read new and changed files, drop removed ones.
 
         ``progress(done, total)`` is called as files are read (total: the files
         that need reading; never called when none do). Work is committed in
         batches, so an exception raised by ``progress`` stops the refresh and
         keeps what was done. Call it from a worker thread in a user interface.
+
+        In a large library only folders whose names changed are listed, and
+        only new and replaced files stat'ed; ``full`` stats every file, which
+        also finds files rewritten in place (see ``briefing.search.scan``).
         """
         result = self._run(
-            lambda _: refresh(self._database, self.roots, self.max_bytes, progress),
+            lambda _: refresh(self._database, self.roots, self.max_bytes, progress, full),
             refill=False,
         )
         if result.read or result.removed:

@@ -1,40 +1,50 @@
 """Bringing the index up to date with the files, reading only what changed.
 
-A file is unchanged when its size and modification time (to the nanosecond)
-are those recorded when it was read; it is not opened again. Files that
-could not be read are remembered with their reason, and tried again when
-their status time changes too (a `chmod` that makes one readable). A digest
-of every file's stat lets a run with nothing changed stop after the stats
-and one lookup.
+Which files to look at is ``briefing.search.scan``'s job: unchanged folders
+are not listed again, and in a large library only new and replaced files
+are stat'ed. A file is unchanged when its inode, size and modification time
+(to the nanosecond) are those recorded when it was read; it is not opened
+again. Files that could not be read are remembered with their reason, and
+tried again when their status time changes too (a `chmod` that makes one
+readable).
 
-Changed and new files are read outside any lock, then written in batches of
+Changed and new files are read outside any lock (by worker processes when
+there are many, ``briefing.search.reading``), then written in batches of
 short transactions, each re-checking the rows it replaces, so that two
 processes refreshing one index at once neither duplicate nor lose work, and
-an interrupted refresh keeps what it finished.
+an interrupted refresh keeps what it finished: the next one reads only the
+rest. The folders' state is recorded last, once every file in them is in.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import sqlite3
-from array import array
+import time
 from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from briefing.search.database import Database, blake2b, writing
+from briefing.search.database import Database, writing
+from briefing.search.reading import Prepared, Result, join_tags, read_files, split_tags
 from briefing.search.results import Problem, RefreshResult
-from briefing.search.tokenizer import tokens_many
-
-if TYPE_CHECKING:
-    from briefing.library.model import Article
+from briefing.search.scan import FULL_CHECK_FILES, FolderState, Scan, StoredUnder, scan
 
 __all__ = ["Progress", "join_tags", "refresh", "split_tags"]
 
 # progress(done, total): files read so far, of those that need reading.
 Progress = Callable[[int, int], object]
+# In a large library, files rewritten in place are found by a stat of every
+# file (see briefing.search.scan): done by the first refresh after this long.
+FULL_CHECK_SECONDS = 3600
+# Files per transaction: what an interruption can lose, and how often the
+# reader's list can grow during a first index.
 BATCH = 200
-TAG_SEPARATOR = "\x1f"  # tags are sanitised text, so never contain it
+
+Stat = os.stat_result | None
 _UNNAMEABLE = "the file name is not valid UTF-8; rename it to search it"
 
 
@@ -44,12 +54,13 @@ class _Row(NamedTuple):
     ctime_ns: int
     max_bytes: int
     problem: str | None
+    ino: int
 
 
-def _fresh(row: _Row | None, stat: os.stat_result | None, max_bytes: int) -> bool:
+def _fresh(row: _Row | None, stat: Stat, max_bytes: int) -> bool:
     if row is None or stat is None:
         return False
-    if row.size != stat.st_size or row.mtime_ns != stat.st_mtime_ns:
+    if row.size != stat.st_size or row.mtime_ns != stat.st_mtime_ns or row.ino != stat.st_ino:
         return False
     if row.problem is not None and row.ctime_ns != stat.st_ctime_ns:
         return False
@@ -57,103 +68,35 @@ def _fresh(row: _Row | None, stat: os.stat_result | None, max_bytes: int) -> boo
     return (stat.st_size <= row.max_bytes) == (stat.st_size <= max_bytes)
 
 
-def _fingerprint(
-    files: Sequence[tuple[str, os.stat_result | None]], problems: Iterable[str], max_bytes: int
-) -> str:
-    """A digest of every file's path and stat (status time too for problem files).
-
-    Empty when a stat failed: such a file has no row to be remembered by.
-    """
-    if any(stat is None for _, stat in files):
-        return ""
-    stats: list[os.stat_result] = [stat for _, stat in files]  # type: ignore[misc]
-    digest = blake2b(digest_size=20)
-    digest.update("\0".join(path for path, _ in files).encode("utf-8", "surrogateescape"))
-    numbers = array("q", [max_bytes])
-    numbers.extend([stat.st_size for stat in stats])
-    numbers.extend([stat.st_mtime_ns for stat in stats])
-    retry = set(problems)
-    if retry:
-        pairs = zip(files, stats, strict=True)
-        numbers.extend([stat.st_ctime_ns for (path, _), stat in pairs if path in retry])
-    digest.update(numbers.tobytes())
-    return digest.hexdigest()
-
-
-def _rows(connection: sqlite3.Connection, paths: Sequence[str] | None = None) -> dict[str, _Row]:
-    import json
-
-    sql = "SELECT path, size, mtime_ns, ctime_ns, max_bytes, problem FROM files"
-    if paths is None:
-        cursor = connection.execute(sql)
-    else:
-        cursor = connection.execute(
-            sql + " WHERE path IN (SELECT value FROM json_each(?))", (json.dumps(paths),)
-        )
+def _rows(connection: sqlite3.Connection, paths: Sequence[str]) -> dict[str, _Row]:
+    cursor = connection.execute(
+        "SELECT path, size, mtime_ns, ctime_ns, max_bytes, problem, ino FROM files"
+        " WHERE path IN (SELECT value FROM json_each(?))",
+        (json.dumps(paths),),
+    )
     return {path: _Row(*rest) for path, *rest in cursor}
 
 
-def _read(path: str, max_bytes: int) -> list[Article] | str:
-    # The loaders are imported only when a file must be read: a run with
-    # nothing changed never pays for them.
-    from briefing.library.load import load_article_file
-    from briefing.library.loaders import ArticleFormatError
+def _stored_under(connection: sqlite3.Connection) -> StoredUnder:
+    def under(folder: str, deep: bool = False) -> dict[str, int]:
+        prefix = folder if folder.endswith(os.sep) else folder + os.sep
+        after = prefix[:-1] + chr(ord(os.sep) + 1)  # every path starting with prefix sorts below
+        rows = connection.execute(
+            "SELECT path, ino FROM files WHERE path >= ? AND path < ?", (prefix, after)
+        )
+        if deep:
+            return dict(rows)
+        start = len(prefix)
+        return {path: ino for path, ino in rows if path.find(os.sep, start) < 0}
 
-    try:
-        return load_article_file(Path(path), max_bytes)
-    except ArticleFormatError as error:
-        return str(error)
-
-
-def _source_text(article: Article) -> str:
-    """What `source:` searches: the publication and the address's host."""
-    from urllib.parse import urlsplit
-
-    host = urlsplit(article.url).hostname if article.url else None
-    return " ".join(part for part in (article.source, host) if part)
+    return under
 
 
 def _forget_path(connection: sqlite3.Connection, path: str) -> set[str]:
     rows = connection.execute("SELECT rowid, id FROM docs WHERE path = ?", (path,)).fetchall()
-    for rowid, _ in rows:
-        connection.execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
+    connection.executemany("DELETE FROM fts WHERE rowid = ?", [(rowid,) for rowid, _ in rows])
     connection.execute("DELETE FROM docs WHERE path = ?", (path,))
     return {article_id for _, article_id in rows}
-
-
-def join_tags(tags: Iterable[str]) -> str:
-    return TAG_SEPARATOR.join(tags)
-
-
-def split_tags(joined: str) -> tuple[str, ...]:
-    return tuple(joined.split(TAG_SEPARATOR)) if joined else ()
-
-
-def _store(connection: sqlite3.Connection, path: str, articles: list[Article]) -> set[str]:
-    for ordinal, article in enumerate(articles):
-        folded = [" ".join(words) for words in tokens_many(article.tags)] if article.tags else []
-        cursor = connection.execute(
-            "INSERT INTO docs(path, ordinal, id, title, source, url, published, author, tags,"
-            " folded_tags, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                path,
-                ordinal,
-                article.id,
-                article.title,
-                article.source,
-                article.url,
-                article.published,
-                article.author,
-                join_tags(article.tags),
-                join_tags(folded),
-                article.words,
-            ),
-        )
-        connection.execute(
-            "INSERT INTO fts(rowid, title, body, source) VALUES (?, ?, ?, ?)",
-            (cursor.lastrowid, article.title, article.body, _source_text(article)),
-        )
-    return {article.id for article in articles}
 
 
 def _path_key(path: str) -> list[str]:
@@ -162,8 +105,6 @@ def _path_key(path: str) -> list[str]:
 
 def _mark_duplicates(connection: sqlite3.Connection, ids: set[str]) -> None:
     """Of several files with the same article, the first (in path order) is the one shown."""
-    import json
-
     if not ids:
         return
     rows = connection.execute(
@@ -185,29 +126,148 @@ def _mark_duplicates(connection: sqlite3.Connection, ids: set[str]) -> None:
 
 
 class _Plan(NamedTuple):
-    to_read: list[tuple[str, os.stat_result | None]]
-    removed: list[str]
-    unchanged: int
-    problems: list[Problem]
+    to_read: list[tuple[str, Stat]]
+    stored: dict[str, _Row]  # the index's rows of the files looked at
+    problems: list[Problem]  # unchanged files that could not be read last time
 
 
-def _plan(
-    files: list[tuple[str, os.stat_result | None]], stored: dict[str, _Row], max_bytes: int
-) -> _Plan:
+def _plan(connection: sqlite3.Connection, found: Scan, max_bytes: int) -> _Plan:
+    files = list(found.files)
+    looked_at = {path for path, _ in files}
+    gone = set(found.removed)
+    # Files that could not be read are looked at every time (there are few).
+    for (path,) in connection.execute("SELECT path FROM files WHERE problem IS NOT NULL"):
+        if path not in looked_at and path not in gone:
+            try:
+                files.append((path, os.stat(path)))
+            except OSError:
+                files.append((path, None))
+    stored = _rows(connection, [path for path, _ in files])
     to_read = []
     problems = []
-    unchanged = 0
     for path, stat in files:
         row = stored.get(path)
         if _fresh(row, stat, max_bytes):
-            unchanged += 1
             if row is not None and row.problem is not None:
                 problems.append(Problem(Path(path), row.problem))
         else:
             to_read.append((path, stat))
-    on_disk = {path for path, _ in files}
-    removed = [path for path in stored if path not in on_disk]
-    return _Plan(to_read, removed, unchanged, problems)
+    return _Plan(to_read, stored, problems)
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.added = self.changed = self.skipped = 0
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+
+def _document_rows(
+    rowid: int, path: str, articles: list[Prepared]
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    docs: list[tuple[object, ...]] = []
+    fts: list[tuple[object, ...]] = []
+    for ordinal, a in enumerate(articles):
+        docs.append((rowid, path, ordinal, a.id, a.title, a.source, a.url, a.published,
+                     a.author, a.tags, a.folded_tags, a.words))  # fmt: skip
+        fts.append((rowid, a.title, a.body, a.source_text))
+        rowid += 1
+    return docs, fts
+
+
+def _write_batch(
+    connection: sqlite3.Connection,
+    loaded: list[tuple[str, Stat, Result]],
+    plan: _Plan,
+    max_bytes: int,
+    tally: _Tally,
+) -> None:
+    """One transaction: the batch's files replace what the index had of them."""
+    current = _rows(connection, [path for path, _, _ in loaded])
+    touched: set[str] = set()
+    rowid = connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM docs").fetchone()[0]
+    docs: list[tuple[object, ...]] = []
+    fts: list[tuple[object, ...]] = []
+    files: list[tuple[object, ...]] = []
+    for path, stat, result in loaded:
+        if _fresh(current.get(path), stat, max_bytes):
+            tally.skipped += 1  # another process stored this very version meanwhile
+            continue
+        if path in plan.stored:
+            tally.changed += 1
+        else:
+            tally.added += 1
+        if path in current:
+            touched |= _forget_path(connection, path)
+        problem = result if isinstance(result, str) else None
+        if isinstance(result, str):
+            tally.problems.append(Problem(Path(path), result))
+        else:
+            new_docs, new_fts = _document_rows(rowid, path, result)
+            docs += new_docs
+            fts += new_fts
+            rowid += len(new_docs)
+            touched.update(article.id for article in result)
+            tally.warnings += [Problem(Path(path), note) for a in result for note in a.notes]
+        if stat is None:
+            connection.execute("DELETE FROM files WHERE path = ?", (path,))
+        else:
+            files.append((path, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns,
+                          max_bytes, problem, stat.st_ino))  # fmt: skip
+    connection.executemany(
+        "INSERT INTO docs(rowid, path, ordinal, id, title, source, url, published, author,"
+        " tags, folded_tags, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        docs,
+    )
+    connection.executemany("INSERT INTO fts(rowid, title, body, source) VALUES (?, ?, ?, ?)", fts)
+    connection.executemany(
+        "INSERT OR REPLACE INTO files(path, size, mtime_ns, ctime_ns, max_bytes, problem, ino)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        files,
+    )
+    _mark_duplicates(connection, touched)
+
+
+def _finish(
+    connection: sqlite3.Connection, found: Scan, stored_folders: dict[str, FolderState]
+) -> int:
+    """Drop the files that are gone, record the folders; the number of files indexed."""
+    touched: set[str] = set()
+    for path in found.removed:
+        touched |= _forget_path(connection, path)
+        connection.execute("DELETE FROM files WHERE path = ?", (path,))
+    _mark_duplicates(connection, touched)
+    if found.folders != stored_folders:
+        connection.execute("DELETE FROM folders")
+        connection.executemany(
+            "INSERT INTO folders(path, mtime_ns, ino) VALUES (?, ?, ?)",
+            [(path, *state) for path, state in found.folders.items()],
+        )
+    count: int = connection.execute("SELECT count(*) FROM files").fetchone()[0]
+    connection.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('files', ?)", (str(count),))
+    return count
+
+
+def _read_in_batches(
+    connection: sqlite3.Connection, plan: _Plan, max_bytes: int, progress: Progress | None
+) -> _Tally:
+    tally = _Tally()
+    total = len(plan.to_read)
+    if progress is not None and total:
+        progress(0, total)
+    reading = read_files([path for path, _ in plan.to_read], max_bytes)
+    with contextlib.closing(reading):
+        for start in range(0, total, BATCH):
+            batch = plan.to_read[start : start + BATCH]
+            results = islice(reading, len(batch))
+            loaded = [
+                (p, stat, result) for (p, stat), (_, result) in zip(batch, results, strict=True)
+            ]
+            with writing(connection):
+                _write_batch(connection, loaded, plan, max_bytes, tally)
+            if progress is not None:
+                progress(start + len(batch), total)
+    return tally
 
 
 def refresh(
@@ -215,101 +275,75 @@ def refresh(
     roots: Sequence[Path],
     max_bytes: int,
     progress: Progress | None = None,
+    full: bool = False,
 ) -> RefreshResult:
-    from briefing.library.files import scan_article_files
-
-    files, unnamed = _nameable(scan_article_files(roots))
+    """See ``SearchIndex.refresh``; ``full`` stats every file (see ``scan``)."""
     connection = database.connection()
-    known_problems = [
-        path for (path,) in connection.execute("SELECT path FROM files WHERE problem IS NOT NULL")
-    ]
-    fingerprint = _fingerprint(files, known_problems, max_bytes)
-    if fingerprint and database.meta("fingerprint") == fingerprint:
-        rows = connection.execute("SELECT path, problem FROM files WHERE problem IS NOT NULL")
-        known = tuple(Problem(Path(path), reason) for path, reason in rows)
-        return RefreshResult(0, 0, 0, len(files) + len(unnamed), known + unnamed)
-
-    stored = _rows(connection)
-    plan = _plan(files, stored, max_bytes)
-    problems = list(plan.problems) + list(unnamed)
-    warnings: list[Problem] = []
-    touched: set[str] = set()
-    total = len(plan.to_read)
-    added = changed = skipped = 0
-    if progress is not None and total:
-        progress(0, total)
-    for start in range(0, total, BATCH):
-        batch = plan.to_read[start : start + BATCH]
-        loaded = [(path, stat, _read(path, max_bytes)) for path, stat in batch]
-        with writing(connection):
-            current = _rows(connection, [path for path, _, _ in loaded])
-            for path, stat, result in loaded:
-                if _fresh(current.get(path), stat, max_bytes):
-                    skipped += 1  # another process stored this very version meanwhile
-                    continue
-                if path in stored:
-                    changed += 1
-                else:
-                    added += 1
-                touched |= _forget_path(connection, path)
-                problem = result if isinstance(result, str) else None
-                if problem is None:
-                    assert not isinstance(result, str)
-                    touched |= _store(connection, path, result)
-                    warnings += [Problem(Path(path), n) for a in result for n in a.notes]
-                else:
-                    problems.append(Problem(Path(path), problem))
-                if stat is None:
-                    connection.execute("DELETE FROM files WHERE path = ?", (path,))
-                    continue
-                connection.execute(
-                    "INSERT OR REPLACE INTO files(path, size, mtime_ns, ctime_ns, max_bytes,"
-                    " problem) VALUES (?, ?, ?, ?, ?, ?)",
-                    (path, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, max_bytes, problem),
-                )
-        if progress is not None:
-            progress(min(start + BATCH, total), total)
+    stored_folders = {
+        path: FolderState(mtime_ns, ino)
+        for path, mtime_ns, ino in connection.execute("SELECT path, mtime_ns, ino FROM folders")
+    }
+    known = database.meta("files")
+    large = known is not None and int(known) > FULL_CHECK_FILES
+    full = full or not large or _full_check_due(database)
+    roots_text = [os.fspath(root) for root in roots]
+    found, unnamed = _nameable(scan(roots_text, stored_folders, _stored_under(connection), full))
+    plan = _plan(connection, found, max_bytes)
+    plan.problems.extend(unnamed)
+    if not plan.to_read and not found.removed and found.folders == stored_folders:
+        if full and large:
+            with writing(connection):
+                _checked_in_full(connection)
+        unchanged = int(known) if known is not None else 0
+        return RefreshResult(0, 0, 0, unchanged + len(unnamed), _sorted(plan.problems))
+    tally = _read_in_batches(connection, plan, max_bytes, progress)
     with writing(connection):
-        for path in plan.removed:
-            touched |= _forget_path(connection, path)
-            connection.execute("DELETE FROM files WHERE path = ?", (path,))
-        _mark_duplicates(connection, touched)
-        problem_paths = [str(p.path) for p in problems]
-        connection.execute(
-            "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?)",
-            (_fingerprint(files, problem_paths, max_bytes),),
-        )
-    problems.sort(key=lambda p: _path_key(str(p.path)))
+        count = _finish(connection, found, stored_folders)
+        if full and large:
+            _checked_in_full(connection)
     return RefreshResult(
-        added=added,
-        changed=changed,
-        removed=len(plan.removed),
-        unchanged=plan.unchanged + skipped + len(unnamed),
-        problems=tuple(problems),
-        warnings=tuple(warnings),
+        added=tally.added,
+        changed=tally.changed,
+        removed=len(found.removed),
+        unchanged=max(0, count - tally.added - tally.changed) + len(unnamed),
+        problems=_sorted(plan.problems + tally.problems),
+        warnings=tuple(tally.warnings),
     )
 
 
-def _nameable(
-    files: list[tuple[str, os.stat_result | None]],
-) -> tuple[list[tuple[str, os.stat_result | None]], tuple[Problem, ...]]:
-    """The files whose names SQLite can store, and a problem for each of the others.
+def _encodable(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _nameable(found: Scan) -> tuple[Scan, list[Problem]]:
+    """The scan without the files whose names SQLite cannot store, and a problem for each.
 
     A name with bytes that are not UTF-8 cannot be a TEXT key: that file is
-    named and skipped (each run), and the rest are searched.
+    named and skipped, and the rest are searched. (Its folder, if equally
+    unnameable, is simply not recorded, so it is listed again next time.)
     """
-    try:
-        "\0".join(path for path, _ in files).encode("utf-8")
-        return files, ()
-    except UnicodeEncodeError:
-        pass
-    good: list[tuple[str, os.stat_result | None]] = []
-    bad: list[Problem] = []
-    for path, stat in files:
-        try:
-            path.encode("utf-8")
-        except UnicodeEncodeError:
-            bad.append(Problem(Path(path), _UNNAMEABLE))
-        else:
-            good.append((path, stat))
-    return good, tuple(bad)
+    files = [(path, stat) for path, stat in found.files if _encodable(path)]
+    if len(files) == len(found.files) and all(map(_encodable, found.folders)):
+        return found, []
+    bad = [Problem(Path(path), _UNNAMEABLE) for path, _ in found.files if not _encodable(path)]
+    folders = {path: state for path, state in found.folders.items() if _encodable(path)}
+    return found._replace(files=files, folders=folders), bad
+
+
+def _full_check_due(database: Database) -> bool:
+    last = database.meta("full_check")
+    return last is None or time.time() - float(last) > FULL_CHECK_SECONDS
+
+
+def _checked_in_full(connection: sqlite3.Connection) -> None:
+    connection.execute(
+        "INSERT OR REPLACE INTO meta(key, value) VALUES ('full_check', ?)", (str(time.time()),)
+    )
+
+
+def _sorted(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(problems, key=lambda p: _path_key(str(p.path))))
