@@ -369,3 +369,14 @@ def _text_at(app, region) -> str:  # type: ignore[no-untyped-def]
     lines = app.screen._compositor.render_update(full=True)  # noqa: F841 (forces a frame)
     strips = app.screen._compositor.render_strips()
     return "\n".join(strips[y].text for y in range(region.y, region.bottom))
+
+
+async def test_duplicate_files_get_one_notice(library: Path) -> None:
+    write(library / "copy-of-rail.txt", (library / "b-rail.txt").read_text())
+    app = make_app(library)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert len(titles(app)) == 3
+        notes = [n.message for n in app._notifications if "repeats an article" in n.message]
+        assert notes == ["1 file repeats an article already listed (the same text): "
+                         "each article is shown once"]  # fmt: skip

@@ -17,6 +17,7 @@ from briefing.library.files import (
 )
 from briefing.library.loaders import ArticleFormatError, parse_file_text
 from briefing.library.model import Article
+from briefing.library.sniff import unsupported_format
 from briefing.library.text import DecodeError, decode_bytes, sanitise
 
 __all__ = [
@@ -36,6 +37,8 @@ __all__ = [
 class Library:
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Files whose article (the same text) was already read from another file.
+    duplicates: int = 0
 
     def find(self, key: str) -> Article:
         """The article whose id is ``key`` or starts with it (unambiguously)."""
@@ -99,6 +102,9 @@ def load_article_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Ar
         data = path.read_bytes()
     except OSError as error:
         raise ArticleFormatError(error.strerror or str(error)) from None
+    kind = unsupported_format(data)
+    if kind is not None:
+        raise ArticleFormatError(f"unsupported format ({kind})")
     try:
         text = sanitise(decode_bytes(data))
     except DecodeError as error:
@@ -125,4 +131,6 @@ def load_library(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> L
             if article.id not in ids:
                 ids.add(article.id)
                 library.articles.append(article)
+            else:
+                library.duplicates += 1
     return library

@@ -99,6 +99,7 @@ class ReaderScreen(Screen[None]):
         entries: list[Entry]
         problems: tuple[Problem, ...]
         index_error: str | None
+        duplicates: int = 0  # files that repeat an article already listed
 
     @dataclass
     class SummaryReady(Message):
@@ -333,7 +334,12 @@ class ReaderScreen(Screen[None]):
 
         refreshed = catalogue.refresh(progress)
         self.post_message(
-            self.LibraryRefreshed(catalogue.entries(), refreshed.problems, catalogue.index_error)
+            self.LibraryRefreshed(
+                catalogue.entries(),
+                refreshed.problems,
+                catalogue.index_error,
+                catalogue.duplicates(),
+            )
         )
 
     @on(LibraryProgress)
@@ -348,6 +354,11 @@ class ReaderScreen(Screen[None]):
             self.notify(f"{message.index_error}\nReading the files directly; search is off.",
                         title="No search index", severity="warning", markup=False)  # fmt: skip
         self._show_entries(message.entries, message.problems, done=True)
+        if message.duplicates:
+            from briefing.library.files import duplicates_note
+
+            self.notify(duplicates_note(message.duplicates), title="Duplicates", timeout=8,
+                        markup=False)  # fmt: skip
 
     def _show_entries(
         self, entries: list[Entry], problems: tuple[Problem, ...], done: bool
