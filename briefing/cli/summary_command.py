@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing.cli.common import (
     OUTPUT_FORMATS,
@@ -18,6 +17,8 @@ from briefing.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from briefing.library.model import Article
 
 HELP = "print summaries of articles (for the terminal, pipes and scripts)"
@@ -92,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
         )
     from briefing.analysis.derived import cached_summary, facts_for
     from briefing.analysis.summarize import Length
+    from briefing.cli.stream import ProgressBar, chunks, write_items
     from briefing.library.load import LibraryError
     from briefing.presentation.report import digest
     from briefing.storage.cache import DerivedCache
@@ -107,36 +109,19 @@ def run(args: argparse.Namespace) -> int:
         articles = _bookmarked_only(articles, args.bookmarks)
     length = Length(sentences=None, ratio=args.ratio) if args.ratio else Length(args.sentences)
     cache = DerivedCache()
-    facts = None if args.no_facts else facts_for(articles, cache)
-    items = [
-        digest(
-            a,
-            cached_summary(a, args.algorithm, length, cache),
-            facts[a.id] if facts is not None else None,
-        )
-        for a in articles
-    ]
-    fmt = choose_format(args.format)
-    if fmt == "json":
-        from briefing.presentation.output import to_json
 
-        sys.stdout.write(to_json({"articles": items}))
-    elif fmt == "markdown":
-        from briefing.presentation.output import to_markdown
+    def items() -> Iterator[dict[str, Any]]:
+        # By chunks: each is written as soon as it is summarised (streaming),
+        # and its facts come from the cache in one read.
+        with ProgressBar(len(articles), "Summarising") as progress:
+            for chunk in chunks(articles):
+                facts = None if args.no_facts else facts_for(chunk, cache)
+                for a in chunk:
+                    summary = cached_summary(a, args.algorithm, length, cache)
+                    yield digest(a, summary, facts[a.id] if facts is not None else None)
+                progress.advance(len(chunk))
 
-        sys.stdout.write(to_markdown(items))
-    elif fmt == "plain":
-        from briefing.presentation.output import to_plain
-
-        sys.stdout.write(to_plain(items))
-    else:
-        from rich.console import Console
-
-        from briefing.presentation.render import digest_panels
-
-        console = Console()
-        for panel in digest_panels(items):
-            console.print(panel)
+    write_items(items(), choose_format(args.format))
     return 0
 
 
