@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import STORY_TITLE, write
+from textual import events
 from tui_helpers import SECOND_TITLE, THIRD_TITLE, make_app, make_library, settle
 
 from briefing.bookmarks import BookmarkStore, bookmark_article
@@ -380,3 +381,17 @@ async def test_duplicate_files_get_one_notice(library: Path) -> None:
         notes = [n.message for n in app._notifications if "repeats an article" in n.message]
         assert notes == ["1 file repeats an article already listed (the same text): "
                          "each article is shown once"]  # fmt: skip
+
+
+async def test_a_word_typed_fast_is_all_filter_even_its_command_letters(library: Path) -> None:
+    # tmux (and a fast typist) delivers "iraq" before the box has taken focus:
+    # the q must be a letter of the word, not quit.
+    app = make_app(library)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        for key in "harq":
+            app.post_message(events.Key(key, key))  # no pause between keys
+        await settle(pilot)
+        assert app.is_running
+        assert app.screen.query_one(FilterBar).value == "harq"

@@ -140,6 +140,7 @@ class ArticleList(LineView, can_focus=True):
         self._filter = ""
         self._order: list[str] | None = None  # set_order's ids; None: every article
         self.unread_only = False
+        self._typing = False  # letters went to the filter box; focus is on its way
         self._by_id: dict[str, int] = {}
         self._cache = self.line_cache(1024)
         self.empty_message = "No articles"
@@ -302,13 +303,19 @@ class ArticleList(LineView, can_focus=True):
         if not event.is_printable or not event.character or event.character.isspace():
             return
         # A key bound here or on the screen runs its command, unless that
-        # command is off in the list (h, backspace: back, from other panes).
+        # command is off in the list (h, backspace: back, from other panes),
+        # or the user is already typing a word: keys that arrive before the
+        # box has taken focus are its letters ("iraq" must not quit on q).
         active = self.screen.active_bindings.get(event.key)
-        if active is not None and active.enabled:
+        if active is not None and active.enabled and not self._typing:
             return
         event.stop()
         event.prevent_default()
+        self._typing = True
         self.post_message(self.TypedToFilter(event.character))
+
+    def on_blur(self) -> None:
+        self._typing = False
 
     def action_show_all(self) -> None:
         self.post_message(self.ShowAll())
