@@ -389,7 +389,6 @@ async def test_a_word_typed_fast_is_all_filter_even_its_command_letters(library:
     app = make_app(library)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        articles = app.screen.query_one(ArticleList)
         for key in "harq":
             app.post_message(events.Key(key, key))  # no pause between keys
         await settle(pilot)
