@@ -76,12 +76,13 @@ class HelpScreen(ModalScreen[None]):
             yield Static(table)
 
     def action_scroll(self, lines: int) -> None:
-        self.query_one("#help-body", VerticalScroll).scroll_relative(y=lines, animate=False)
+        body = self.query_one("#help-body", VerticalScroll)
+        # From the target, not the position: keys held down add up.
+        body.scroll_to(y=body.scroll_target_y + lines, animate=False)
 
     def action_page(self, pages: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)
-        body.scroll_relative(y=pages * max(1, body.scrollable_content_region.height - 1),
-                             animate=False)  # fmt: skip
+        self.action_scroll(pages * max(1, body.scrollable_content_region.height - 1))
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(result)
