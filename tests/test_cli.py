@@ -214,10 +214,11 @@ def test_import_split_writes_one_file_per_article(run_cli: CliRunner, tmp_path: 
     again = run_cli("import", "--split", dump, "--into", tmp_path / "lib")
     assert "already there" in again.stdout
     assert len(list((tmp_path / "lib").iterdir())) == 2
-    # Without --split the dump is one (odd) article, copied as it is.
+    # Without --split the dump is not taken for one odd article titled
+    # "Viewing results…": it is left alone, with the command that splits it.
     copy = run_cli("import", dump, "--into", tmp_path / "copy")
-    assert copy.returncode == 0
-    assert (tmp_path / "copy" / "dump.txt").read_bytes() == dump.read_bytes()
+    assert copy.returncode == 1 and not list((tmp_path / "copy").iterdir())
+    assert f"briefing import --split {dump}" in copy.stderr
 
 
 def test_summary_does_not_import_textual() -> None:

@@ -19,14 +19,14 @@ The bridge opened on Friday after three years of work.
 
 
 def test_split_dump_finds_articles_and_drops_debris() -> None:
-    parts, dropped = split_dump(DUMP)
+    parts, dropped, orphans = split_dump(DUMP)
     assert [p.title for p in parts] == [
         "Harbour Vote Passes After Long Debate",
         "New Bridge Opens to Traffic",
     ]
     assert len(parts[0].paragraphs) == 2
     assert parts[1].body == "The bridge opened on Friday after three years of work."
-    assert dropped == ["Showing results 1 - 10 of 2", "Read more"]
+    assert dropped == ["Showing results 1 - 10 of 2", "Read more"] and orphans == 0
 
 
 def test_headline_heuristics() -> None:
@@ -38,7 +38,7 @@ def test_headline_heuristics() -> None:
 
 
 def test_headline_without_body_is_dropped() -> None:
-    parts, dropped = split_dump(
+    parts, dropped, _ = split_dump(
         "Lonely Headline Here\n\nAnother Headline Here\n\nBody text. It ends."
     )
     assert [p.title for p in parts] == ["Another Headline Here"]

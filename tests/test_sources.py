@@ -57,7 +57,8 @@ def test_other_encodings_are_detected(tmp_path: Path) -> None:
     [
         (b"", "empty"),
         (b"\n \n\t\n", "no text"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", r"unsupported format \(PNG image\)"),
+        (b"\x00\x01\x02 some bytes of no known kind", "binary"),
     ],
 )
 def test_unreadable_files_raise_with_a_reason(tmp_path: Path, content: bytes, reason: str) -> None:

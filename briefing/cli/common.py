@@ -150,6 +150,7 @@ def choose_format(requested: str | None, stream: IO[str] | None = None) -> str:
 
 def load_library_or_fail(paths: list[Path], max_bytes: int | None):
     """Load the library, warn about each bad file once, fail if nothing loads."""
+    from briefing.library.files import duplicates_note
     from briefing.library.load import DEFAULT_MAX_BYTES, LibraryError, default_paths, load_library
 
     paths = paths or default_paths()
@@ -161,6 +162,9 @@ def load_library_or_fail(paths: list[Path], max_bytes: int | None):
         warn(f"skipped {problem}")
     for remark in library.warnings:
         warn(str(remark))
+    if library.duplicates:
+        # Said once: 1,800 files holding 450 articles are not 1,800 articles.
+        warn(duplicates_note(library.duplicates))
     if not library.articles:
         where = ", ".join(str(p) for p in paths)
         if library.problems:

@@ -47,13 +47,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from briefing.analysis.derived import facts_for
     from briefing.analysis.facts import build_index
+    from briefing.cli.stream import ProgressBar, chunks
     from briefing.storage.cache import DerivedCache
 
     library = load_library_or_fail(args.paths, args.max_size)
     kinds = args.kind or KIND_CHOICES
     # Facts found before (by `summary`, the reader or an earlier run) come from
     # the cache; the extractor is loaded only for articles it has not seen.
-    facts = facts_for(library.articles, DerivedCache())
+    cache, facts = DerivedCache(), {}
+    with ProgressBar(len(library.articles), "Finding key facts") as progress:
+        for chunk in chunks(library.articles):
+            facts.update(facts_for(chunk, cache))
+            progress.advance(len(chunk))
     index = build_index(library.articles, lambda article: facts[article.id], kinds=kinds)
     entries = [e for e in index.entries if len(e.articles) >= max(args.min_articles, 1)]
     fmt = choose_format(args.format)

@@ -49,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"already there: {event.target}  ({event.detail})")
             elif event.kind == "dropped":
                 warn(f"dropped from {event.source}: {event.detail!r} (not an article)")
+            elif event.kind == "unsure":
+                warn(f"{event.source}: {event.detail}")
             else:
                 warn(f"skipped {event.detail}")
     except LibraryError as error:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,9 +14,12 @@ from briefing.cli.common import (
     fail,
     load_library_or_fail,
     positive_int,
+    warn,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from briefing.analysis.summarize import Length
     from briefing.library.model import Article, Summary
     from briefing.storage.cache import DerivedCache
@@ -100,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
         )
     from briefing.analysis.derived import facts_for
     from briefing.analysis.summarize import EXPLAINED, Length
+    from briefing.cli.stream import ProgressBar, chunks, write_items
     from briefing.library.load import LibraryError
     from briefing.presentation.report import digest
     from briefing.storage.cache import DerivedCache
@@ -115,40 +118,25 @@ def run(args: argparse.Namespace) -> int:
         articles = _bookmarked_only(articles, args.bookmarks)
     length = Length(sentences=None, ratio=args.ratio) if args.ratio else Length(args.sentences)
     cache = DerivedCache()
-    facts = None if args.no_facts else facts_for(articles, cache)
     explain = args.explain and args.algorithm in EXPLAINED
     if args.explain and not explain:
-        print(
-            f"briefing: --explain: {args.algorithm} does not explain its choices "
-            f"(only {', '.join(sorted(EXPLAINED))} does)",
-            file=sys.stderr,
+        warn(
+            f"--explain: {args.algorithm} does not explain its choices "
+            f"(only {', '.join(sorted(EXPLAINED))} does)"
         )
-    items = []
-    for article in articles:
-        summary, explanation = _summary(article, args.algorithm, length, cache, explain)
-        found = facts[article.id] if facts is not None else None
-        items.append(digest(article, summary, found, explanation))
-    fmt = choose_format(args.format)
-    if fmt == "json":
-        from briefing.presentation.output import to_json
 
-        sys.stdout.write(to_json({"articles": items}))
-    elif fmt == "markdown":
-        from briefing.presentation.output import to_markdown
+    def items() -> Iterator[dict[str, Any]]:
+        # By chunks: each is written as soon as it is summarised (streaming),
+        # and its facts come from the cache in one read.
+        with ProgressBar(len(articles), "Summarising") as progress:
+            for chunk in chunks(articles):
+                facts = None if args.no_facts else facts_for(chunk, cache)
+                for a in chunk:
+                    summary, why = _summary(a, args.algorithm, length, cache, explain)
+                    yield digest(a, summary, facts[a.id] if facts is not None else None, why)
+                progress.advance(len(chunk))
 
-        sys.stdout.write(to_markdown(items))
-    elif fmt == "plain":
-        from briefing.presentation.output import to_plain
-
-        sys.stdout.write(to_plain(items))
-    else:
-        from rich.console import Console
-
-        from briefing.presentation.render import digest_panels
-
-        console = Console()
-        for panel in digest_panels(items):
-            console.print(panel)
+    write_items(items(), choose_format(args.format))
     return 0
 
 

@@ -51,6 +51,7 @@ class Catalogue:
         self.index: SearchIndex | None = None
         self.index_error: str | None = None
         self._loaded: dict[str, Article] = {}  # only without an index
+        self._duplicates = 0  # only without an index
 
     def open(self) -> None:
         """Open the index (LibraryError if a path does not exist)."""
@@ -86,9 +87,12 @@ class Catalogue:
         files = find_article_files(self.paths)
         loaded: dict[str, Article] = {}
         failed: list[Problem] = []
+        self._duplicates = 0
         for done, path in enumerate(files, 1):
             try:
                 for article in load_article_file(path, self.max_bytes):
+                    if article.id in loaded:
+                        self._duplicates += 1
                     loaded.setdefault(article.id, article)
             except ArticleFormatError as error:
                 failed.append(Problem(path, str(error)))
@@ -97,6 +101,17 @@ class Catalogue:
         self._loaded = loaded
         # Without an index nothing is known from last time: every file is new.
         return RefreshResult(len(files), 0, 0, 0, tuple(failed))
+
+    def duplicates(self) -> int:
+        """Files that repeat an article already listed (never raises)."""
+        if self.index is not None:
+            from briefing.search import SearchIndexError
+
+            try:
+                return self.index.duplicates()
+            except SearchIndexError:
+                return 0
+        return self._duplicates
 
     def entries(self) -> list[Entry]:
         """What the catalogue knows; never raises (an unusable index lists nothing

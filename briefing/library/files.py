@@ -23,6 +23,7 @@ __all__ = [
     "bundled_articles_dir",
     "default_paths",
     "display_path",
+    "duplicates_note",
     "path_text",
     "scan_article_files",
 ]
@@ -47,6 +48,13 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 _SUFFIXES = tuple(ARTICLE_SUFFIXES)
 # Larger files are skipped (and named) rather than read.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+def duplicates_note(count: int) -> str:
+    """What to say, once, about files that repeat an article already listed."""
+    files = f"{count:,} file{'s' if count != 1 else ''}"
+    verb = "repeats" if count == 1 else "repeat"
+    return f"{files} {verb} an article already listed (the same text): each article is shown once"
 
 
 class LibraryError(Exception):

@@ -18,6 +18,7 @@ from briefing.library.load import (
 from briefing.library.loaders import ArticleFormatError
 from briefing.library.loaders.dump import split_dump
 from briefing.library.model import Article
+from briefing.library.sniff import unsupported_format
 from briefing.library.text import DecodeError, decode_bytes, sanitise
 from briefing.storage.fsutil import atomic_write_bytes, atomic_write_text, slugify, unique_path
 
@@ -26,7 +27,7 @@ __all__ = ["ImportEvent", "import_articles"]
 
 @dataclass(frozen=True, slots=True)
 class ImportEvent:
-    """One outcome: ``kind`` is added, exists, skipped or dropped."""
+    """One outcome: ``kind`` is added, exists, skipped, dropped or unsure."""
 
     kind: str
     source: Path
@@ -43,10 +44,20 @@ def _existing_ids(folder: Path) -> dict[str, Path]:
 
 def _read_text(path: Path, max_bytes: int) -> str:
     data = read_article_bytes(path, max_bytes)
+    kind = unsupported_format(data)
+    if kind is not None:
+        raise ArticleFormatError(f"unsupported format ({kind})")
     try:
         return sanitise(decode_bytes(data))
     except DecodeError as error:
         raise ArticleFormatError(str(error)) from None
+
+
+def _orphans_note(count: int) -> str:
+    return (
+        f"{count} paragraph{'s' if count != 1 else ''} before the first headline "
+        "left out (no headline to file them under)"
+    )
 
 
 def article_file_text(article: Article) -> str:
@@ -73,11 +84,18 @@ def import_articles(
     for path in files:
         try:
             if split:
-                parts, dropped = split_dump(_read_text(path, max_bytes))
+                parts, dropped, orphans = split_dump(_read_text(path, max_bytes))
+                if not parts:
+                    # Said once: listing every paragraph as "not an article"
+                    # buried the one line that mattered.
+                    raise ArticleFormatError(
+                        "no headline followed by a body was found (a headline is a short "
+                        "line without a full stop, with its paragraphs after it)"
+                    )
                 for line in dropped:
                     yield ImportEvent("dropped", path, line)
-                if not parts:
-                    raise ArticleFormatError("no headline followed by a body was found")
+                if orphans:
+                    yield ImportEvent("unsure", path, _orphans_note(orphans))
                 articles = [Article(title=p.title, body=p.body) for p in parts]
             else:
                 articles = load_article_file(path, max_bytes)

@@ -19,6 +19,7 @@ from briefing.library.files import (
 )
 from briefing.library.loaders import ArticleFormatError, parse_file_text
 from briefing.library.model import Article
+from briefing.library.sniff import unsupported_format
 from briefing.library.text import DecodeError, decode_bytes, sanitise
 
 __all__ = [
@@ -42,6 +43,8 @@ class Library:
     problems: list[Problem] = field(default_factory=list)
     # Files that loaded, but with something left out (Article.notes).
     warnings: list[Problem] = field(default_factory=list)
+    # Files whose article (the same text) was already read from another file.
+    duplicates: int = 0
 
     def find(self, key: str) -> Article:
         """The article whose id is ``key`` or starts with it (unambiguously)."""
@@ -127,6 +130,9 @@ def load_article_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Ar
 def articles_from_bytes(data: bytes, path: Path) -> list[Article]:
     """A file's bytes as its articles (the loader chosen by the path's ending);
     ArticleFormatError, with the reason, for anything that is not one."""
+    kind = unsupported_format(data)
+    if kind is not None:
+        raise ArticleFormatError(f"unsupported format ({kind})")
     try:
         text = sanitise(decode_bytes(data))
     except DecodeError as error:
@@ -160,4 +166,6 @@ def load_library(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> L
             if article.id not in ids:
                 ids.add(article.id)
                 library.articles.append(article)
+            else:
+                library.duplicates += 1
     return library

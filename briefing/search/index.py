@@ -166,6 +166,14 @@ class SearchIndex:
 
         return self._run(read)
 
+    def duplicates(self) -> int:
+        """Files whose article (the same text) another file already holds."""
+        return self._run(
+            lambda connection: connection.execute("SELECT count(*) FROM docs WHERE dup").fetchone()[
+                0
+            ]
+        )
+
     def __len__(self) -> int:
         return self._run(
             lambda connection: connection.execute(

@@ -195,15 +195,23 @@ class _Fields:
         return tuple(sorted({" ".join(str(t).split()) for t in value if str(t).strip()}))
 
 
+def _same_words(heading: str, title: str) -> bool:
+    def words(text: str) -> list[str]:
+        return markdown_to_text(text).casefold().split()
+
+    return words(heading) == words(title)
+
+
 def parse_markdown(text: str, path: Path | None = None) -> list[Article]:
     data, rest = split_front_matter(text)
     meta = _Fields(data)
     title = meta.text("title")
-    if title is None:
-        heading = _HEADING.match(rest.lstrip("\n"))
-        if heading:
-            title = _heading_text(heading).strip()
-            rest = rest.lstrip("\n")[heading.end() :]
+    heading = _HEADING.match(rest.lstrip("\n")) or _SETEXT.match(rest.lstrip("\n"))
+    if heading and (title is None or _same_words(_heading_text(heading), title)):
+        # The heading is the title (or repeats the front matter's): not body
+        # text, else it would be summary sentence 1 and the bookmark excerpt.
+        title = title or _heading_text(heading).strip()
+        rest = rest.lstrip("\n")[heading.end() :]
     body = clean_body(markdown_to_text(rest))
     if title is None:
         first, _, remainder = body.partition("\n")

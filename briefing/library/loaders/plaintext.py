@@ -56,12 +56,31 @@ def clean_body(text: str) -> str:
     return "\n\n".join(_unwrap(p) for p in paragraphs if p.strip())
 
 
+def _looks_like_a_dump(first_line: str, text: str) -> bool:
+    """A search page or copy-paste dump: page debris as its first line, or
+    debris between what split into two or more articles."""
+    from briefing.library.loaders.dump import is_debris, split_dump
+
+    if is_debris(first_line):
+        return True
+    # Most files have no debris line at all: only those are split to count.
+    if not any(is_debris(block) for block in _BLANK_RUN.split(text) if len(block) < 80):
+        return False
+    return len(split_dump(text).parts) >= 2
+
+
 def parse_plaintext(text: str, path: Path | None = None) -> list[Article]:
     stripped = text.strip()
     if not stripped:
         raise ArticleFormatError("empty file")
     first, _, rest = stripped.partition("\n")
     first = first.strip()
+    if _looks_like_a_dump(first, stripped):
+        name = str(path) if path else "FILE"
+        raise ArticleFormatError(
+            f"looks like several articles in one file (it starts {first!r}); "
+            f"split it with: briefing import --split {name} --into articles/"
+        )
     if len(first) > MAX_TITLE_CHARS or not rest.strip():
         # No headline line: the whole file is the body, the file name the title.
         title, body = title_from_path(path), clean_body(stripped)

@@ -48,6 +48,10 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll(1)", "Scroll down", show=False, id="help.down"),
+        Binding("k,up", "scroll(-1)", "Scroll up", show=False, id="help.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="help.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="help.page_up"),
     ]
 
     def __init__(self, sections: Sequence[tuple[str, list[tuple[str, str, str]]]]) -> None:
@@ -70,6 +74,15 @@ class HelpScreen(ModalScreen[None]):
             body.border_title = "Keys"
             body.border_subtitle = "escape to close · remap by id in config.toml [keymap]"
             yield Static(table)
+
+    def action_scroll(self, lines: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        # From the target, not the position: keys held down add up.
+        body.scroll_to(y=body.scroll_target_y + lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        self.action_scroll(pages * max(1, body.scrollable_content_region.height - 1))
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(result)

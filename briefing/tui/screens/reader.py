@@ -26,7 +26,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Static, Tab, Tabs
+from textual.widgets import Static, Tab, Tabs
 
 from briefing.analysis.summarize import ALGORITHMS, Length
 from briefing.library.catalogue import Catalogue
@@ -35,14 +35,17 @@ from briefing.library.load import LibraryError, Problem
 from briefing.library.model import Article, Listed, Summary
 from briefing.tui.keys import keys_label
 from briefing.tui.messages import SentenceChosen
-from briefing.tui.screens.list_state import ListMode, ListState
+from briefing.tui.screens.list_state import Dates, ListMode, ListState, arrange
 from briefing.tui.screens.reader_bookmarks import BookmarksController, SharedArticle
+from briefing.tui.screens.reader_list import ListControls
+from briefing.tui.screens.reader_outside import Outside
 from briefing.tui.screens.reader_search import SearchController
 from briefing.tui.widgets.article_list import ArticleList, ListEntry
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.bookmark_panel import BookmarkPanel
 from briefing.tui.widgets.facts_view import FactsView
 from briefing.tui.widgets.filter_bar import FilterBar
+from briefing.tui.widgets.footer import ReaderFooter
 from briefing.tui.widgets.summary_view import SummaryView
 
 if TYPE_CHECKING:
@@ -53,6 +56,8 @@ if TYPE_CHECKING:
 __all__ = ["ReaderScreen"]
 
 NARROW_WIDTH = 100
+# Below this width the key facts get a tab of their own (60×20 works).
+TINY_WIDTH = 70
 MAX_SENTENCES = 30
 # While a big library is read, the list is refreshed this often.
 PROGRESS_SECONDS = 1.0
@@ -95,6 +100,7 @@ class ReaderScreen(Screen[None]):
         entries: list[Entry]
         problems: tuple[Problem, ...]
         index_error: str | None
+        duplicates: int = 0  # files that repeat an article already listed
 
     @dataclass
     class SummaryReady(Message):
@@ -139,11 +145,28 @@ class ReaderScreen(Screen[None]):
         Binding("t", "edit_tags", "Tags", show=False, id="reader.tags"),
         Binding("B", "bookmarks_only", "Bookmarks only", show=False, id="reader.bookmarks_only"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="reader.help"),
+        Binding("escape,h,backspace", "back", "Back to the list", show=False, id="reader.back"),
+        Binding("o", "open_url", "Open in browser", show=False, id="reader.open_url"),
+        Binding("e", "edit_file", "Open in $EDITOR", show=False, id="reader.edit_file"),
+        Binding("p", "page_file", "Open in $PAGER", show=False, id="reader.page_file"),
+        Binding("y", "copy_summary", "Copy summary", show=False, id="reader.copy_summary"),
+        Binding("Y", "copy_url", "Copy url", show=False, id="reader.copy_url"),
+        Binding("O", "sort", "Sort: library, date, source, title", show=False, id="reader.sort"),
+        Binding("u", "unread_only", "Unread only", show=False, id="reader.unread_only"),
+        Binding("m", "toggle_read", "Mark read / unread", show=False, id="reader.toggle_read"),
+        Binding("M", "all_read", "Mark all listed read", show=False, id="reader.all_read"),
+        Binding("v", "views", "Saved searches", show=False, id="reader.views"),
+        Binding("T", "tag_browser", "Bookmark tags", show=False, id="reader.tag_browser"),
+        Binding("less_than_sign", "narrower_list", "Narrower list", key_display="<",
+                show=False, id="reader.narrower_list"),
+        Binding("greater_than_sign", "wider_list", "Wider list", key_display=">",
+                show=False, id="reader.wider_list"),
     ]  # fmt: skip
 
     algorithm: reactive[str] = reactive("default", init=False)
     sentences: reactive[int] = reactive(3, init=False)
     narrow: reactive[bool] = reactive(False, init=False)
+    tiny: reactive[bool] = reactive(False, init=False)
     pane: reactive[str] = reactive("list", init=False)
 
     def __init__(self, paths: list[Path], algorithm: str = "default", sentences: int = 3) -> None:
@@ -162,6 +185,8 @@ class ReaderScreen(Screen[None]):
         self.list_state = ListState(lambda: self.query_one(ArticleList))
         self.bookmarking = BookmarksController(self)
         self.searching = SearchController(self)
+        self.outside = Outside(self)
+        self.dates = Dates()
         if algorithm not in ALGORITHMS:
             algorithm = "default"
         self.set_reactive(ReaderScreen.algorithm, algorithm)
@@ -185,7 +210,7 @@ class ReaderScreen(Screen[None]):
             yield SummaryView(id="summary")
             yield BookmarkPanel(id="bookmark")
             yield FactsView(id="facts")
-        yield Footer()
+        yield ReaderFooter()
 
     def _title_text(self, status: str = "") -> Text:
         where = ", ".join(str(p) for p in self.paths)
@@ -195,6 +220,9 @@ class ReaderScreen(Screen[None]):
         return text
 
     def on_mount(self) -> None:
+        # Needs the app's settings, which the screen has only once mounted.
+        self.list_controls = ListControls(self)
+        self.list_controls.apply_width()
         self.query_one(ArticleList).empty_message = "Loading articles…"
         self.query_one(SummaryView).show_message("Open an article to see its summary.")
         self.query_one(FactsView).show_message("Key facts appear here.")
@@ -206,27 +234,67 @@ class ReaderScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.narrow = self.size.width < NARROW_WIDTH
+        self.tiny = self.size.width < TINY_WIDTH
 
     def watch_narrow(self, narrow: bool) -> None:
         if narrow and not self.query(Tabs):
             # Tabs are only needed on narrow terminals; wide ones never pay for them.
+            names = [(self._list_tab_label(), "list"), ("Text", "text"), ("Summary", "side")]
+            if self.size.width < TINY_WIDTH:
+                names.append(("Facts", "facts"))
             tabs = Tabs(
-                Tab("Articles", id="tab-list"),
-                Tab("Text", id="tab-text"),
-                Tab("Summary", id="tab-side"),
+                *(Tab(label, id=f"tab-{name}") for label, name in names),
                 id="pane-tabs",
                 active=f"tab-{self.pane}",
             )
             self.mount(tabs, after=self.query_one("#title-bar"))
         self.set_class(narrow, "-narrow")
+        self.list_controls.apply_width()
         self._show_pane(self.pane)
+        # The footer puts ? and q first when it is short of room.
+        self.query_one(ReaderFooter).narrow = narrow
+
+    def watch_tiny(self, tiny: bool) -> None:
+        for tabs in self.query(Tabs):
+            if not tabs.is_mounted:
+                continue  # made just now, with the tab it needs
+            if tiny and not tabs.query("#tab-facts"):
+                tabs.add_tab(Tab("Facts", id="tab-facts"))
+            elif not tiny and tabs.query("#tab-facts"):
+                tabs.remove_tab("tab-facts")
+        self.set_class(tiny, "-tiny")
+        if not tiny and self.pane == "facts":
+            self.pane = "side"
+        self._show_pane(self.pane)
+
+    def _list_tab_label(self) -> str:
+        # The title bar (with the count) gives way to tabs on narrow terminals:
+        # the count moves to the list's tab.
+        return (
+            f"Articles {self.query_one(ArticleList).visible_count:,}" if self.loaded else "Articles"
+        )
+
+    def show_count(self) -> None:
+        """The article count, in the title bar and (narrow) the list's tab."""
+        count = self.query_one(ArticleList).visible_count if self.loaded else len(self.entries)
+        total = len(self.entries)
+        shown = f"{total:,} article{'s' if total != 1 else ''}"
+        if count != total:
+            shown = f"{count:,} of {shown}"
+        self.query_one("#title-bar", Static).update(self._title_text(shown))
+        for tab in self.query("#tab-list").results(Tab):
+            tab.label = self._list_tab_label()
 
     def watch_pane(self, pane: str) -> None:
         self._show_pane(pane)
 
     def _show_pane(self, pane: str) -> None:
         for name in ("list", "text", "side"):
-            self.query_one(f"#{name}-pane").set_class(name == pane, "-current")
+            shown = name == pane or (name == "side" and pane == "facts")
+            self.query_one(f"#{name}-pane").set_class(shown, "-current")
+        # On a tiny terminal the side pane shows the summary or the facts.
+        self.query_one("#side-pane").set_class(pane == "facts", "-facts")
+        self.query_one("#side-pane").set_class(pane != "facts", "-summary")
         for tabs in self.query(Tabs):
             if tabs.is_mounted and tabs.active != f"tab-{pane}":
                 tabs.active = f"tab-{pane}"
@@ -267,7 +335,12 @@ class ReaderScreen(Screen[None]):
 
         refreshed = catalogue.refresh(progress)
         self.post_message(
-            self.LibraryRefreshed(catalogue.entries(), refreshed.problems, catalogue.index_error)
+            self.LibraryRefreshed(
+                catalogue.entries(),
+                refreshed.problems,
+                catalogue.index_error,
+                catalogue.duplicates(),
+            )
         )
 
     @on(LibraryProgress)
@@ -282,25 +355,22 @@ class ReaderScreen(Screen[None]):
             self.notify(f"{message.index_error}\nReading the files directly; search is off.",
                         title="No search index", severity="warning", markup=False)  # fmt: skip
         self._show_entries(message.entries, message.problems, done=True)
+        if message.duplicates:
+            from briefing.library.files import duplicates_note
+
+            self.notify(duplicates_note(message.duplicates), title="Duplicates", timeout=8,
+                        markup=False)  # fmt: skip
 
     def _show_entries(
         self, entries: list[Entry], problems: tuple[Problem, ...], done: bool
     ) -> None:
         article_list = self.query_one(ArticleList)
-        read = self.briefing_app.read_state
         self.entries = {e.id: e for e in entries}
-        article_list.set_entries(
-            [ListEntry(e.id, e.title, meta_text(e), read=e.id in read) for e in entries]
-        )
-        self.bookmarking.apply()
-        self.list_state.apply()
+        self.relist()
         if not done:
             return
         self.loaded = True
-        count = len(entries)
-        self.query_one("#title-bar", Static).update(
-            self._title_text(f"{count:,} article{'s' if count != 1 else ''}")
-        )
+        self.show_count()
         self.problems = list(problems)
         if self.problems:
             self._report_problems()
@@ -310,6 +380,27 @@ class ReaderScreen(Screen[None]):
         if self.current is None and article_list.current is not None:
             # After the first frame: the list should not wait for the article.
             self.call_after_refresh(self._open, article_list.current.id, False)
+
+    def relist(self) -> None:
+        """Give the list every entry again, in the chosen order."""
+        read = self.briefing_app.read_state
+        sort = self.list_controls.sort if hasattr(self, "list_controls") else "library"
+        dated = sort == "date"
+        self.query_one(ArticleList).set_entries(
+            [
+                ListEntry(e.id, e.title, self._meta(e, dated), read=e.id in read)
+                for e in arrange(list(self.entries.values()), sort, self.dates)
+            ]
+        )
+        self.bookmarking.apply()
+        self.list_state.apply()
+
+    def _meta(self, entry: Entry, dated: bool) -> str:
+        if dated and not entry.published:
+            # Sorted by date: the file's date stands in for a missing one.
+            date = self.dates.of(entry)
+            return f"{date} · {meta_text(entry)}" if date else meta_text(entry)
+        return meta_text(entry)
 
     def _report_problems(self) -> None:
         shown = "\n".join(str(p) for p in self.problems[:6])
@@ -404,6 +495,7 @@ class ReaderScreen(Screen[None]):
             return  # made for an earlier choice; the one asked for now is coming
         summary = message.summary
         self.query_one(SummaryView).show(article, summary, length_label(message.sentences))
+        self.outside.summary_shown(article.id, summary)
         self.query_one(ArticleView).set_summary(summary.indices)
         if message.facts is not None:
             self.query_one(FactsView).show(message.facts)
@@ -455,10 +547,7 @@ class ReaderScreen(Screen[None]):
     @on(EntityArticles)
     def _entity_articles(self, message: ReaderScreen.EntityArticles) -> None:
         self.facts.update(message.facts)
-        count = len(self.entries)
-        self.query_one("#title-bar", Static).update(
-            self._title_text(f"{count:,} article{'s' if count != 1 else ''}")
-        )
+        self.show_count()
         if message.key != self._entity_request:
             return  # a later request replaced this one
         self.searching.clear()
@@ -556,11 +645,13 @@ class ReaderScreen(Screen[None]):
     def action_shorter(self) -> None:
         self.sentences = max(1, self.sentences - 1)
 
-    def watch_algorithm(self) -> None:
+    def watch_algorithm(self, algorithm: str) -> None:
         self._resummarize()
+        self.briefing_app.remember("summary.algorithm", algorithm)
 
-    def watch_sentences(self) -> None:
+    def watch_sentences(self, sentences: int) -> None:
         self._resummarize()
+        self.briefing_app.remember("summary.sentences", sentences)
 
     # Panes and focus --------------------------------------------------------
 
@@ -573,6 +664,8 @@ class ReaderScreen(Screen[None]):
         ]
 
     def _pane_of(self, widget: Widget | None) -> str | None:
+        if self.tiny and widget is not None and widget is self.query_one(FactsView):
+            return "facts"
         for name in ("list", "text", "side"):
             pane = self.query_one(f"#{name}-pane")
             node = widget
@@ -586,7 +679,8 @@ class ReaderScreen(Screen[None]):
         self.pane = name
 
     def focus_pane(self, name: str) -> None:
-        target = {"list": ArticleList, "text": ArticleView, "side": SummaryView}[name]
+        target = {"list": ArticleList, "text": ArticleView, "side": SummaryView,
+                  "facts": FactsView}[name]  # fmt: skip
         self.pane = name
         # A pane hidden in the narrow layout can take focus only once shown.
         self.call_after_refresh(self.query_one(target).focus)
@@ -597,7 +691,7 @@ class ReaderScreen(Screen[None]):
         position = widgets.index(focused) if focused in widgets else -1
         if position < 0:
             name = self._pane_of(focused) or "list"
-            position = ["list", "text", "side"].index(name)
+            position = ["list", "text", "side", "facts"].index(name)
         target = widgets[(position + step) % len(widgets)]
         self.pane = self._pane_of(target) or "list"
         self.call_after_refresh(target.focus)
@@ -619,6 +713,57 @@ class ReaderScreen(Screen[None]):
         name = (event.tab.id or "tab-list").removeprefix("tab-")
         if name != self.pane:
             self.focus_pane(name)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Back is for the text, summary and facts: in the list, h and
+        # backspace are letters to filter with (and escape is the list's).
+        if action == "back":
+            return self.pane != "list"
+        return True
+
+    def action_back(self) -> None:
+        self.focus_pane("list")
+
+    # Daily use: open elsewhere, copy, sort, read marks, views ----------------
+
+    def action_open_url(self) -> None:
+        self.outside.open_url()
+
+    def action_edit_file(self) -> None:
+        self.outside.run_on_file(pager=False)
+
+    def action_page_file(self) -> None:
+        self.outside.run_on_file(pager=True)
+
+    def action_copy_summary(self) -> None:
+        self.outside.copy_summary()
+
+    def action_copy_url(self) -> None:
+        self.outside.copy_url()
+
+    def action_sort(self) -> None:
+        self.list_controls.next_sort()
+
+    def action_unread_only(self) -> None:
+        self.list_controls.toggle_unread_only()
+
+    def action_toggle_read(self) -> None:
+        self.list_controls.toggle_read()
+
+    def action_all_read(self) -> None:
+        self.list_controls.all_read()
+
+    def action_views(self) -> None:
+        self.list_controls.choose_view()
+
+    def action_tag_browser(self) -> None:
+        self.list_controls.browse_tags()
+
+    def action_narrower_list(self) -> None:
+        self.list_controls.resize(-1)
+
+    def action_wider_list(self) -> None:
+        self.list_controls.resize(1)
 
     # Help and the command palette ------------------------------------------
 

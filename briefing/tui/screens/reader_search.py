@@ -47,6 +47,7 @@ class SearchController:
         self.searched_text: str | None = None  # the box's text the list shows results for
         self._timer: Timer | None = None
         self._error_shown = False
+        self._saved_names: dict[str, str] = {}  # query -> name, for saved searches
 
     @property
     def _bar(self) -> FilterBar:
@@ -109,6 +110,19 @@ class SearchController:
         self.screen.query_one(ArticleList).set_filter("")
         self.clear()
 
+    def run_saved(self, name: str, query: str) -> None:
+        """Show a saved search: its query in the box, its results in the list."""
+        bar = self._bar
+        if self._timer is not None:
+            self._timer.stop()
+        bar.searching = True
+        with bar.prevent(FilterBar.Edited):
+            bar.value = query
+        bar.cursor_position = len(query)
+        self._saved_names[query] = name
+        self.search(query, self.screen.bookmarking.tags_by_article())
+        self.screen.focus_pane("list")
+
     # Searching -------------------------------------------------------------
 
     def search(self, text: str, bookmarks: dict[str, tuple[str, ...]] | None) -> None:
@@ -148,7 +162,7 @@ class SearchController:
             self.screen.list_state.set(ListMode())
             return
         self.query = results.query
-        self.screen.list_state.set(_results_mode(results))
+        self.screen.list_state.set(_results_mode(results, self._saved_names.get(message.text)))
         for notice in results.notices:
             self.screen.notify(notice, title="Search", timeout=4, markup=False)
         self.mark_matches()
@@ -170,9 +184,11 @@ class SearchController:
         view.set_matches(match_spans(self.query, article.body))
 
 
-def _results_mode(results: SearchResults) -> ListMode:
+def _results_mode(results: SearchResults, name: str | None = None) -> ListMode:
     hits = results.hits
     title = f"{results.total:,} match{'es' if results.total != 1 else ''}"
+    if name:
+        title = f"{name}: {title}"
     if results.total > len(hits):
         title += f" (best {len(hits):,} listed)"
     empty = "No matches."

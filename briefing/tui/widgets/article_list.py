@@ -138,6 +138,9 @@ class ArticleList(LineView, can_focus=True):
         self._entries: list[ListEntry] = []
         self._visible: list[int] = []
         self._filter = ""
+        self._order: list[str] | None = None  # set_order's ids; None: every article
+        self.unread_only = False
+        self._typing = False  # letters went to the filter box; focus is on its way
         self._by_id: dict[str, int] = {}
         self._cache = self.line_cache(1024)
         self.empty_message = "No articles"
@@ -186,11 +189,9 @@ class ArticleList(LineView, can_focus=True):
     def set_remote(self, entries: list[ListEntry]) -> None:
         """Replace the hidden entries (bookmarks whose articles we do not have)."""
         keep = self.current.id if self.current else None
-        visible_ids = [self._entries[i].id for i in self._visible]
         self._entries = [e for e in self._entries if not e.hidden] + entries
         self._by_id = {e.id: i for i, e in enumerate(self._entries)}
-        self._visible = [self._by_id[i] for i in visible_ids if i in self._by_id]
-        self._after_change(keep)
+        self._refilter(keep)
 
     def set_entries(self, entries: list[ListEntry]) -> None:
         keep = self.current.id if self.current else None
@@ -198,12 +199,19 @@ class ArticleList(LineView, can_focus=True):
         self._by_id = {e.id: i for i, e in enumerate(self._entries)}
         self._refilter(keep)
 
-    def mark_read(self, article_id: str) -> None:
+    def mark_read(self, article_id: str, read: bool = True) -> None:
+        """Show the article as read (dimmed) or unread. It stays listed even
+        with ``unread_only`` until the list changes: the cursor does not jump."""
         index = self._by_id.get(article_id)
-        if index is not None and not self._entries[index].read:
-            self._entries[index].read = True
+        if index is not None and self._entries[index].read != read:
+            self._entries[index].read = read
             self._cache.clear()
             self.refresh()
+
+    def set_unread_only(self, unread_only: bool) -> None:
+        keep = self.current.id if self.current else None
+        self.unread_only = unread_only
+        self._refilter(keep)
 
     def set_filter(self, text: str) -> None:
         keep = self.current.id if self.current else None
@@ -213,11 +221,8 @@ class ArticleList(LineView, can_focus=True):
     def set_order(self, article_ids: list[str] | None) -> None:
         """Show only these articles in this order (search results); None: all."""
         keep = self.current.id if self.current else None
-        if article_ids is None:
-            self._refilter(keep)
-            return
-        self._visible = [self._by_id[i] for i in article_ids if i in self._by_id]
-        self._after_change(keep, prefer_first=True)
+        self._order = article_ids
+        self._refilter(keep, prefer_first=article_ids is not None)
 
     def select(self, article_id: str) -> bool:
         index = self._by_id.get(article_id)
@@ -226,14 +231,20 @@ class ArticleList(LineView, can_focus=True):
         self.cursor = self._visible.index(index)
         return True
 
-    def _refilter(self, keep: str | None) -> None:
-        words = self._filter.split()
-        self._visible = [
-            i
-            for i, e in enumerate(self._entries)
-            if not e.hidden and all(w in e.folded_title for w in words)
-        ]
-        self._after_change(keep)
+    def _refilter(self, keep: str | None, prefer_first: bool = False) -> None:
+        if self._order is not None:
+            visible = [self._by_id[i] for i in self._order if i in self._by_id]
+        else:
+            words = self._filter.split()
+            visible = [
+                i
+                for i, e in enumerate(self._entries)
+                if not e.hidden and all(w in e.folded_title for w in words)
+            ]
+        if self.unread_only:
+            visible = [i for i in visible if not self._entries[i].read]
+        self._visible = visible
+        self._after_change(keep, prefer_first)
 
     def _after_change(self, keep: str | None, prefer_first: bool = False) -> None:
         self._cache.clear()
@@ -291,11 +302,20 @@ class ArticleList(LineView, can_focus=True):
         # Type-to-filter: a letter that is not a key of ours starts the filter.
         if not event.is_printable or not event.character or event.character.isspace():
             return
-        if event.key in self.screen.active_bindings:
+        # A key bound here or on the screen runs its command, unless that
+        # command is off in the list (h, backspace: back, from other panes),
+        # or the user is already typing a word: keys that arrive before the
+        # box has taken focus are its letters ("iraq" must not quit on q).
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.enabled and not self._typing:
             return
         event.stop()
         event.prevent_default()
+        self._typing = True
         self.post_message(self.TypedToFilter(event.character))
+
+    def on_blur(self) -> None:
+        self._typing = False
 
     def action_show_all(self) -> None:
         self.post_message(self.ShowAll())

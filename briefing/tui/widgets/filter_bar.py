@@ -58,7 +58,11 @@ class FilterBar(Input):
         """The user is done typing (enter, down or escape): back to the list."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder=PLACEHOLDERS[False], id=id, compact=True)
+        # Not select_on_focus: typing in the list puts its first letter here
+        # and moves focus; selected, that letter was replaced by the next one.
+        super().__init__(
+            placeholder=PLACEHOLDERS[False], id=id, compact=True, select_on_focus=False
+        )
 
     def watch_searching(self, searching: bool) -> None:
         self.placeholder = PLACEHOLDERS[searching]
