@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefing.cli.common import (
     OUTPUT_FORMATS,
     add_format_argument,
     add_paths_argument,
+    bookmarked_only,
     choose_format,
     fail,
     load_library_or_fail,
     positive_int,
 )
-
-if TYPE_CHECKING:
-    from briefing.library.model import Article
 
 HELP = "print summaries of articles (for the terminal, pipes and scripts)"
 DESCRIPTION = """\
@@ -104,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         except LibraryError as error:
             fail(str(error))
     if args.bookmarked:
-        articles = _bookmarked_only(articles, args.bookmarks)
+        articles = bookmarked_only(articles, args.bookmarks)
     length = Length(sentences=None, ratio=args.ratio) if args.ratio else Length(args.sentences)
     cache = DerivedCache()
     facts = None if args.no_facts else facts_for(articles, cache)
@@ -138,17 +134,3 @@ def run(args: argparse.Namespace) -> int:
         for panel in digest_panels(items):
             console.print(panel)
     return 0
-
-
-def _bookmarked_only(articles: list[Article], bookmark_file: Path | None) -> list[Article]:
-    from briefing.bookmarks import BookmarkFileError, BookmarkStore, resolve
-
-    try:
-        bookmarks = BookmarkStore(bookmark_file).load()
-    except BookmarkFileError as error:
-        fail(f"bookmark file {error}")
-    resolution = resolve(bookmarks, articles)
-    chosen = [a for a in articles if resolution.is_bookmarked(a)]
-    if not chosen:
-        fail("none of these articles is bookmarked (see `briefing bookmarks list`)")
-    return chosen
