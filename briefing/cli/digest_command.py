@@ -161,7 +161,7 @@ def _matching(
 
 
 def _build(articles: list[Article], moments: list, args: argparse.Namespace, progress) -> Digest:
-    from briefing.analysis.derived import cached_summary, facts_for
+    from briefing.analysis.derived import cached_summary, facts_for, terms_for
     from briefing.analysis.stories import build_digest
     from briefing.analysis.summarize import Length
     from briefing.storage.cache import DerivedCache
@@ -176,6 +176,7 @@ def _build(articles: list[Article], moments: list, args: argparse.Namespace, pro
         grouping=args.grouping,
         sentences=args.sentences,
         progress=progress,
+        terms_of=lambda chosen: terms_for(chosen, cache),
     )
 
 

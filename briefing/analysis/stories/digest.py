@@ -83,21 +83,22 @@ def build_digest(
     grouping: str | float = "normal",
     sentences: int = 3,
     progress: Progress | None = None,
+    terms_of: Callable[[Sequence[Article]], list[dict[str, float]]] | None = None,
 ) -> Digest:
     """Group ``articles`` into stories and summarise each.
 
     ``summary_of`` gives an article's summary sentence indices (the
     candidates), ``facts_of`` the key facts of several articles (only those
-    in stories are asked for); ``dates`` the articles' dates, if known.
+    in stories are asked for); ``dates`` the articles' dates, if known;
+    ``terms_of`` the weighted terms of several articles (a cache may answer).
     """
     report = progress or (lambda step, done, total: None)
     dates = list(dates) if dates is not None else [None] * len(articles)
-    report("reading", 0, len(articles))
-    bags = []
-    for number, article in enumerate(articles, 1):
-        bags.append(article_terms(article))
-        if number % 200 == 0:
-            report("reading", number, len(articles))
+    terms = terms_of or _terms
+    bags: list[dict[str, float]] = []
+    for start in range(0, len(articles), 500):
+        report("reading", start, len(articles))
+        bags += terms(articles[start : start + 500])
     idf = idf_weights(bags)
     library = _Library(articles, dates, tfidf_vectors(bags, idf), idf)
     report("grouping", 0, 1)
@@ -112,6 +113,10 @@ def build_digest(
     stories.sort(key=_rank)
     lone = sorted((i for g in groups if len(g) == 1 for i in g), key=lambda i: _when(dates[i]))
     return Digest(stories, [articles[i] for i in reversed(lone)])
+
+
+def _terms(articles: Sequence[Article]) -> list[dict[str, float]]:
+    return [article_terms(a) for a in articles]
 
 
 def _when(moment: datetime | None) -> datetime:
