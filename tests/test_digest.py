@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from briefing.analysis.stories import GROUPINGS, build_digest, group_articles
 from briefing.analysis.stories.cluster import average_linkage
+from briefing.analysis.stories.similarity import Postings, Similarities, similarities
 from briefing.analysis.stories.summary import REPEAT_JACCARD, jaccard, word_set
 from briefing.analysis.stories.terms import article_terms, idf_weights, tfidf_vectors
 from briefing.analysis.stories.when import parse_when
@@ -106,7 +108,8 @@ def test_stricter_grouping_never_makes_fewer_stories(articles: list[Article]) ->
 def test_average_linkage_does_not_chain() -> None:
     # 0-1 and 1-2 are alike, 0-2 not at all: single linkage would chain all
     # three; average linkage merges one pair and then stops (mean 0.4 < 0.5).
-    groups = average_linkage(3, {(0, 1): 0.9, (1, 2): 0.8}, 0.5)
+    alike = Similarities(np.array([0, 1]), np.array([1, 2]), np.array([0.9, 0.8]))
+    groups = average_linkage(3, alike, 0.5)
     assert sorted(map(len, groups)) == [1, 2]
 
 
@@ -145,3 +148,21 @@ def test_mis_decoded_text_does_not_break_grouping() -> None:
 )
 def test_published_dates(text: str | None, expected: datetime | None) -> None:
     assert parse_when(text) == expected
+
+
+def test_pair_similarities_are_the_cosines(articles: list[Article]) -> None:
+    bags = [article_terms(a) for a in articles]
+    vectors = tfidf_vectors(bags, idf_weights(bags))
+    postings = Postings.of(vectors)
+    alike = similarities(postings, len(vectors)).as_dict()
+    n = len(vectors)
+    cosines = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            cosine = sum(w * vectors[j].get(t, 0.0) for t, w in vectors[i].items())
+            if cosine > 0:
+                cosines[i, j] = cosine
+    assert alike.keys() == cosines.keys()
+    assert all(abs(alike[k] - cosines[k]) < 1e-9 for k in cosines)
+    mean = sum(cosines.values()) / (n * (n - 1) / 2)
+    assert abs(postings.mean(n) - mean) < 1e-9

@@ -20,7 +20,7 @@ import heapq
 from collections.abc import Sequence
 from datetime import datetime
 
-from briefing.analysis.stories.similarity import KEEP, Pairs, mean_similarity, similar_pairs
+from briefing.analysis.stories.similarity import KEEP, Postings, Similarities, similarities
 from briefing.analysis.stories.terms import Vector
 
 __all__ = ["FLOOR", "GROUPINGS", "average_linkage", "group_articles", "threshold_for"]
@@ -31,7 +31,7 @@ FLOOR = 0.03
 PRIOR_PAIRS = 45  # the pairs of ten articles
 
 
-def threshold_for(vectors: Sequence[Vector], grouping: str | float) -> float:
+def threshold_for(n: int, mean: float, grouping: str | float) -> float:
     """The grouping's factor times the library's level of similarity.
 
     With few articles their mean says little (and idf over three articles
@@ -40,9 +40,8 @@ def threshold_for(vectors: Sequence[Vector], grouping: str | float) -> float:
     pairs) the pull is 1 %, at 3 articles it is nearly all.
     """
     factor = GROUPINGS[grouping] if isinstance(grouping, str) else grouping
-    n = len(vectors)
     pairs = n * (n - 1) / 2
-    level = (pairs * mean_similarity(vectors) + PRIOR_PAIRS * FLOOR) / (pairs + PRIOR_PAIRS)
+    level = (pairs * mean + PRIOR_PAIRS * FLOOR) / (pairs + PRIOR_PAIRS)
     return factor * max(level, FLOOR)
 
 
@@ -54,22 +53,23 @@ def group_articles(
 ) -> list[list[int]]:
     """Groups of article indices (each sorted), largest first; lone articles
     are groups of one. ``threshold`` overrides the grouping's (for benchmarks)."""
+    postings = Postings.of(vectors)
     if threshold is None:
-        threshold = threshold_for(vectors, grouping)
-    pairs = similar_pairs(vectors, dates or [None] * len(vectors), KEEP * threshold)
-    groups = average_linkage(len(vectors), pairs, threshold)
+        threshold = threshold_for(len(vectors), postings.mean(len(vectors)), grouping)
+    alike = similarities(postings, len(vectors), dates, KEEP * threshold)
+    groups = average_linkage(len(vectors), alike, threshold)
     return sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))
 
 
-def average_linkage(n: int, pairs: Pairs, threshold: float) -> list[list[int]]:
+def average_linkage(n: int, alike: Similarities, threshold: float) -> list[list[int]]:
     """Merge the closest two groups (by mean pair similarity) while at least ``threshold``."""
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     # links[a][b]: the sum of the similarities between groups a and b.
     links: dict[int, dict[int, float]] = {i: {} for i in range(n)}
-    for (i, j), value in pairs.items():
-        if value > 0:
-            links[i][j] = links[j][i] = value
-    heap = [(-v, i, j) for (i, j), v in pairs.items() if v >= threshold]
+    first, second, value = alike.first.tolist(), alike.second.tolist(), alike.value.tolist()
+    for i, j, v in zip(first, second, value, strict=True):
+        links[i][j] = links[j][i] = v
+    heap = [(-v, i, j) for i, j, v in zip(first, second, value, strict=True) if v >= threshold]
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
@@ -78,8 +78,8 @@ def average_linkage(n: int, pairs: Pairs, threshold: float) -> list[list[int]]:
         mean = links[a][b] / (len(members[a]) * len(members[b]))
         if abs(mean + negative) > 1e-12:
             continue  # stale: the pair was pushed again with its current mean
-        if len(members[a]) < len(members[b]):
-            a, b = b, a
+        if len(links[a]) < len(links[b]):
+            a, b = b, a  # fold the smaller neighbourhood into the larger
         _merge(a, b, members, links)
         size = len(members[a])
         for k, total in links[a].items():
