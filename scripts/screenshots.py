@@ -3,9 +3,10 @@
     python scripts/screenshots.py [--out screenshots]
 
 Drives the app with Textual's pilot on the bundled articles at a fixed size,
-saves an SVG per scene and, where `rsvg-convert` (Debian's librsvg2-bin) is
-installed, a PNG beside it. Config, data and cache dirs are temporary, so the
-pictures do not depend on (or touch) the user's own settings.
+saves an SVG per scene and, where `rsvg-convert` (Debian's librsvg2-bin) or
+the CairoSVG package is installed, a PNG beside it. Config, data and cache
+dirs are temporary, so the pictures do not depend on (or touch) the user's
+own settings.
 """
 
 from __future__ import annotations
@@ -104,6 +105,32 @@ async def narrow(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+async def sorted_by_date(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("O")  # date, newest first, with the dates in the rows
+    await settle(pilot)
+
+
+async def tag_browser(pilot: Pilot) -> None:
+    await settle(pilot)
+    for keys, tags in [("", "digital, sco"), ("j", "digital"), ("j", "security, later")]:
+        if keys:
+            await pilot.press("escape", keys)  # back to the list, next article
+            await settle(pilot)
+        await pilot.press("enter", "t", *tags, "enter")
+        await settle(pilot)
+    await pilot.press("escape", "T")
+    await settle(pilot)
+
+
+async def tiny_facts(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.click("#tab-facts")
+    await settle(pilot)
+
+
 SCENES: dict[str, tuple[Scene, tuple[int, int]]] = {
     "main": (main_view, (160, 48)),
     "summary-highlight": (summary_highlight, (160, 48)),
@@ -112,6 +139,9 @@ SCENES: dict[str, tuple[Scene, tuple[int, int]]] = {
     "search": (search, (160, 48)),
     "help": (help_screen, (160, 48)),
     "narrow-80x24": (narrow, (80, 24)),
+    "sorted-by-date": (sorted_by_date, (160, 48)),
+    "tag-browser": (tag_browser, (160, 48)),
+    "tiny-60x20-facts": (tiny_facts, (60, 20)),
 }
 
 
@@ -165,11 +195,18 @@ def _fix_leading_spaces(svg: str) -> str:
 
 
 def to_png(svg: Path) -> Path | None:
-    if shutil.which("rsvg-convert") is None:
-        return None
-    fixed = svg.with_suffix(".fixed.svg")
-    fixed.write_text(_fix_leading_spaces(svg.read_text(encoding="utf-8")), encoding="utf-8")
+    """A PNG beside the SVG, by rsvg-convert, else CairoSVG if installed."""
     png = svg.with_suffix(".png")
+    fixed_text = _fix_leading_spaces(svg.read_text(encoding="utf-8"))
+    if shutil.which("rsvg-convert") is None:
+        try:
+            import cairosvg  # type: ignore[import-not-found]
+        except ImportError:
+            return None
+        cairosvg.svg2png(bytestring=fixed_text.encode(), write_to=str(png))
+        return png
+    fixed = svg.with_suffix(".fixed.svg")
+    fixed.write_text(fixed_text, encoding="utf-8")
     subprocess.run(["rsvg-convert", str(fixed), "-o", str(png)], check=True)
     fixed.unlink()
     return png

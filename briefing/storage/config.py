@@ -9,12 +9,20 @@ the file named by ``BRIEFING_CONFIG``:
     algorithm = "default"
     sentences = 3
 
+    [reader]
+    sort = "date"        # "library", "date", "source" or "title"
+    list_width = 32      # the list pane's share of the width, in percent
+
+    [searches]           # saved searches: name = query (v in the reader)
+    "Rail news" = "rail OR train -tag:done"
+
     [keymap]
     "reader.next_algorithm" = "s,ctrl+s"
 
 A broken config file never stops the reader: it is reported and the defaults
-are used. Saving (the theme, when it is changed in the reader) keeps the
-user's comments and layout, and never overwrites a file that failed to parse.
+are used. Saving (the theme, summarizer, summary length, sort and list width,
+when they are changed in the reader) keeps the user's comments and layout,
+and never overwrites a file that failed to parse.
 """
 
 from __future__ import annotations
@@ -68,7 +76,14 @@ class Settings:
     algorithm: str = "default"
     sentences: int = 3
     keymap: dict[str, str] = field(default_factory=dict)
+    sort: str = "library"
+    list_width: int | None = None  # percent; None: the layout's default
+    searches: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+
+
+SORTS = ("library", "date", "source", "title")
+LIST_WIDTHS = range(15, 71)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -114,6 +129,7 @@ def load_settings(path: Path | None = None) -> Settings:
             settings.sentences = sentences
         elif sentences is not None:
             settings.problems.append(f"{path}: summary.sentences must be a whole number above 0")
+    _read_reader(data, settings, path)
     keymap = data.get("keymap", {})
     if isinstance(keymap, dict):
         for binding_id, keys in keymap.items():
@@ -128,8 +144,36 @@ def load_settings(path: Path | None = None) -> Settings:
     return settings
 
 
+def _read_reader(data: dict[str, Any], settings: Settings, path: Path) -> None:
+    """The [reader] table (sort, list width) and the saved [searches]."""
+    reader = data.get("reader", {})
+    if not isinstance(reader, dict):
+        reader = {}
+        settings.problems.append(f"{path}: [reader] must be a table")
+    sort = reader.get("sort")
+    if sort in SORTS:
+        settings.sort = sort
+    elif sort is not None:
+        settings.problems.append(f"{path}: reader.sort must be one of {', '.join(SORTS)}")
+    width = reader.get("list_width")
+    if isinstance(width, int) and not isinstance(width, bool) and width in LIST_WIDTHS:
+        settings.list_width = width
+    elif width is not None:
+        settings.problems.append(f"{path}: reader.list_width must be a percentage, 15 to 70")
+    searches = data.get("searches", {})
+    if not isinstance(searches, dict):
+        settings.problems.append(f"{path}: [searches] must be a table of names to queries")
+        return
+    for name, query in searches.items():
+        if isinstance(query, str) and query.strip():
+            settings.searches[str(name)] = query
+        else:
+            settings.problems.append(f"{path}: saved search {name!r} must be a query in quotes")
+
+
 def save_setting(key: str, value: str | int, path: Path | None = None) -> None:
-    """Set one top-level setting, keeping the rest of the file as the user wrote it.
+    """Set one setting (``"theme"``, or ``"table.key"`` for one in a table),
+    keeping the rest of the file as the user wrote it.
 
     Raises ConfigError (and leaves the file alone) if the file does not parse.
     """
@@ -148,6 +192,15 @@ def save_setting(key: str, value: str | int, path: Path | None = None) -> None:
         document = tomlkit.parse(text)
     except tomlkit.exceptions.TOMLKitError as error:
         raise ConfigError(f"{path} is not valid TOML, not changed: {error}") from None
-    document[key] = value
+    table_name, _, name = key.rpartition(".")
+    if table_name:
+        table = document.get(table_name)
+        if table is None:
+            table = document[table_name] = tomlkit.table()
+        elif not isinstance(table, dict):
+            raise ConfigError(f"{path}: [{table_name}] is not a table, not changed")
+        table[name] = value
+    else:
+        document[key] = value
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(path, tomlkit.dumps(document))

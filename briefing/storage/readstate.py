@@ -25,6 +25,8 @@ class ReadState:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._ids: dict[str, None] = dict.fromkeys(self._read())
+        # Marked unread since the last save: the merge must not bring them back.
+        self._unread: set[str] = set()
 
     def _read(self) -> list[str]:
         try:
@@ -41,13 +43,21 @@ class ReadState:
         for article_id in article_ids:
             self._ids.pop(article_id, None)
             self._ids[article_id] = None
+            self._unread.discard(article_id)
         while len(self._ids) > MAX_ENTRIES:
             del self._ids[next(iter(self._ids))]
+
+    def unmark(self, article_ids: Iterable[str]) -> None:
+        """Mark unread again."""
+        for article_id in article_ids:
+            self._ids.pop(article_id, None)
+            self._unread.add(article_id)
 
     def save(self) -> None:
         """Write the marks (merged with the file's). Safe from a worker thread:
         it reads a copy of the marks and never replaces them."""
-        merged = dict.fromkeys(self._read())
+        unread = set(self._unread)
+        merged = dict.fromkeys(i for i in self._read() if i not in unread)
         merged.update(dict(self._ids))
         ids = list(merged)[-MAX_ENTRIES:]
         self.path.parent.mkdir(parents=True, exist_ok=True)

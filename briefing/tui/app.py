@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -58,6 +60,7 @@ class BriefingApp(App[None]):
         self.read_state = read_state or ReadState(data_dir() / "read.json")
         self.derived = DerivedCache()
         self._save_settings = save_settings
+        self._settings_lock = threading.Lock()
         self.bookmarks_path = bookmarks_path
         self.keymap_overrides = dict(self.settings.keymap)
         self.reader = ReaderScreen(paths, self.settings.algorithm, self.settings.sentences)
@@ -106,19 +109,35 @@ class BriefingApp(App[None]):
         name = getattr(theme, "name", None)
         if self._save_settings and isinstance(name, str) and name != self.settings.theme:
             self.settings.theme = name
-            self._save_theme(name)
+            self.remember("theme", name)
 
-    @work(thread=True, group="settings")
-    def _save_theme(self, name: str) -> None:
+    def remember(self, key: str, value: str | int) -> None:
+        """Save a choice to config.toml (``"table.key"``), keeping the user's comments."""
+        if self._save_settings:
+            # One group per key, exclusive: of a quick run of changes (+ + +)
+            # only the last needs writing; other keys are not held up.
+            self.run_worker(partial(self._remember, key, value), thread=True, exclusive=True,
+                            group=f"setting:{key}")  # fmt: skip
+
+    def _remember(self, key: str, value: str | int) -> None:
         try:
-            save_setting("theme", name)
+            with self._settings_lock:  # one read-modify-write of the file at a time
+                save_setting(key, value)
         except (ConfigError, OSError) as error:
             self.call_from_thread(
-                self.notify, str(error), title="Theme not saved", severity="warning", markup=False
-            )
+                self.notify, str(error), title="Setting not saved", severity="warning",
+                markup=False,
+            )  # fmt: skip
 
-    def mark_read(self, article_id: str) -> None:
-        self.read_state.mark([article_id])
+    def mark_read(self, article_id: str, read: bool = True) -> None:
+        if read:
+            self.read_state.mark([article_id])
+        else:
+            self.read_state.unmark([article_id])
+        self._save_read_state()
+
+    def mark_all_read(self, article_ids: list[str]) -> None:
+        self.read_state.mark(article_ids)
         self._save_read_state()
 
     @work(thread=True, exclusive=True, group="read-state")

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
 
 __all__ = ["KeyDisplay", "keys_label"]
 
@@ -21,9 +25,10 @@ def keys_label(binding: Binding, keymap: dict[str, str], display: KeyDisplay) ->
     )
 
 
-def binding_owners() -> list[type]:
+def binding_owners() -> list[type[DOMNode]]:
     """Every class of the reader that declares key bindings."""
     from briefing.tui.app import BriefingApp
+    from briefing.tui.screens.chooser import ChooserScreen
     from briefing.tui.screens.editors import NoteEditor, TagEditor
     from briefing.tui.screens.empty import EmptyLibraryScreen
     from briefing.tui.screens.help import HelpScreen
@@ -35,7 +40,8 @@ def binding_owners() -> list[type]:
     from briefing.tui.widgets.summary_view import SummaryView
 
     return [BriefingApp, ReaderScreen, ArticleList, ArticleView, SummaryView, FactsView,
-            FilterBar, HelpScreen, NoteEditor, TagEditor, EmptyLibraryScreen]  # fmt: skip
+            FilterBar, HelpScreen, NoteEditor, TagEditor, ChooserScreen,
+            EmptyLibraryScreen]  # fmt: skip
 
 
 def binding_ids() -> set[str]:

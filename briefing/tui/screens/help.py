@@ -32,8 +32,26 @@ def binding_rows(
 class HelpScreen(ModalScreen[None]):
     """Every key the reader knows, by the part of the screen it works in."""
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    #help-body {
+        width: 90%;
+        max-width: 110;
+        height: 85%;
+        border: round $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll(1)", "Scroll down", show=False, id="help.down"),
+        Binding("k,up", "scroll(-1)", "Scroll up", show=False, id="help.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="help.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="help.page_up"),
     ]
 
     def __init__(self, sections: Sequence[tuple[str, list[tuple[str, str, str]]]]) -> None:
@@ -56,6 +74,14 @@ class HelpScreen(ModalScreen[None]):
             body.border_title = "Keys"
             body.border_subtitle = "escape to close · remap by id in config.toml [keymap]"
             yield Static(table)
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#help-body", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_relative(y=pages * max(1, body.scrollable_content_region.height - 1),
+                             animate=False)  # fmt: skip
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(result)

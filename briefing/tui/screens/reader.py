@@ -10,9 +10,10 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
@@ -22,28 +23,28 @@ from textual.containers import Vertical
 from textual.markup import escape
 from textual.message import Message
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Static, Tab, Tabs
+from textual.widgets import Static, Tab, Tabs
 
 from briefing.analysis.summarize import ALGORITHMS, Length
 from briefing.library.catalogue import Catalogue
 from briefing.library.load import LibraryError, Problem
-from briefing.library.model import Article, Summary
+from briefing.library.model import Article, Listed, Summary
 from briefing.tui.keys import keys_label
-from briefing.tui.messages import (
-    ArticleChosen,
-    ArticleHighlighted,
-    EntityChosen,
-    SentenceChosen,
-)
-from briefing.tui.screens.listing import ListMode
-from briefing.tui.screens.reader_search import SearchingScreen
+from briefing.tui.messages import SentenceChosen
+from briefing.tui.screens.list_state import Dates, ListMode, ListState, arrange
+from briefing.tui.screens.reader_bookmarks import BookmarksController, SharedArticle
+from briefing.tui.screens.reader_list import ListControls
+from briefing.tui.screens.reader_outside import Outside
+from briefing.tui.screens.reader_search import SearchController
 from briefing.tui.widgets.article_list import ArticleList, ListEntry
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.bookmark_panel import BookmarkPanel
 from briefing.tui.widgets.facts_view import FactsView
 from briefing.tui.widgets.filter_bar import FilterBar
+from briefing.tui.widgets.footer import ReaderFooter
 from briefing.tui.widgets.summary_view import SummaryView
 
 if TYPE_CHECKING:
@@ -54,6 +55,8 @@ if TYPE_CHECKING:
 __all__ = ["ReaderScreen"]
 
 NARROW_WIDTH = 100
+# Below this width the key facts get a tab of their own (60×20 works).
+TINY_WIDTH = 70
 MAX_SENTENCES = 30
 # While a big library is read, the list is refreshed this often.
 PROGRESS_SECONDS = 1.0
@@ -61,76 +64,11 @@ PROGRESS_SECONDS = 1.0
 OPEN_ARTICLES = 64
 
 
-class LibraryProgress(Message):
-    """The refresh worker is reading files: what is listed so far."""
-
-    def __init__(self, done: int, total: int, entries: list[Entry]) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
-        self.entries = entries
-
-
-class LibraryRefreshed(Message):
-    """The library is up to date (``index_error``: it is, but without the index)."""
-
-    def __init__(
-        self,
-        entries: list[Entry],
-        problems: tuple[tuple[Path, str], ...],
-        index_error: str | None,
-    ) -> None:
-        super().__init__()
-        self.entries = entries
-        self.problems = problems
-        self.index_error = index_error
-
-
-class SummaryReady(Message):
-    """A summary (and, the first time, the facts) of ``article_id``, made for
-    ``algorithm`` and ``sentences``: a result for an older request is dropped."""
-
-    def __init__(
-        self,
-        article_id: str,
-        algorithm: str,
-        sentences: int,
-        summary: Summary,
-        facts: list[Fact] | None,
-    ) -> None:
-        super().__init__()
-        self.article_id = article_id
-        self.algorithm = algorithm
-        self.sentences = sentences
-        self.summary = summary
-        self.facts = facts
-
-
-class EntityArticles(Message):
-    """The ids of the articles that mention an entity (worked out in a worker)."""
-
-    def __init__(
-        self, key: str, label: str, article_ids: list[str], facts: dict[str, list[Fact]]
-    ) -> None:
-        super().__init__()
-        self.key = key
-        self.label = label
-        self.article_ids = article_ids
-        self.facts = facts
-
-
-class EntityProgress(Message):
-    def __init__(self, done: int, total: int) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
-
-
 def length_label(sentences: int) -> str:
     return f"{sentences} sentence{'s' if sentences != 1 else ''}"
 
 
-def meta_text(article: Article | Entry) -> str:
+def meta_text(article: Listed) -> str:
     """Source, date, author and length; the file name only when nothing better is known."""
     parts = [article.source, article.published, article.author, f"{article.words:,} words"]
     if not article.source and article.path is not None:
@@ -138,8 +76,56 @@ def meta_text(article: Article | Entry) -> str:
     return " · ".join(p for p in parts if p)
 
 
-class ReaderScreen(SearchingScreen):
-    """Three panes: the list, the text, and the summary with key facts."""
+class ReaderScreen(Screen[None]):
+    """Three panes: the list, the text, and the summary with key facts.
+
+    Built from parts it owns: ``list_state`` (what the list shows),
+    ``bookmarking`` (bookmarks) and ``searching`` (the filter box and search).
+    The screen routes the widgets' messages to them.
+    """
+
+    @dataclass
+    class LibraryProgress(Message):
+        """The refresh worker is reading files: what is listed so far."""
+
+        done: int
+        total: int
+        entries: list[Entry]
+
+    @dataclass
+    class LibraryRefreshed(Message):
+        """The library is up to date (``index_error``: it is, but without the index)."""
+
+        entries: list[Entry]
+        problems: tuple[Problem, ...]
+        index_error: str | None
+
+    @dataclass
+    class SummaryReady(Message):
+        """A summary (and, the first time, the facts) of ``article_id``, made for
+        ``algorithm`` and ``sentences``: a result for an older request is dropped."""
+
+        article_id: str
+        algorithm: str
+        sentences: int
+        summary: Summary
+        facts: list[Fact] | None
+
+    @dataclass
+    class EntityArticles(Message):
+        """The ids of the articles that mention an entity (worked out in a worker)."""
+
+        key: str
+        label: str
+        article_ids: list[str]
+        facts: dict[str, list[Fact]]
+
+    @dataclass
+    class EntityProgress(Message):
+        """The entity worker's progress through articles never read for facts."""
+
+        done: int
+        total: int
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_pane", "Next pane", show=False, id="reader.next_pane"),
@@ -157,11 +143,28 @@ class ReaderScreen(SearchingScreen):
         Binding("t", "edit_tags", "Tags", show=False, id="reader.tags"),
         Binding("B", "bookmarks_only", "Bookmarks only", show=False, id="reader.bookmarks_only"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="reader.help"),
+        Binding("escape,h,backspace", "back", "Back to the list", show=False, id="reader.back"),
+        Binding("o", "open_url", "Open in browser", show=False, id="reader.open_url"),
+        Binding("e", "edit_file", "Open in $EDITOR", show=False, id="reader.edit_file"),
+        Binding("p", "page_file", "Open in $PAGER", show=False, id="reader.page_file"),
+        Binding("y", "copy_summary", "Copy summary", show=False, id="reader.copy_summary"),
+        Binding("Y", "copy_url", "Copy url", show=False, id="reader.copy_url"),
+        Binding("O", "sort", "Sort: library, date, source, title", show=False, id="reader.sort"),
+        Binding("u", "unread_only", "Unread only", show=False, id="reader.unread_only"),
+        Binding("m", "toggle_read", "Mark read / unread", show=False, id="reader.toggle_read"),
+        Binding("M", "all_read", "Mark all listed read", show=False, id="reader.all_read"),
+        Binding("v", "views", "Saved searches", show=False, id="reader.views"),
+        Binding("T", "tag_browser", "Bookmark tags", show=False, id="reader.tag_browser"),
+        Binding("less_than_sign", "narrower_list", "Narrower list", key_display="<",
+                show=False, id="reader.narrower_list"),
+        Binding("greater_than_sign", "wider_list", "Wider list", key_display=">",
+                show=False, id="reader.wider_list"),
     ]  # fmt: skip
 
     algorithm: reactive[str] = reactive("default", init=False)
     sentences: reactive[int] = reactive(3, init=False)
     narrow: reactive[bool] = reactive(False, init=False)
+    tiny: reactive[bool] = reactive(False, init=False)
     pane: reactive[str] = reactive("list", init=False)
 
     def __init__(self, paths: list[Path], algorithm: str = "default", sentences: int = 3) -> None:
@@ -177,6 +180,11 @@ class ReaderScreen(SearchingScreen):
         self.loaded = False
         self._entity_request: str | None = None
         self._preview_timer: Timer | None = None
+        self.list_state = ListState(lambda: self.query_one(ArticleList))
+        self.bookmarking = BookmarksController(self)
+        self.searching = SearchController(self)
+        self.outside = Outside(self)
+        self.dates = Dates()
         if algorithm not in ALGORITHMS:
             algorithm = "default"
         self.set_reactive(ReaderScreen.algorithm, algorithm)
@@ -200,7 +208,7 @@ class ReaderScreen(SearchingScreen):
             yield SummaryView(id="summary")
             yield BookmarkPanel(id="bookmark")
             yield FactsView(id="facts")
-        yield Footer()
+        yield ReaderFooter()
 
     def _title_text(self, status: str = "") -> Text:
         where = ", ".join(str(p) for p in self.paths)
@@ -210,6 +218,9 @@ class ReaderScreen(SearchingScreen):
         return text
 
     def on_mount(self) -> None:
+        # Needs the app's settings, which the screen has only once mounted.
+        self.list_controls = ListControls(self)
+        self.list_controls.apply_width()
         self.query_one(ArticleList).empty_message = "Loading articles…"
         self.query_one(SummaryView).show_message("Open an article to see its summary.")
         self.query_one(FactsView).show_message("Key facts appear here.")
@@ -217,31 +228,71 @@ class ReaderScreen(SearchingScreen):
         self._start_loading()
         # Bookmarks do not wait for the library (b, n and t work at once), but
         # the first frame does not wait for them either.
-        self.call_after_refresh(self.start_bookmarks, self.briefing_app.bookmarks_path)
+        self.call_after_refresh(self.bookmarking.start, self.briefing_app.bookmarks_path)
 
     def on_resize(self) -> None:
         self.narrow = self.size.width < NARROW_WIDTH
+        self.tiny = self.size.width < TINY_WIDTH
 
     def watch_narrow(self, narrow: bool) -> None:
         if narrow and not self.query(Tabs):
             # Tabs are only needed on narrow terminals; wide ones never pay for them.
+            names = [(self._list_tab_label(), "list"), ("Text", "text"), ("Summary", "side")]
+            if self.size.width < TINY_WIDTH:
+                names.append(("Facts", "facts"))
             tabs = Tabs(
-                Tab("Articles", id="tab-list"),
-                Tab("Text", id="tab-text"),
-                Tab("Summary", id="tab-side"),
+                *(Tab(label, id=f"tab-{name}") for label, name in names),
                 id="pane-tabs",
                 active=f"tab-{self.pane}",
             )
             self.mount(tabs, after=self.query_one("#title-bar"))
         self.set_class(narrow, "-narrow")
+        self.list_controls.apply_width()
         self._show_pane(self.pane)
+        # The footer puts ? and q first when it is short of room.
+        self.query_one(ReaderFooter).narrow = narrow
+
+    def watch_tiny(self, tiny: bool) -> None:
+        for tabs in self.query(Tabs):
+            if not tabs.is_mounted:
+                continue  # made just now, with the tab it needs
+            if tiny and not tabs.query("#tab-facts"):
+                tabs.add_tab(Tab("Facts", id="tab-facts"))
+            elif not tiny and tabs.query("#tab-facts"):
+                tabs.remove_tab("tab-facts")
+        self.set_class(tiny, "-tiny")
+        if not tiny and self.pane == "facts":
+            self.pane = "side"
+        self._show_pane(self.pane)
+
+    def _list_tab_label(self) -> str:
+        # The title bar (with the count) gives way to tabs on narrow terminals:
+        # the count moves to the list's tab.
+        return (
+            f"Articles {self.query_one(ArticleList).visible_count:,}" if self.loaded else "Articles"
+        )
+
+    def show_count(self) -> None:
+        """The article count, in the title bar and (narrow) the list's tab."""
+        count = self.query_one(ArticleList).visible_count if self.loaded else len(self.entries)
+        total = len(self.entries)
+        shown = f"{total:,} article{'s' if total != 1 else ''}"
+        if count != total:
+            shown = f"{count:,} of {shown}"
+        self.query_one("#title-bar", Static).update(self._title_text(shown))
+        for tab in self.query("#tab-list").results(Tab):
+            tab.label = self._list_tab_label()
 
     def watch_pane(self, pane: str) -> None:
         self._show_pane(pane)
 
     def _show_pane(self, pane: str) -> None:
         for name in ("list", "text", "side"):
-            self.query_one(f"#{name}-pane").set_class(name == pane, "-current")
+            shown = name == pane or (name == "side" and pane == "facts")
+            self.query_one(f"#{name}-pane").set_class(shown, "-current")
+        # On a tiny terminal the side pane shows the summary or the facts.
+        self.query_one("#side-pane").set_class(pane == "facts", "-facts")
+        self.query_one("#side-pane").set_class(pane != "facts", "-summary")
         for tabs in self.query(Tabs):
             if tabs.is_mounted and tabs.active != f"tab-{pane}":
                 tabs.active = f"tab-{pane}"
@@ -258,7 +309,7 @@ class ReaderScreen(SearchingScreen):
         try:
             catalogue.open()
         except LibraryError as error:
-            self._show_entries([], ((Path("."), str(error)),), done=True)
+            self._show_entries([], (Problem(Path("."), str(error)),), done=True)
             return
         self.catalogue = catalogue
         known = catalogue.entries()
@@ -278,46 +329,37 @@ class ReaderScreen(SearchingScreen):
             nonlocal shown
             if time.monotonic() - shown >= PROGRESS_SECONDS:
                 shown = time.monotonic()
-                self.post_message(LibraryProgress(done, total, catalogue.entries()))
+                self.post_message(self.LibraryProgress(done, total, catalogue.entries()))
 
         refreshed = catalogue.refresh(progress)
         self.post_message(
-            LibraryRefreshed(catalogue.entries(), refreshed.problems, catalogue.index_error)
+            self.LibraryRefreshed(catalogue.entries(), refreshed.problems, catalogue.index_error)
         )
 
     @on(LibraryProgress)
-    def _library_progress(self, message: LibraryProgress) -> None:
+    def _library_progress(self, message: ReaderScreen.LibraryProgress) -> None:
         self._show_entries(message.entries, (), done=False)
         status = f"reading {message.done:,} of {message.total:,} new or changed files…"
         self.query_one("#title-bar", Static).update(self._title_text(status))
 
     @on(LibraryRefreshed)
-    def _library_refreshed(self, message: LibraryRefreshed) -> None:
+    def _library_refreshed(self, message: ReaderScreen.LibraryRefreshed) -> None:
         if message.index_error:
             self.notify(f"{message.index_error}\nReading the files directly; search is off.",
                         title="No search index", severity="warning", markup=False)  # fmt: skip
         self._show_entries(message.entries, message.problems, done=True)
 
     def _show_entries(
-        self, entries: list[Entry], problems: tuple[tuple[Path, str], ...], done: bool
+        self, entries: list[Entry], problems: tuple[Problem, ...], done: bool
     ) -> None:
         article_list = self.query_one(ArticleList)
-        read = self.briefing_app.read_state
         self.entries = {e.id: e for e in entries}
-        article_list.set_entries(
-            [ListEntry(e.id, e.title, meta_text(e), read=e.id in read) for e in entries]
-        )
-        if self.bookmarks is not None:
-            self.apply_bookmarks()
-        self.apply_list_mode()
+        self.relist()
         if not done:
             return
         self.loaded = True
-        count = len(entries)
-        self.query_one("#title-bar", Static).update(
-            self._title_text(f"{count:,} article{'s' if count != 1 else ''}")
-        )
-        self.problems = [Problem(path, reason) for path, reason in problems]
+        self.show_count()
+        self.problems = list(problems)
         if self.problems:
             self._report_problems()
         if not entries:
@@ -326,6 +368,27 @@ class ReaderScreen(SearchingScreen):
         if self.current is None and article_list.current is not None:
             # After the first frame: the list should not wait for the article.
             self.call_after_refresh(self._open, article_list.current.id, False)
+
+    def relist(self) -> None:
+        """Give the list every entry again, in the chosen order."""
+        read = self.briefing_app.read_state
+        sort = self.list_controls.sort if hasattr(self, "list_controls") else "library"
+        dated = sort == "date"
+        self.query_one(ArticleList).set_entries(
+            [
+                ListEntry(e.id, e.title, self._meta(e, dated), read=e.id in read)
+                for e in arrange(list(self.entries.values()), sort, self.dates)
+            ]
+        )
+        self.bookmarking.apply()
+        self.list_state.apply()
+
+    def _meta(self, entry: Entry, dated: bool) -> str:
+        if dated and not entry.published:
+            # Sorted by date: the file's date stands in for a missing one.
+            date = self.dates.of(entry)
+            return f"{date} · {meta_text(entry)}" if date else meta_text(entry)
+        return meta_text(entry)
 
     def _report_problems(self) -> None:
         shown = "\n".join(str(p) for p in self.problems[:6])
@@ -340,16 +403,16 @@ class ReaderScreen(SearchingScreen):
 
     # Opening articles -------------------------------------------------------
 
-    @on(ArticleHighlighted)
-    def _highlighted(self, message: ArticleHighlighted) -> None:
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, message: ArticleList.Highlighted) -> None:
         # Moving through the list previews each article, after a short pause
         # so that holding j does not summarise every article it passes.
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self._preview_timer = self.set_timer(0.12, partial(self._open, message.article_id, False))
 
-    @on(ArticleChosen)
-    def _chosen(self, message: ArticleChosen) -> None:
+    @on(ArticleList.Chosen)
+    def _chosen(self, message: ArticleList.Chosen) -> None:
         self._open(message.article_id, focus=True)
 
     def open_article(self, article_id: str) -> None:
@@ -374,7 +437,7 @@ class ReaderScreen(SearchingScreen):
         return article
 
     def _open(self, article_id: str, focus: bool = False) -> None:
-        article = self.article(article_id) or self.remote_article(article_id)
+        article = self.article(article_id) or self.bookmarking.shared_article(article_id)
         if article is None:
             if article_id in self.entries:
                 self.notify("This article could not be read (its file changed or went away?).",
@@ -392,8 +455,8 @@ class ReaderScreen(SearchingScreen):
             else:
                 self.query_one(FactsView).show_message("Finding key facts…")
             self._summarize(article, self.algorithm, self.sentences)
-            self.show_bookmark_panel()
-            self.mark_matches()
+            self.bookmarking.show_panel()
+            self.searching.mark_matches()
         if focus:
             self.briefing_app.mark_read(article.id)
             self.query_one(ArticleList).mark_read(article.id)
@@ -402,16 +465,15 @@ class ReaderScreen(SearchingScreen):
     @work(thread=True, exclusive=True, group="summary")
     def _summarize(self, article: Article, algorithm: str, sentences: int) -> None:
         from briefing.analysis.derived import cached_summary, facts_for
-        from briefing.tui.screens.reader_bookmarks import REMOTE_PREFIX
 
         # A stand-in for someone else's bookmark is not cached: it is not ours.
-        cache = None if article.id.startswith(REMOTE_PREFIX) else self.briefing_app.derived
+        cache = None if isinstance(article, SharedArticle) else self.briefing_app.derived
         summary = cached_summary(article, algorithm, Length(sentences=sentences), cache)
         facts = None if article.id in self.facts else facts_for([article], cache)[article.id]
-        self.post_message(SummaryReady(article.id, algorithm, sentences, summary, facts))
+        self.post_message(self.SummaryReady(article.id, algorithm, sentences, summary, facts))
 
     @on(SummaryReady)
-    def _summary_ready(self, message: SummaryReady) -> None:
+    def _summary_ready(self, message: ReaderScreen.SummaryReady) -> None:
         if message.facts is not None:
             self.facts[message.article_id] = message.facts
         article = self.current
@@ -421,14 +483,15 @@ class ReaderScreen(SearchingScreen):
             return  # made for an earlier choice; the one asked for now is coming
         summary = message.summary
         self.query_one(SummaryView).show(article, summary, length_label(message.sentences))
+        self.outside.summary_shown(article.id, summary)
         self.query_one(ArticleView).set_summary(summary.indices)
         if message.facts is not None:
             self.query_one(FactsView).show(message.facts)
 
     # Entities ---------------------------------------------------------------
 
-    @on(EntityChosen)
-    def _entity_chosen(self, message: EntityChosen) -> None:
+    @on(FactsView.EntityChosen)
+    def _entity_chosen(self, message: FactsView.EntityChosen) -> None:
         self._entity_request = message.key
         self.notify(f"Finding the articles that mention {message.label}…", timeout=2,
                     markup=False)  # fmt: skip
@@ -457,32 +520,85 @@ class ReaderScreen(SearchingScreen):
                 known.update(facts_for([article], cache))
             if time.monotonic() - shown >= PROGRESS_SECONDS:
                 shown = time.monotonic()
-                self.post_message(EntityProgress(done, len(missing)))
-        index = build_index(entries, facts_of=lambda a: known.get(a.id, []))
-        self.post_message(EntityArticles(key, label, index.article_ids(key), known))
+                self.post_message(self.EntityProgress(done, len(missing)))
+        # build_index reads only id and title (of Listed) here, as facts_of
+        # looks facts up by id; its signature still names Article.
+        articles = cast("list[Article]", entries)
+        index = build_index(articles, facts_of=lambda a: known.get(a.id, []))
+        self.post_message(self.EntityArticles(key, label, index.article_ids(key), known))
 
     @on(EntityProgress)
-    def _entity_progress(self, message: EntityProgress) -> None:
+    def _entity_progress(self, message: ReaderScreen.EntityProgress) -> None:
         status = f"finding key facts: {message.done:,} of {message.total:,} articles…"
         self.query_one("#title-bar", Static).update(self._title_text(status))
 
     @on(EntityArticles)
-    def _entity_articles(self, message: EntityArticles) -> None:
+    def _entity_articles(self, message: ReaderScreen.EntityArticles) -> None:
         self.facts.update(message.facts)
-        count = len(self.entries)
-        self.query_one("#title-bar", Static).update(
-            self._title_text(f"{count:,} article{'s' if count != 1 else ''}")
-        )
+        self.show_count()
         if message.key != self._entity_request:
             return  # a later request replaced this one
-        self.clear_search()
+        self.searching.clear()
         title = f"{len(message.article_ids)} mention {message.label} · esc: all"
-        self.set_list_mode(ListMode("entity", tuple(message.article_ids), title))
+        self.list_state.set(ListMode("entity", tuple(message.article_ids), title))
         self.focus_pane("list")
 
     @on(ArticleList.ShowAll)
     def _show_all(self) -> None:
         self.show_all()
+
+    def show_all(self) -> None:
+        """Every article again: no search, no narrowing, no filter."""
+        self.searching.reset()
+        self.list_state.set(ListMode())
+
+    # Routing to the parts ---------------------------------------------------
+
+    @on(FilterBar.Edited)
+    def _filter_edited(self, message: FilterBar.Edited) -> None:
+        self.searching.changed(message)
+
+    @on(ArticleList.TypedToFilter)
+    def _typed_to_filter(self, message: ArticleList.TypedToFilter) -> None:
+        self.searching.typed(message.character)
+
+    @on(SearchController.Done)
+    def _search_done(self, message: SearchController.Done) -> None:
+        self.searching.done(message)
+
+    @on(BookmarksController.Loaded)
+    def _bookmarks_loaded(self, message: BookmarksController.Loaded) -> None:
+        self.bookmarking.loaded(message)
+
+    @on(BookmarksController.Edited)
+    def _bookmark_edited(self, message: BookmarksController.Edited) -> None:
+        self.bookmarking.edited(message)
+
+    @property
+    def searched_text(self) -> str | None:
+        """The search text the list shows results for (None: no search)."""
+        return self.searching.searched_text
+
+    def _poll_bookmarks(self) -> None:
+        self.bookmarking.poll()
+
+    def action_filter(self) -> None:
+        self.searching.open_box(searching=False)
+
+    def action_search(self) -> None:
+        self.searching.open_box(searching=True)
+
+    def action_toggle_bookmark(self) -> None:
+        self.bookmarking.toggle()
+
+    def action_edit_note(self) -> None:
+        self.bookmarking.edit_note()
+
+    def action_edit_tags(self) -> None:
+        self.bookmarking.edit_tags()
+
+    def action_bookmarks_only(self) -> None:
+        self.bookmarking.toggle_only()
 
     @on(SentenceChosen)
     def _sentence_chosen(self, message: SentenceChosen) -> None:
@@ -517,11 +633,13 @@ class ReaderScreen(SearchingScreen):
     def action_shorter(self) -> None:
         self.sentences = max(1, self.sentences - 1)
 
-    def watch_algorithm(self) -> None:
+    def watch_algorithm(self, algorithm: str) -> None:
         self._resummarize()
+        self.briefing_app.remember("summary.algorithm", algorithm)
 
-    def watch_sentences(self) -> None:
+    def watch_sentences(self, sentences: int) -> None:
         self._resummarize()
+        self.briefing_app.remember("summary.sentences", sentences)
 
     # Panes and focus --------------------------------------------------------
 
@@ -534,6 +652,8 @@ class ReaderScreen(SearchingScreen):
         ]
 
     def _pane_of(self, widget: Widget | None) -> str | None:
+        if self.tiny and widget is not None and widget is self.query_one(FactsView):
+            return "facts"
         for name in ("list", "text", "side"):
             pane = self.query_one(f"#{name}-pane")
             node = widget
@@ -547,7 +667,8 @@ class ReaderScreen(SearchingScreen):
         self.pane = name
 
     def focus_pane(self, name: str) -> None:
-        target = {"list": ArticleList, "text": ArticleView, "side": SummaryView}[name]
+        target = {"list": ArticleList, "text": ArticleView, "side": SummaryView,
+                  "facts": FactsView}[name]  # fmt: skip
         self.pane = name
         # A pane hidden in the narrow layout can take focus only once shown.
         self.call_after_refresh(self.query_one(target).focus)
@@ -558,7 +679,7 @@ class ReaderScreen(SearchingScreen):
         position = widgets.index(focused) if focused in widgets else -1
         if position < 0:
             name = self._pane_of(focused) or "list"
-            position = ["list", "text", "side"].index(name)
+            position = ["list", "text", "side", "facts"].index(name)
         target = widgets[(position + step) % len(widgets)]
         self.pane = self._pane_of(target) or "list"
         self.call_after_refresh(target.focus)
@@ -580,6 +701,57 @@ class ReaderScreen(SearchingScreen):
         name = (event.tab.id or "tab-list").removeprefix("tab-")
         if name != self.pane:
             self.focus_pane(name)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Back is for the text, summary and facts: in the list, h and
+        # backspace are letters to filter with (and escape is the list's).
+        if action == "back":
+            return self.pane != "list"
+        return True
+
+    def action_back(self) -> None:
+        self.focus_pane("list")
+
+    # Daily use: open elsewhere, copy, sort, read marks, views ----------------
+
+    def action_open_url(self) -> None:
+        self.outside.open_url()
+
+    def action_edit_file(self) -> None:
+        self.outside.run_on_file(pager=False)
+
+    def action_page_file(self) -> None:
+        self.outside.run_on_file(pager=True)
+
+    def action_copy_summary(self) -> None:
+        self.outside.copy_summary()
+
+    def action_copy_url(self) -> None:
+        self.outside.copy_url()
+
+    def action_sort(self) -> None:
+        self.list_controls.next_sort()
+
+    def action_unread_only(self) -> None:
+        self.list_controls.toggle_unread_only()
+
+    def action_toggle_read(self) -> None:
+        self.list_controls.toggle_read()
+
+    def action_all_read(self) -> None:
+        self.list_controls.all_read()
+
+    def action_views(self) -> None:
+        self.list_controls.choose_view()
+
+    def action_tag_browser(self) -> None:
+        self.list_controls.browse_tags()
+
+    def action_narrower_list(self) -> None:
+        self.list_controls.resize(-1)
+
+    def action_wider_list(self) -> None:
+        self.list_controls.resize(1)
 
     # Help and the command palette ------------------------------------------
 

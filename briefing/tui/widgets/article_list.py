@@ -19,7 +19,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from briefing.tui.messages import ArticleChosen, ArticleHighlighted
 from briefing.tui.widgets.line_view import LineView, fit_line
 
 __all__ = ["ArticleList", "ListEntry"]
@@ -61,6 +60,45 @@ class ArticleList(LineView, can_focus=True):
         Binding("escape", "show_all", "Show all articles", show=False, id="list.show_all"),
     ]
 
+    DEFAULT_CSS = """
+    ArticleList {
+        height: 1fr;
+        overflow-x: hidden;
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+    }
+    ArticleList:focus {
+        border: round $primary;
+    }
+    ArticleList > .article-list--title {
+        text-style: bold;
+        color: $text;
+    }
+    ArticleList > .article-list--title-read {
+        color: $text-muted;
+    }
+    ArticleList > .article-list--meta {
+        color: $text-muted;
+    }
+    ArticleList > .article-list--marker {
+        color: $warning;
+    }
+    ArticleList > .article-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    ArticleList > .article-list--match {
+        background: $warning 45%;
+        color: $text;
+    }
+    ArticleList > .article-list--empty {
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--title",
         "article-list--title-read",
@@ -71,15 +109,27 @@ class ArticleList(LineView, can_focus=True):
         "article-list--match",
     }
 
+    @dataclass
+    class Chosen(Message):
+        """The user opened an article from the list (enter or click)."""
+
+        article_id: str
+
+    @dataclass
+    class Highlighted(Message):
+        """The list's cursor moved to an article."""
+
+        article_id: str
+
+    @dataclass
     class ShowAll(Message):
         """The user wants the whole list back (escape)."""
 
+    @dataclass
     class TypedToFilter(Message):
         """A printable key that no binding uses: start filtering with it."""
 
-        def __init__(self, character: str) -> None:
-            super().__init__()
-            self.character = character
+        character: str
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
@@ -88,6 +138,8 @@ class ArticleList(LineView, can_focus=True):
         self._entries: list[ListEntry] = []
         self._visible: list[int] = []
         self._filter = ""
+        self._order: list[str] | None = None  # set_order's ids; None: every article
+        self.unread_only = False
         self._by_id: dict[str, int] = {}
         self._cache = self.line_cache(1024)
         self.empty_message = "No articles"
@@ -136,11 +188,9 @@ class ArticleList(LineView, can_focus=True):
     def set_remote(self, entries: list[ListEntry]) -> None:
         """Replace the hidden entries (bookmarks whose articles we do not have)."""
         keep = self.current.id if self.current else None
-        visible_ids = [self._entries[i].id for i in self._visible]
         self._entries = [e for e in self._entries if not e.hidden] + entries
         self._by_id = {e.id: i for i, e in enumerate(self._entries)}
-        self._visible = [self._by_id[i] for i in visible_ids if i in self._by_id]
-        self._after_change(keep)
+        self._refilter(keep)
 
     def set_entries(self, entries: list[ListEntry]) -> None:
         keep = self.current.id if self.current else None
@@ -148,12 +198,19 @@ class ArticleList(LineView, can_focus=True):
         self._by_id = {e.id: i for i, e in enumerate(self._entries)}
         self._refilter(keep)
 
-    def mark_read(self, article_id: str) -> None:
+    def mark_read(self, article_id: str, read: bool = True) -> None:
+        """Show the article as read (dimmed) or unread. It stays listed even
+        with ``unread_only`` until the list changes: the cursor does not jump."""
         index = self._by_id.get(article_id)
-        if index is not None and not self._entries[index].read:
-            self._entries[index].read = True
+        if index is not None and self._entries[index].read != read:
+            self._entries[index].read = read
             self._cache.clear()
             self.refresh()
+
+    def set_unread_only(self, unread_only: bool) -> None:
+        keep = self.current.id if self.current else None
+        self.unread_only = unread_only
+        self._refilter(keep)
 
     def set_filter(self, text: str) -> None:
         keep = self.current.id if self.current else None
@@ -163,11 +220,8 @@ class ArticleList(LineView, can_focus=True):
     def set_order(self, article_ids: list[str] | None) -> None:
         """Show only these articles in this order (search results); None: all."""
         keep = self.current.id if self.current else None
-        if article_ids is None:
-            self._refilter(keep)
-            return
-        self._visible = [self._by_id[i] for i in article_ids if i in self._by_id]
-        self._after_change(keep, prefer_first=True)
+        self._order = article_ids
+        self._refilter(keep, prefer_first=article_ids is not None)
 
     def select(self, article_id: str) -> bool:
         index = self._by_id.get(article_id)
@@ -176,14 +230,20 @@ class ArticleList(LineView, can_focus=True):
         self.cursor = self._visible.index(index)
         return True
 
-    def _refilter(self, keep: str | None) -> None:
-        words = self._filter.split()
-        self._visible = [
-            i
-            for i, e in enumerate(self._entries)
-            if not e.hidden and all(w in e.folded_title for w in words)
-        ]
-        self._after_change(keep)
+    def _refilter(self, keep: str | None, prefer_first: bool = False) -> None:
+        if self._order is not None:
+            visible = [self._by_id[i] for i in self._order if i in self._by_id]
+        else:
+            words = self._filter.split()
+            visible = [
+                i
+                for i, e in enumerate(self._entries)
+                if not e.hidden and all(w in e.folded_title for w in words)
+            ]
+        if self.unread_only:
+            visible = [i for i in visible if not self._entries[i].read]
+        self._visible = visible
+        self._after_change(keep, prefer_first)
 
     def _after_change(self, keep: str | None, prefer_first: bool = False) -> None:
         self._cache.clear()
@@ -208,7 +268,7 @@ class ArticleList(LineView, can_focus=True):
         self._scroll_cursor_into_view()
         entry = self.current
         if entry is not None:
-            self.post_message(ArticleHighlighted(entry.id))
+            self.post_message(self.Highlighted(entry.id))
 
     def _scroll_cursor_into_view(self) -> None:
         region = Region(0, self.cursor * ROWS_PER_ENTRY, self.size.width, ROWS_PER_ENTRY)
@@ -235,13 +295,16 @@ class ArticleList(LineView, can_focus=True):
     def action_open(self) -> None:
         entry = self.current
         if entry is not None:
-            self.post_message(ArticleChosen(entry.id))
+            self.post_message(self.Chosen(entry.id))
 
     def on_key(self, event: events.Key) -> None:
         # Type-to-filter: a letter that is not a key of ours starts the filter.
         if not event.is_printable or not event.character or event.character.isspace():
             return
-        if event.key in self.screen.active_bindings:
+        # A key bound here or on the screen runs its command, unless that
+        # command is off in the list (h, backspace: back, from other panes).
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.enabled:
             return
         event.stop()
         event.prevent_default()
