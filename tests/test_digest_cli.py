@@ -120,6 +120,8 @@ def test_plain_output_in_a_pipe(run_cli: CliRunner, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("1. ")
     assert "3 articles · 3 sources: Harbour Times, Daily Meridian, Coastal Courier" in result.stdout
+    no_sources = run_cli("digest", ROOT / "articles").stdout
+    assert "\n   2 articles\n" in no_sources  # file names are not sources
     assert "Not in any story:" in result.stdout
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
 

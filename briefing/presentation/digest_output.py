@@ -17,14 +17,20 @@ __all__ = ["digest_html", "digest_markdown", "digest_plain", "entity_groups", "s
 ENTITY_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
 
+SHOWN_SOURCES = 4
+
+
 def story_meta(story: dict[str, Any]) -> str:
-    """ "3 articles · 2 sources: A, B · 2024-07-01 – 2024-07-04" """
+    """ "3 articles · 2 sources: A, B · 2024-07-01 – 2024-07-04" (at most
+    ``SHOWN_SOURCES`` sources named, then "+N more")."""
     count = len(story["articles"])
     sources = story["sources"]
-    parts = [
-        f"{count} article{'s' if count != 1 else ''}",
-        f"{len(sources)} source{'s' if len(sources) != 1 else ''}: " + ", ".join(sources),
-    ]
+    parts = [f"{count} article{'s' if count != 1 else ''}"]
+    if sources:
+        named = ", ".join(sources[:SHOWN_SOURCES])
+        if len(sources) > SHOWN_SOURCES:
+            named += f" +{len(sources) - SHOWN_SOURCES} more"
+        parts.append(f"{len(sources)} source{'s' if len(sources) != 1 else ''}: {named}")
     if story["dates"]:
         parts.append(" – ".join(story["dates"]))
     return " · ".join(parts)

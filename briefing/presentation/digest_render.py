@@ -16,6 +16,9 @@ from briefing.presentation.digest_output import entity_groups, story_meta
 
 __all__ = ["digest_renderables", "story_panel"]
 
+# A story's articles listed in its panel; a big story's other ones are counted.
+SHOWN_ARTICLES = 8
+
 
 def story_panel(number: int, story: dict[str, Any]) -> RenderableType:
     lines: list[RenderableType] = [Text(story_meta(story), style="dim")]
@@ -35,7 +38,13 @@ def story_panel(number: int, story: dict[str, Any]) -> RenderableType:
         for label, names in groups:
             table.add_row(label, Text("; ").join(Text(n) for n in names))
         lines.append(table)
-    lines.append(_article_rows(Table.grid(padding=(0, 1)), story["articles"]))
+    articles = story["articles"]
+    lines.append(_article_rows(Table.grid(padding=(0, 1)), articles[:SHOWN_ARTICLES]))
+    if len(articles) > SHOWN_ARTICLES:
+        more = len(articles) - SHOWN_ARTICLES
+        lines.append(
+            Text(f"… and {more} more articles (all in --format plain or json)", style="dim")
+        )
     return Panel(
         Group(*lines),
         title=Text.assemble((f"{number}. ", "bold cyan"), (story["headline"], "bold")),

@@ -48,8 +48,8 @@ class Story:
 
     @property
     def sources(self) -> list[str]:
-        """The distinct sources (else file names), in the story's order."""
-        return list(dict.fromkeys(a.display_source for a in self.articles))
+        """The distinct sources the articles name, in the story's order."""
+        return list(dict.fromkeys(a.source for a in self.articles if a.source))
 
 
 @dataclass
