@@ -17,6 +17,8 @@ async def test_briefing_view_lists_stories_and_narrows_the_list(tmp_path: Path) 
     app = make_app(write_library(tmp_path / "lib"))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        commands = [c.title for c in app.screen.palette_commands()]
+        assert "Briefing: stories" in commands  # also in the command palette
         await pilot.press("D")
         await settle(pilot)
         screen = app.screen
@@ -28,6 +30,7 @@ async def test_briefing_view_lists_stories_and_narrows_the_list(tmp_path: Path) 
         first = str(options.get_option_at_index(0).prompt)
         assert first.splitlines()[1] == "3 articles · 3 sources"
         assert "Harbour Times" in first and any(t in first for t, *_ in STRIKE)
+        assert "[" not in first or "[bold]" not in first  # a plain Text, not markup
         await pilot.press("down", "down", "enter")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)

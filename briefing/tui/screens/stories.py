@@ -50,7 +50,10 @@ def story_prompt(story: dict[str, Any]) -> Text:
     sources = len(story["sources"])
     count = len(story["articles"])
     text = Text(story["headline"], style="bold")
-    text.append(f"\n{count} articles · {sources} source{'s' if sources != 1 else ''}", style="dim")
+    meta = f"\n{count} article{'s' if count != 1 else ''}"
+    if sources:
+        meta += f" · {sources} source{'s' if sources != 1 else ''}"
+    text.append(meta, style="dim")
     for sentence in story["summary"]["sentences"]:
         text.append("\n• ")
         text.append(sentence["text"])
