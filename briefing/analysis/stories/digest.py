@@ -101,7 +101,8 @@ def build_digest(
         bags += terms(articles[start : start + 500])
     idf = idf_weights(bags)
     library = _Library(articles, dates, tfidf_vectors(bags, idf), idf)
-    report("grouping", 0, 1)
+    del bags  # the vectors are all that is needed from here (and half the memory)
+    report("grouping", 0, 0)  # no count to show: the bar pulses
     groups = group_articles(library.vectors, dates, grouping)
     stories_groups = [g for g in groups if len(g) > 1]
     in_stories = [articles[i] for g in stories_groups for i in g]
