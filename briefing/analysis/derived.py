@@ -18,7 +18,7 @@ from briefing.storage.cache import DerivedCache
 if TYPE_CHECKING:
     from briefing.analysis.facts import Fact
 
-__all__ = ["cached_summary", "facts_for", "facts_part"]
+__all__ = ["cached_summary", "facts_for", "facts_part", "terms_for"]
 
 # Key facts compare names with names, so their cost grows with the square of
 # the distinct names in an article: 80 KB of made-up capitalised names took
@@ -94,3 +94,19 @@ def facts_part(article: Article) -> Article:
             break
         end = sentence.end
     return article if end >= len(article.body.rstrip()) else article.opening(end)
+
+
+def terms_for(articles: Sequence[Article], cache: DerivedCache | None) -> list[dict[str, float]]:
+    """Each article's weighted terms for story grouping, from the cache where
+    it has them (reading them back is about ten times faster than working
+    them out: benchmarks/digest.py)."""
+    from briefing.analysis.stories.terms import article_terms
+
+    found = cache.terms((a.id, a.digest) for a in articles) if cache is not None else {}
+    missing = {a.id: a for a in articles if a.id not in found}
+    if missing:
+        fresh = {i: article_terms(a) for i, a in missing.items()}
+        if cache is not None:
+            cache.put_terms({i: (missing[i].digest, weights) for i, weights in fresh.items()})
+        found.update(fresh)
+    return [found[a.id] for a in articles]

@@ -26,6 +26,7 @@ __all__ = ["console_main", "main"]
 COMMANDS: dict[str, str] = {
     "summary": "briefing.cli.summary_command",
     "search": "briefing.cli.search_command",
+    "digest": "briefing.cli.digest_command",
     "facts": "briefing.cli.facts_command",
     "import": "briefing.cli.import_command",
     "bookmarks": "briefing.cli.bookmarks_command",
@@ -35,6 +36,7 @@ COMMANDS: dict[str, str] = {
 COMMAND_HELP: dict[str, str] = {
     "summary": "print summaries of articles (for the terminal, pipes and scripts)",
     "search": "search the articles: best matches first, with snippets",
+    "digest": "group the articles into stories and summarise each story once, across its sources",
     "facts": "list the people, organisations and places across the library, with their articles",
     "import": "copy articles into a library folder, or split a multi-article dump",
     "bookmarks": "bookmark articles with notes and tags; share, export, import and merge the file",
@@ -46,6 +48,7 @@ Read a stack of news articles fast: summaries, key facts, search and bookmarks.
   briefing [PATH…]          open the reader (default: ./articles, else the samples)
   briefing summary [PATH…]  print summaries to the terminal or a pipe
   briefing search QUERY     ranked full-text search, with snippets
+  briefing digest [PATH…]   the briefing: stories across sources, each summarised once
   briefing facts [PATH…]    people, organisations and places across the library
   briefing bookmarks …      bookmarks with notes and tags; share and merge them
 """

@@ -18,6 +18,7 @@ __all__ = [
     "add_common_arguments",
     "add_format_argument",
     "add_paths_argument",
+    "bookmarked_only",
     "choose_format",
     "fail",
     "load_library_or_fail",
@@ -171,3 +172,18 @@ def load_library_or_fail(paths: list[Path], max_bytes: int | None):
             fail(f"no readable articles in {where}")
         fail(f"no articles in {where} (looked for .txt and .md files)")
     return library
+
+
+def bookmarked_only(articles: list[Any], bookmark_file: Path | None) -> list[Any]:
+    """The bookmarked ones of ``articles``; fail when there are none."""
+    from briefing.bookmarks import BookmarkFileError, BookmarkStore, resolve
+
+    try:
+        bookmarks = BookmarkStore(bookmark_file).load()
+    except BookmarkFileError as error:
+        fail(f"bookmark file {error}")
+    resolution = resolve(bookmarks, articles)
+    chosen = [a for a in articles if resolution.is_bookmarked(a)]
+    if not chosen:
+        fail("none of these articles is bookmarked (see `briefing bookmarks list`)")
+    return chosen

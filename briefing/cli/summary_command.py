@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.cli.common import (
     OUTPUT_FORMATS,
     add_format_argument,
     add_paths_argument,
+    bookmarked_only,
     choose_format,
     fail,
     load_library_or_fail,
@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
         except LibraryError as error:
             fail(str(error))
     if args.bookmarked:
-        articles = _bookmarked_only(articles, args.bookmarks)
+        articles = bookmarked_only(articles, args.bookmarks)
     length = Length(sentences=None, ratio=args.ratio) if args.ratio else Length(args.sentences)
     cache = DerivedCache()
     explain = args.explain and args.algorithm in EXPLAINED
@@ -152,17 +152,3 @@ def _summary(
     from briefing.analysis.derived import cached_summary
 
     return cached_summary(article, algorithm, length, cache), None
-
-
-def _bookmarked_only(articles: list[Article], bookmark_file: Path | None) -> list[Article]:
-    from briefing.bookmarks import BookmarkFileError, BookmarkStore, resolve
-
-    try:
-        bookmarks = BookmarkStore(bookmark_file).load()
-    except BookmarkFileError as error:
-        fail(f"bookmark file {error}")
-    resolution = resolve(bookmarks, articles)
-    chosen = [a for a in articles if resolution.is_bookmarked(a)]
-    if not chosen:
-        fail("none of these articles is bookmarked (see `briefing bookmarks list`)")
-    return chosen

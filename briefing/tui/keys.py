@@ -33,6 +33,7 @@ def binding_owners() -> list[type[DOMNode]]:
     from briefing.tui.screens.empty import EmptyLibraryScreen
     from briefing.tui.screens.help import HelpScreen
     from briefing.tui.screens.reader import ReaderScreen
+    from briefing.tui.screens.stories import StoriesScreen
     from briefing.tui.widgets.article_list import ArticleList
     from briefing.tui.widgets.article_view import ArticleView
     from briefing.tui.widgets.facts_view import FactsView
@@ -41,7 +42,7 @@ def binding_owners() -> list[type[DOMNode]]:
 
     return [BriefingApp, ReaderScreen, ArticleList, ArticleView, SummaryView, FactsView,
             FilterBar, HelpScreen, NoteEditor, TagEditor, ChooserScreen,
-            EmptyLibraryScreen]  # fmt: skip
+            EmptyLibraryScreen, StoriesScreen]  # fmt: skip
 
 
 def binding_ids() -> set[str]:

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from briefing.analysis.facts import Fact
     from briefing.search import Entry
     from briefing.tui.app import BriefingApp
+    from briefing.tui.screens.stories import ChosenStory
 
 __all__ = ["ReaderScreen"]
 
@@ -157,6 +158,7 @@ class ReaderScreen(Screen[None]):
         Binding("M", "all_read", "Mark all listed read", show=False, id="reader.all_read"),
         Binding("v", "views", "Saved searches", show=False, id="reader.views"),
         Binding("T", "tag_browser", "Bookmark tags", show=False, id="reader.tag_browser"),
+        Binding("D", "stories", "Briefing: stories", show=False, id="reader.stories"),
         Binding("less_than_sign", "narrower_list", "Narrower list", key_display="<",
                 show=False, id="reader.narrower_list"),
         Binding("greater_than_sign", "wider_list", "Wider list", key_display=">",
@@ -758,6 +760,25 @@ class ReaderScreen(Screen[None]):
 
     def action_tag_browser(self) -> None:
         self.list_controls.browse_tags()
+
+    def action_stories(self) -> None:
+        # Imported on first use: start-up should not pay for the briefing view.
+        from briefing.tui.screens.stories import StoriesScreen, StoryCache
+
+        if not hasattr(self, "_stories"):
+            self._stories = StoryCache()
+        entries = list(self.entries.values())
+        derived = self.briefing_app.derived
+        screen = StoriesScreen(entries, self.catalogue, derived, self._stories, self.sentences)
+        self.app.push_screen(screen, self._story_chosen)
+
+    def _story_chosen(self, story: ChosenStory | None) -> None:
+        if story is None:
+            return
+        self.searching.clear()
+        title = f"{len(story.article_ids)} in story: {story.headline} · esc: all"
+        self.list_state.set(ListMode("story", story.article_ids, title))
+        self.focus_pane("list")
 
     def action_narrower_list(self) -> None:
         self.list_controls.resize(-1)

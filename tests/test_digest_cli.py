@@ -1,0 +1,149 @@
+"""`briefing digest` through the real command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import ROOT, CliRunner, modules_loaded_by
+from tests.digest_fixtures import ELECTION, LONE, STRIKE, write_library
+
+
+def _json(run_cli: CliRunner, *args: str | Path) -> dict:
+    result = run_cli("digest", *args, "-f", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_json_contract(run_cli: CliRunner, tmp_path: Path) -> None:
+    record = _json(run_cli, write_library(tmp_path / "lib"))
+    assert set(record) == {"stories", "unclustered"}
+    story = record["stories"][0]
+    assert {"id", "headline", "articles", "summary", "entities"} <= set(story)
+    assert {t for t, *_ in STRIKE} == {a["title"] for a in story["articles"]}
+    for article in story["articles"]:
+        assert {"id", "title", "source", "path", "published"} <= set(article)
+    by_id = {a["id"]: a for a in story["articles"]}
+    for sentence in story["summary"]["sentences"]:
+        assert set(sentence) >= {"article_id", "index", "text"}
+        assert sentence["article_id"] in by_id
+    entity = story["entities"][0]
+    assert set(entity) == {"kind", "text", "key", "articles"}
+    assert {a["title"] for a in record["unclustered"]} == {t for t, *_ in LONE}
+    assert {"id", "title", "path"} <= set(record["unclustered"][0])
+
+
+def test_summary_index_is_the_sentence_index_of_briefing_summary(
+    run_cli: CliRunner, tmp_path: Path
+) -> None:
+    folder = write_library(tmp_path / "lib")
+    story = _json(run_cli, folder)["stories"][0]
+    summary = json.loads(run_cli("summary", folder, "-f", "json", "-n", "40").stdout)
+    sentences = {
+        (a["id"], s["index"]): s["text"]
+        for a in summary["articles"]
+        for s in a["summary"]["sentences"]
+    }
+    for sentence in story["summary"]["sentences"]:
+        assert sentences[sentence["article_id"], sentence["index"]] == sentence["text"]
+
+
+def test_sentences_option(run_cli: CliRunner, tmp_path: Path) -> None:
+    folder = write_library(tmp_path / "lib")
+    two = _json(run_cli, folder, "-n", "2")["stories"][0]["summary"]["sentences"]
+    five = _json(run_cli, folder, "-n", "5")["stories"][0]["summary"]["sentences"]
+    assert len(two) == 2 and len(five) > 2
+
+
+def test_since_keeps_recent_articles(run_cli: CliRunner, tmp_path: Path) -> None:
+    record = _json(run_cli, write_library(tmp_path / "lib"), "--since", "2024-07-03")
+    titles = {a["title"] for s in record["stories"] for a in s["articles"]}
+    titles |= {a["title"] for a in record["unclustered"]}
+    assert titles == {STRIKE[2][0], ELECTION[1][0], LONE[1][0]}
+
+
+def test_since_with_nothing_left_and_a_bad_value(run_cli: CliRunner, tmp_path: Path) -> None:
+    folder = write_library(tmp_path / "lib")
+    empty = run_cli("digest", folder, "--since", "24h")
+    assert empty.returncode == 1
+    assert empty.stderr.startswith("briefing: no articles since")
+    bad = run_cli("digest", folder, "--since", "soon")
+    assert bad.returncode == 2 and "not a time span or date" in bad.stderr
+    assert "Traceback" not in bad.stderr + empty.stderr
+
+
+def test_query_narrows_the_articles(run_cli: CliRunner, tmp_path: Path) -> None:
+    record = _json(run_cli, write_library(tmp_path / "lib"), "--query", "runoff")
+    assert [{a["title"] for a in s["articles"]} for s in record["stories"]] == [
+        {t for t, *_ in ELECTION}
+    ]
+    missing = run_cli("digest", tmp_path / "lib", "--query", "zeppelin")
+    assert missing.returncode == 1 and "no articles match" in missing.stderr
+
+
+def test_bookmarked_only(run_cli: CliRunner, tmp_path: Path) -> None:
+    folder = write_library(tmp_path / "lib")
+    marks = tmp_path / "marks.json"
+    strike = _json(run_cli, folder)["stories"][0]["articles"]
+    for article in strike[:2]:
+        added = run_cli(
+            "bookmarks", "add", article["id"], "--bookmarks", marks, "--library", folder
+        )
+        assert added.returncode == 0, added.stderr
+    record = _json(run_cli, folder, "--bookmarked", "--bookmarks", marks)
+    assert [len(s["articles"]) for s in record["stories"]] == [2]
+    assert record["unclustered"] == []
+
+
+def test_outside_text_stays_text(run_cli: CliRunner, tmp_path: Path) -> None:
+    hostile = [
+        (
+            "<script>alert(1)</script> [bold]port[/bold] *strike*",
+            "E<vil>",
+            "2024-07-01",
+            STRIKE[0][3],
+        ),
+        *STRIKE[1:],
+    ]
+    folder = write_library(tmp_path / "lib", hostile)
+    html = run_cli("digest", folder, "-f", "html").stdout
+    assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "E&lt;vil&gt;" in html and html.startswith("<!DOCTYPE html>")
+    rich = run_cli("digest", folder, "-f", "rich", env={"COLUMNS": "200"}).stdout
+    assert "[bold]port[/bold]" in rich
+    markdown = run_cli("digest", folder, "-f", "markdown").stdout
+    assert "\\*strike\\*" in markdown and "\\<script\\>" in markdown
+
+
+def test_plain_output_in_a_pipe(run_cli: CliRunner, tmp_path: Path) -> None:
+    result = run_cli("digest", write_library(tmp_path / "lib"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("1. ")
+    assert "3 articles · 3 sources: Harbour Times, Daily Meridian, Coastal Courier" in result.stdout
+    no_sources = run_cli("digest", ROOT / "articles").stdout
+    assert "\n   2 articles\n" in no_sources  # file names are not sources
+    assert "Not in any story:" in result.stdout
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def test_grouping_choices(run_cli: CliRunner, tmp_path: Path) -> None:
+    folder = write_library(tmp_path / "lib")
+    counts = [len(_json(run_cli, folder, "--grouping", g)["stories"]) for g in ("loose", "strict")]
+    assert counts[0] <= counts[1] or counts == [2, 2]
+    bad = run_cli("digest", folder, "--grouping", "eager")
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr
+
+
+def test_seed_articles_say_what_the_sco_is_once() -> None:
+    loaded, out = modules_loaded_by(["digest", str(ROOT / "articles"), "-f", "json", "-n", "5"])
+    assert loaded == []  # no Textual in a one-shot command
+    story = json.loads(out)["stories"][0]
+    assert len(story["articles"]) >= 2
+    members = [
+        s
+        for s in story["summary"]["sentences"]
+        if "members are" in s["text"] or "comprises" in s["text"]
+    ]
+    assert len(members) <= 1
+    sco = next(e for e in story["entities"] if e["key"] == "organisation:sco")
+    assert len(sco["articles"]) == len(story["articles"])
