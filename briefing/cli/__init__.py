@@ -18,7 +18,13 @@ from collections.abc import Sequence
 from functools import partial
 
 from briefing import __version__
-from briefing.cli.common import LazyParser, UserError, add_common_arguments, fail
+from briefing.cli.common import (
+    LazyParser,
+    UserError,
+    add_common_arguments,
+    add_paths_argument,
+    fail,
+)
 
 __all__ = ["console_main", "main"]
 
@@ -29,6 +35,8 @@ COMMANDS: dict[str, str] = {
     "facts": "briefing.cli.facts_command",
     "import": "briefing.cli.import_command",
     "bookmarks": "briefing.cli.bookmarks_command",
+    "feeds": "briefing.cli.feeds_command",
+    "update": "briefing.cli.update_command",
 }
 # Each command's ``HELP``, for the list in `briefing --help`: kept here so that
 # the list imports no command module (a test checks it against the modules).
@@ -36,8 +44,10 @@ COMMAND_HELP: dict[str, str] = {
     "summary": "print summaries of articles (for the terminal, pipes and scripts)",
     "search": "search the articles: best matches first, with snippets",
     "facts": "list the people, organisations and places across the library, with their articles",
-    "import": "copy articles into a library folder, or split a multi-article dump",
+    "import": "bring articles into the library: files, web pages, feeds, JSON Lines, dumps",
     "bookmarks": "bookmark articles with notes and tags; share, export, import and merge the file",
+    "feeds": "follow news feeds: add, list, remove, and OPML import and export",
+    "update": "fetch the feeds you follow: new articles go into the library folder",
 }
 
 DESCRIPTION = """\
@@ -48,6 +58,7 @@ Read a stack of news articles fast: summaries, key facts, search and bookmarks.
   briefing search QUERY     ranked full-text search, with snippets
   briefing facts [PATH…]    people, organisations and places across the library
   briefing bookmarks …      bookmarks with notes and tags; share and merge them
+  briefing feeds add URL    follow a news feed; `briefing update` fetches them all
 """
 
 
@@ -88,7 +99,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     add_common_arguments(parser)
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    add_paths_argument(parser)
     return parser
 
 

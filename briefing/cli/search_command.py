@@ -98,7 +98,7 @@ def _search(args: argparse.Namespace) -> int:
     query = parse_query(args.query)
     if query.is_empty:
         fail(f'nothing to search for in {args.query!r}: give words, "phrases" or prefix*')
-    paths = args.paths or default_paths()
+    paths = args.paths or default_paths(args.library)
     try:
         with SearchIndex(paths, max_bytes=args.max_size) as index:
             refreshed = index.refresh(progress=_progress())

@@ -12,7 +12,7 @@ __all__ = ["run"]
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.paths] or default_paths()
+    paths = [Path(p) for p in args.paths] or default_paths(getattr(args, "library", None))
     for path in paths:
         if not path.exists():
             fail(f"no such file or folder: {path}")

@@ -1,0 +1,140 @@
+"""One library sub-folder per feed: its entries as Markdown files, and its state.
+
+The state (``.feed.json``, hidden so that the library never reads it as an
+article) holds what makes the next update cheap and exact: the feed's ETag
+and Last-Modified for a conditional request, a Retry-After deadline, and
+for every entry written its guid, URL, article id, file and text digest.
+An entry is new when none of guid, URL and id is known; known with another
+digest, it replaces its own file. Files the state does not know (written
+by a run that stopped before saving it) are read back from their front
+matter, so an interrupted update never leads to duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from briefing.library.loaders.errors import ArticleFormatError
+from briefing.library.model import Article
+from briefing.library.writer import article_markdown, as_library_reads_it, write_new
+from briefing.storage.fsutil import atomic_write_text
+
+__all__ = ["FeedFolder", "Written"]
+
+STATE_FILE = ".feed.json"
+
+
+@dataclass
+class Known:
+    file: str
+    digest: str
+    id: str
+    guid: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class State:
+    url: str | None = None
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    not_before: float | None = None
+    entries: list[Known] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    kind: str  # "new", "updated" or "unchanged"
+    path: Path | None
+    article: Article | None
+
+
+class FeedFolder:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.state = self._load()
+        self._by_guid: dict[str, Known] = {}
+        self._by_url: dict[str, Known] = {}
+        self._by_id: dict[str, Known] = {}
+        self._indexed = False
+
+    def _load(self) -> State:
+        try:
+            data = json.loads((self.path / STATE_FILE).read_text(encoding="utf-8"))
+            entries = [Known(**item) for item in data.pop("entries", [])]
+            return State(**data, entries=entries)
+        except (OSError, ValueError, TypeError):
+            return State()  # none yet, or damaged: the files themselves are the truth
+
+    def save_state(self) -> None:
+        self.path.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(asdict(self.state), ensure_ascii=False, indent=1)
+        atomic_write_text(self.path / STATE_FILE, text + "\n")
+
+    def _remember(self, known: Known) -> None:
+        if known.guid:
+            self._by_guid[known.guid] = known
+        if known.url:
+            self._by_url[known.url] = known
+        self._by_id[known.id] = known
+
+    def _index(self) -> None:
+        if self._indexed:
+            return
+        self._indexed = True
+        for known in self.state.entries:
+            self._remember(known)
+        listed = {known.file for known in self.state.entries}
+        for path in sorted(self.path.glob("*.md")) if self.path.is_dir() else []:
+            if path.name not in listed:
+                self._adopt(path)
+
+    def _adopt(self, path: Path) -> None:
+        from briefing.library.loaders.markdown import split_front_matter
+
+        try:
+            text = path.read_text(encoding="utf-8")
+            meta, _ = split_front_matter(text)
+            article = as_library_reads_it(text, path)
+        except (OSError, UnicodeDecodeError, ArticleFormatError):
+            return
+        guid = meta.get("guid")
+        known = Known(
+            path.name, article.digest, article.id, str(guid) if guid else None, article.url
+        )
+        self.state.entries.append(known)
+        self._remember(known)
+
+    def find(self, guid: str | None, url: str | None, article_id: str) -> Known | None:
+        self._index()
+        return (
+            (self._by_guid.get(guid) if guid else None)
+            or (self._by_url.get(url) if url else None)
+            or self._by_id.get(article_id)
+        )
+
+    def write(self, article: Article, extra: dict[str, str | None]) -> Written:
+        """Write an entry's article: a new file, its own file again when its
+        text changed, or nothing when the library has it already."""
+        text = article_markdown(article, extra)
+        read_back = as_library_reads_it(text)
+        guid = extra.get("guid")
+        known = self.find(guid, read_back.url, read_back.id)
+        if known is not None:
+            target = self.path / known.file
+            if known.digest == read_back.digest or not target.exists():
+                return Written("unchanged", None, None)  # the same, or removed by the user
+            atomic_write_text(target, text)
+            read_back.path = target
+            known.digest, known.id = read_back.digest, read_back.id
+            self._remember(known)
+            return Written("updated", target, read_back)
+        target = write_new(self.path, text, read_back.title)
+        read_back.path = target
+        known = Known(target.name, read_back.digest, read_back.id, guid, read_back.url)
+        self.state.entries.append(known)
+        self._remember(known)
+        return Written("new", target, read_back)
