@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from briefing.cli.common import add_library_argument, fail, warn
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
     from briefing.feeds.update import FeedOutcome
 
 HELP = "fetch the feeds you follow: new articles go into the library folder"
@@ -91,23 +93,24 @@ class _Progress:
 
     def __init__(self, total: int) -> None:
         self.total = total
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> _Progress:
         if sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-            self._progress = Progress(
+            progress = Progress(
                 TextColumn("updating"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 console=Console(stderr=True),
                 transient=True,
             )
-            self._progress.start()
-            self._task = self._progress.add_task("feeds", total=self.total)
+            progress.start()
+            self._task = progress.add_task("feeds", total=self.total)
+            self._progress = progress
         return self
 
     def advance(self, _outcome: FeedOutcome) -> None:

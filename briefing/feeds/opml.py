@@ -41,8 +41,7 @@ def read_opml(data: bytes) -> list[Subscription]:
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
         if url:
             name = " ".join(sanitise(outline.get("title") or outline.get("text") or "").split())
-            name = name or None
-            feeds.append(Subscription(url=sanitise(url), name=name))
+            feeds.append(Subscription(url=sanitise(url), name=name or None))
     return feeds
 
 

@@ -30,7 +30,7 @@ class ImportEvent:
     """One outcome: ``kind`` is added, exists, skipped or dropped."""
 
     kind: str
-    source: Path
+    source: Path | str  # a file, or an http(s) address
     detail: str
     target: Path | None = None
 
@@ -111,14 +111,14 @@ def _import_rich(
     source: str, into: Path, known: dict[str, Path], max_bytes: int
 ) -> Iterator[ImportEvent]:
     """A web page, feed or JSON Lines source, written as Markdown files."""
-    origin = Path(source)
+    origin: Path | str = source if is_url(source) else Path(source)
     try:
         found = read_source(source, max_bytes)
     except ArticleFormatError as error:
-        yield ImportEvent("skipped", origin, str(Problem(origin, str(error))))
+        yield ImportEvent("skipped", origin, f"{origin}: {error}")
         return
     for problem in found.problems:
-        yield ImportEvent("skipped", origin, str(Problem(origin, problem)))
+        yield ImportEvent("skipped", origin, f"{origin}: {problem}")
     for article in found.articles:
         text = article_markdown(article, {"feed": found.feed})
         read_back = as_library_reads_it(text)

@@ -9,6 +9,7 @@ expands them. Both are imported only when a feed is read.
 from __future__ import annotations
 
 import io
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -23,6 +24,9 @@ __all__ = ["FeedEntry", "ParsedFeed", "entry_article", "parse_feed"]
 # the start of an article: its page is worth fetching for the full text.
 TEASER_WORDS = 80
 _TEASER_ENDINGS = ("…", "...", "[…]", "[...]", "read more", "continue reading", "more »")
+
+
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +73,8 @@ def _iso(parsed: time.struct_time | None) -> str | None:
         return None
 
 
-def _refuse_entities(data: bytes) -> None:
+def _well_formed(data: bytes) -> bool:
+    """Whether the document is well-formed XML; refuses entity declarations."""
     import defusedxml.ElementTree as safe_tree
     from defusedxml import DefusedXmlException
 
@@ -80,7 +85,8 @@ def _refuse_entities(data: bytes) -> None:
             "refused: the XML declares entities (a possible XML bomb)"
         ) from None
     except Exception:
-        pass  # not well-formed: feedparser has the last word, below
+        return False  # feedparser has the last word, below
+    return True
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -94,7 +100,11 @@ def parse_feed(data: bytes, content_type: str | None = None) -> ParsedFeed:
         raise ArticleFormatError("empty response")
     if _looks_binary(data):
         raise ArticleFormatError(f"not a feed: binary content ({content_type or 'unknown type'})")
-    _refuse_entities(data)
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Control characters are not allowed in XML, yet feeds carry them
+        # (a stray ESC in a title): dropped, rather than failing the feed.
+        data = _CONTROL_BYTES.sub(b"", data)
+    well_formed = _well_formed(data)
     import feedparser
 
     headers = {"content-type": content_type} if content_type else {}
@@ -103,8 +113,13 @@ def parse_feed(data: bytes, content_type: str | None = None) -> ParsedFeed:
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     version = parsed.get("version") or ""
     entries = [e for e in (_entry(item) for item in parsed.entries) if e is not None]
+    error = parsed.get("bozo_exception")
+    if parsed.get("bozo") and not well_formed and not _is_encoding_note(error):
+        # Broken XML (a truncated download, say): feedparser's lenient parser
+        # would salvage part of it, perhaps a half entry; the whole feed fails
+        # instead, and the library stays as it was until a good copy comes.
+        raise ArticleFormatError(f"malformed feed: {_reason(error)}")
     if parsed.get("bozo") and not entries:
-        error = parsed.get("bozo_exception")
         if not version:
             kind = (content_type or "").split(";")[0].strip()
             reason = f" (the server sent {kind})" if kind and "xml" not in kind else ""

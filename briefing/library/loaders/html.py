@@ -29,6 +29,8 @@ _SPACES = re.compile(r"[ \t\u00a0\r\n]+")
 _BREAKS = re.compile(r"\s*\n\s*\n\s*")
 # Longest page handed to trafilatura (a larger one is refused, not cut).
 MAX_PAGE_CHARS = 5_000_000
+# Fewer words than this is no article.
+MIN_WORDS = 25
 
 
 def html_to_text(fragment: str) -> str:
@@ -100,7 +102,9 @@ def extract_page(html: str, url: str | None = None) -> PageText:
         include_formatting=False,
     )
     text = _paragraphs(_lines_to_paragraphs(getattr(document, "text", None) or ""))
-    if document is None or not text:
+    if document is None or len(text.split()) < MIN_WORDS:
+        # What trafilatura falls back to on a page without an article is
+        # a menu or a footer: a few words, never a story.
         raise ArticleFormatError("no article text found in the page")
 
     def field(name: str) -> str | None:
