@@ -18,8 +18,8 @@ from pathlib import Path
 
 from briefing.library.loaders.errors import ArticleFormatError
 from briefing.library.model import Article
-from briefing.library.writer import article_markdown, as_library_reads_it, write_new
-from briefing.storage.fsutil import atomic_write_text
+from briefing.library.writer import article_markdown, as_library_reads_it
+from briefing.storage.fsutil import atomic_write_many, atomic_write_text, slugify
 
 __all__ = ["FeedFolder", "Written"]
 
@@ -60,6 +60,7 @@ class FeedFolder:
         self._by_url: dict[str, Known] = {}
         self._by_id: dict[str, Known] = {}
         self._indexed = False
+        self._pending: dict[Path, bytes] = {}
 
     def _load(self) -> State:
         try:
@@ -117,24 +118,42 @@ class FeedFolder:
         )
 
     def write(self, article: Article, extra: dict[str, str | None]) -> Written:
-        """Write an entry's article: a new file, its own file again when its
-        text changed, or nothing when the library has it already."""
+        """Queue an entry's article: a new file, its own file again when its
+        text changed, or nothing when the library has it already. Nothing is
+        on disk before ``flush``."""
         text = article_markdown(article, extra)
         read_back = as_library_reads_it(text)
         guid = extra.get("guid")
         known = self.find(guid, read_back.url, read_back.id)
         if known is not None:
             target = self.path / known.file
-            if known.digest == read_back.digest or not target.exists():
+            if known.digest == read_back.digest or not (target in self._pending or target.exists()):
                 return Written("unchanged", None, None)  # the same, or removed by the user
-            atomic_write_text(target, text)
-            read_back.path = target
+            kind = "updated"
             known.digest, known.id = read_back.digest, read_back.id
-            self._remember(known)
-            return Written("updated", target, read_back)
-        target = write_new(self.path, text, read_back.title)
-        read_back.path = target
-        known = Known(target.name, read_back.digest, read_back.id, guid, read_back.url)
-        self.state.entries.append(known)
+        else:
+            kind = "new"
+            target = self._free_path(read_back.title)
+            known = Known(target.name, read_back.digest, read_back.id, guid, read_back.url)
+            self.state.entries.append(known)
+        self._pending[target] = text.encode("utf-8")
         self._remember(known)
-        return Written("new", target, read_back)
+        read_back.path = target
+        return Written(kind, target, read_back)
+
+    def _free_path(self, title: str) -> Path:
+        stem, number = slugify(title), 1
+        while True:
+            name = f"{stem}.md" if number == 1 else f"{stem}-{number}.md"
+            candidate = self.path / name
+            if candidate not in self._pending and not candidate.exists():
+                return candidate
+            number += 1
+
+    def flush(self) -> None:
+        """Write the queued files, then the state, each atomically."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        if self._pending:
+            atomic_write_many(self._pending.items())
+            self._pending.clear()
+        self.save_state()

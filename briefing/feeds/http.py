@@ -30,7 +30,7 @@ MAX_BYTES = 10 * 1024 * 1024
 TIMEOUT = 15.0  # seconds for connecting, and between two pieces of a response
 TOTAL_TIMEOUT = 60.0  # seconds for a whole response, however it trickles in
 PER_HOST = 4  # connections to one host at once: polite, and what servers allow
-MAX_CONNECTIONS = 24
+MAX_CONNECTIONS = 32
 # A Retry-After this short is waited out, once; a longer one defers the feed.
 WAIT_AT_MOST = 5.0
 

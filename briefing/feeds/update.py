@@ -151,14 +151,13 @@ async def _update_one(
         feed = replace(feed, folder=folders.claim(feed, parsed.title))
         folder = FeedFolder(folders.library / str(feed.folder))
         state = folder.state
-    await asyncio.to_thread(_write_all, folder, feed, parsed, entries, outcome, events)
     state.url, state.title = feed.url, parsed.title or state.title
     state.etag, state.last_modified, state.not_before = (
         response.etag,
         response.last_modified,
         None,
     )
-    await asyncio.to_thread(folder.save_state)
+    await asyncio.to_thread(_write_all, folder, feed, parsed, entries, outcome, events)
     outcome.feed = replace(feed, title=parsed.title or feed.title)
     return outcome
 
@@ -207,15 +206,13 @@ def _write_all(
     events: UpdateEvents,
 ) -> None:
     source = parsed.title or feed.title or feed.name
+    queued: list[Written] = []
     for entry in entries:
         try:
             article: Article = entry_article(entry, source)
             written = folder.write(article, {"feed": feed.url, "guid": entry.guid})
         except ArticleFormatError as error:
             outcome.problems.append(str(error))
-            continue
-        except OSError as error:
-            outcome.problems.append(f"{entry.title!r}: cannot write: {error.strerror or error}")
             continue
         if written.kind == "new":
             outcome.new += 1
@@ -224,4 +221,7 @@ def _write_all(
         else:
             outcome.unchanged += 1
         if written.path is not None:
-            events.article_written(written)
+            queued.append(written)
+    folder.flush()
+    for written in queued:
+        events.article_written(written)

@@ -41,7 +41,9 @@ def article_markdown(article: Article, extra: dict[str, str | None] | None = Non
         for key, value in fields.items()
         if value is not None
     }
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    # libyaml's dumper when PyYAML was built with it: about ten times faster.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    front = yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
     return f"---\n{front}---\n\n{sanitise(article.body)}\n"
 
 

@@ -73,8 +73,16 @@ def _iso(parsed: time.struct_time | None) -> str | None:
         return None
 
 
-def _well_formed(data: bytes) -> bool:
-    """Whether the document is well-formed XML; refuses entity declarations."""
+def _refuse_entities(data: bytes) -> None:
+    """Refuse a document that declares entities, before anything expands them.
+
+    Entities can only be declared in a DOCTYPE, so a document without one
+    (nearly every feed) skips the check, which parses the whole document
+    once more (about a third of the parsing time of a feed).
+    """
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not utf16 and b"<!DOCTYPE" not in data:
+        return
     import defusedxml.ElementTree as safe_tree
     from defusedxml import DefusedXmlException
 
@@ -85,8 +93,7 @@ def _well_formed(data: bytes) -> bool:
             "refused: the XML declares entities (a possible XML bomb)"
         ) from None
     except Exception:
-        return False  # feedparser has the last word, below
-    return True
+        pass  # not well-formed: feedparser has the last word, below
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -104,17 +111,24 @@ def parse_feed(data: bytes, content_type: str | None = None) -> ParsedFeed:
         # Control characters are not allowed in XML, yet feeds carry them
         # (a stray ESC in a title): dropped, rather than failing the feed.
         data = _CONTROL_BYTES.sub(b"", data)
-    well_formed = _well_formed(data)
+    _refuse_entities(data)
     import feedparser
 
     headers = {"content-type": content_type} if content_type else {}
     # A stream, never a string: feedparser would fetch a string that looks
-    # like an address, or open one that names a file.
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    # like an address, or open one that names a file. Its HTML sanitizer is
+    # not needed (entries are reduced to text by html_to_text, scripts and
+    # all dropped) and would double the parsing time.
+    parsed = feedparser.parse(
+        io.BytesIO(data),
+        response_headers=headers,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
     version = parsed.get("version") or ""
     entries = [e for e in (_entry(item) for item in parsed.entries) if e is not None]
     error = parsed.get("bozo_exception")
-    if parsed.get("bozo") and not well_formed and not _is_encoding_note(error):
+    if parsed.get("bozo") and _is_xml_error(error):
         # Broken XML (a truncated download, say): feedparser's lenient parser
         # would salvage part of it, perhaps a half entry; the whole feed fails
         # instead, and the library stays as it was until a good copy comes.
@@ -130,6 +144,12 @@ def parse_feed(data: bytes, content_type: str | None = None) -> ParsedFeed:
         raise ArticleFormatError("not an RSS or Atom feed")
     feed = parsed.get("feed", {})
     return ParsedFeed(_one_line(feed.get("title")), _one_line(feed.get("link")), entries)
+
+
+def _is_xml_error(error: object) -> bool:
+    import xml.sax
+
+    return isinstance(error, xml.sax.SAXException) and not _is_encoding_note(error)
 
 
 def _is_encoding_note(error: object) -> bool:
