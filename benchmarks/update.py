@@ -31,10 +31,10 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _common import median, scratch_folder  # noqa: E402
+from _common import median, scratch_folder
 
-from briefing.feeds.subscriptions import Subscription  # noqa: E402
-from briefing.feeds.update import run_update  # noqa: E402
+from briefing.feeds.subscriptions import Subscription
+from briefing.feeds.update import run_update
 
 HOSTS = 10
 WORDS = (
@@ -148,8 +148,8 @@ def main() -> None:
     unit = args.latency
     first, second, single = median(firsts), median(seconds), median(singles)
     print(
-        f"{args.feeds} feeds x {args.entries} entries, {unit * 1000:.0f} ms added to every response,"
-        f" {args.runs} runs (medians)"
+        f"{args.feeds} feeds x {args.entries} entries, {unit * 1000:.0f} ms"
+        f" added to every response, {args.runs} runs (medians)"
     )
     print(f"  baseline, one feed:      {single:6.2f} s = {single / unit:5.1f} x latency")
     print(
