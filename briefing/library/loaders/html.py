@@ -95,6 +95,7 @@ def extract_page(html: str, url: str | None = None) -> PageText:
         url=url,
         with_metadata=True,
         include_comments=False,
+        favor_precision=True,
         include_tables=False,
         include_images=False,
         include_links=False,
