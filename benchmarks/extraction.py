@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefing.library.loaders.html import extract_page  # noqa: E402
+from briefing.library.loaders.html import extract_page
 
 PAGES = Path(__file__).resolve().parent / "pages"
 WORD = re.compile(r"\w+")
