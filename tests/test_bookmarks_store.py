@@ -60,25 +60,28 @@ def test_edit_creates_the_file_and_keeps_a_backup(tmp_path: Path) -> None:
     assert store.path.stat().st_mtime_ns == before
 
 
-def test_what_the_reader_calls(tmp_path: Path) -> None:
+def test_the_verbs_the_cli_and_the_reader_call(tmp_path: Path) -> None:
     from briefing.bookmarks import resolve
     from briefing.library.load import default_paths, load_library
 
     articles = load_library(default_paths()).articles
     store = BookmarkStore(tmp_path / "b.json")
     first = articles[0]
-    entry = store.toggle(first)
+    made = store.toggle(first)
+    assert made.before is None and made.brought_back
+    entry = made.after
     assert not entry.deleted and entry.title == first.title and entry.excerpt
-    assert store.set_note(first.id, "look again").note == "look again"
-    assert store.set_tags(first.id, add=["x", "y"], remove=["y"]).tags == ("x",)
+    assert store.note(first.id, "look again").after.note == "look again"
+    assert store.tags(first.id, add=["x", "y"], remove=["y"]).after.tags == ("x",)
     resolution = resolve(store.load(), articles)
     assert resolution.is_bookmarked(first) and not resolution.is_bookmarked(articles[1])
     assert resolution.entry_for(first).note == "look again"
     assert resolution.tags_by_article() == {first.id: ("x",)}
-    assert store.toggle(first).deleted
-    assert store.set_note(first.id, "too late") is None
-    assert store.toggle(first).note == "look again"  # brought back with its note
-
+    assert store.toggle(first).after.deleted
+    # revive=False: a removed bookmark is left alone.
+    refused = store.note(first.id, "too late", revive=False)
+    assert refused.after is None and not refused.changed and refused.before.deleted
+    assert store.toggle(first).after.note == "look again"  # brought back with its note
     # Someone else's entries: one for a differently saved copy of an article
     # I have (same title, other id), one for an article I do not have.
     same_title = make("ffffffffffff", tags=("theirs",))
@@ -90,6 +93,37 @@ def test_what_the_reader_calls(tmp_path: Path) -> None:
     assert resolution.is_bookmarked(articles[1])
     assert resolution.tags_by_article()[articles[1].id] == ("theirs",)
     assert resolution.missing == [elsewhere]
+
+
+def test_an_edit_brings_back_a_removed_bookmark(tmp_path: Path) -> None:
+    from briefing.library.load import default_paths, load_library
+
+    articles = load_library(default_paths()).articles
+    store = BookmarkStore(tmp_path / "b.json")
+    first, second = articles[0], articles[1]
+    store.restore(first, note="old", tags=["t"])
+    assert store.remove(first).after.deleted
+    assert store.remove(first).after is None  # nothing live to remove
+    # A note on a removed bookmark brings it back, tags and all.
+    noted = store.note(first, "new")
+    assert noted.brought_back and noted.after.note == "new" and noted.after.tags == ("t",)
+    # So does a tag edit by id (a shared bookmark with no article here).
+    store.remove(first.id)
+    tagged = store.tags(first.id, add=["u"])
+    assert tagged.brought_back and tagged.after.tags == ("t", "u")
+    # An article with no bookmark gets one; an unknown id gets nothing.
+    assert store.tags(second, add=["v"]).after.title == second.title
+    nothing = store.note("0123456789ab", "x")
+    assert nothing.before is None and nothing.after is None
+    assert store.restore("0123456789ab").after is None
+    # restore: bring back by id, adding tags and a note.
+    store.remove(second.id)
+    back = store.restore(second.id, note="again", tags=["w"])
+    assert back.brought_back and back.after.tags == ("v", "w") and back.after.note == "again"
+    # Nothing changes: nothing is written.
+    before = store.path.read_bytes()
+    assert not store.tags(second.id, add=["w"]).changed
+    assert store.path.read_bytes() == before
 
 
 def test_a_file_edited_by_hand_is_read_in_full(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ The core knows nothing of terminals. The pieces:
 - ``model``: ``Bookmark`` (one entry) and ``Bookmarks`` (a file's content);
 - ``merge``: the lossless, order-independent merge of two collections;
 - ``codec``: reading untrusted files strictly, writing canonical ones;
-- ``store``: the user's file on disk (locking, atomic writes, ``.bak``);
+- ``store``: the user's file on disk (locking, atomic writes, ``.bak``) and
+  the verbs every edit goes through (toggle, restore, remove, note, tags);
 - ``articles``: entries made from, and matched back to, library articles;
 - ``export``: Markdown and browser (Netscape HTML) exports.
 """
@@ -24,6 +25,7 @@ from briefing.bookmarks.model import Bookmark, Bookmarks, clean_tag
 from briefing.bookmarks.store import (
     BookmarkStore,
     Change,
+    Edited,
     Signature,
     read_bookmark_file,
     resolve_path,
@@ -35,6 +37,7 @@ __all__ = [
     "BookmarkStore",
     "Bookmarks",
     "Change",
+    "Edited",
     "Resolution",
     "Signature",
     "bookmark_article",

@@ -119,14 +119,15 @@ def resolve(bookmarks: Bookmarks, articles: Iterable[Article]) -> Resolution:
         by_title.setdefault(article.title, article)
     result = Resolution()
     for entry in bookmarks:
-        article = by_id.get(entry.article_id)
         how = "id"
-        if article is None:
-            article, how = by_title.get(entry.title), "title"
-        if article is None:
+        found = by_id.get(entry.article_id)
+        if found is None:
+            found, how = by_title.get(entry.title), "title"
+        if found is None:
             if not entry.deleted:
                 result.missing.append(entry)
             continue
+        article = found
         result.articles[entry.article_id] = article
         result.matched_by[entry.article_id] = how
         # Only live entries mark an article; one matched by its own id

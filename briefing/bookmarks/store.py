@@ -27,11 +27,17 @@ from briefing.bookmarks.codec import MAX_FILE_BYTES, BookmarkFileError
 from briefing.bookmarks.model import Bookmark, Bookmarks
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from briefing.library.model import Article
+
+    # What a verb acts on: a library article, or the id of an entry in the file.
+    Target: TypeAlias = Article | str
 
 __all__ = [
     "ENV_VARIABLE",
     "BookmarkStore",
+    "Edited",
     "Signature",
     "default_path",
     "read_bookmark_file",
@@ -154,6 +160,41 @@ class Change:
     @property
     def changed(self) -> bool:
         return self.before != self.after
+
+
+@dataclass(frozen=True)
+class Edited:
+    """What a verb did to one bookmark: the entry before and after it.
+
+    ``after`` is None when the verb found nothing to act on (an id the file
+    does not have, or a removed bookmark it was told not to bring back).
+    """
+
+    before: Bookmark | None
+    after: Bookmark | None
+
+    @property
+    def changed(self) -> bool:
+        return self.after is not None and self.after != self.before
+
+    @property
+    def brought_back(self) -> bool:
+        """The edit made a bookmark, or brought back a removed one."""
+        return (
+            self.after is not None
+            and self.after.live
+            and (self.before is None or self.before.deleted)
+        )
+
+
+def _revived(target: Article | str, entry: Bookmark | None) -> Bookmark | None:
+    """A live bookmark for ``target``: made from the article, or the removed
+    ``entry`` brought back; None for an id with no entry."""
+    if not isinstance(target, str):
+        from briefing.bookmarks.articles import bookmark_article
+
+        return bookmark_article(target, entry)
+    return None if entry is None else entry.restored()
 
 
 class BookmarkStore:
@@ -281,40 +322,82 @@ class BookmarkStore:
             self._commit(data, chunks, head.hexdigest())
         return old, new
 
-    # -- the edits a reader offers (each one locked read-modify-write) --------
+    # -- the verbs: every edit a user makes, for the CLI and the reader alike --
+    #
+    # ``target`` is a library article (a bookmark can be made from it) or an
+    # article id (then only an entry the file already has can be edited, e.g.
+    # a shared bookmark whose article is not in the library). Each verb is one
+    # locked read-modify-write and returns what it did as an ``Edited``.
+    #
+    # The rule they share: editing a bookmark (note, tags) brings back a
+    # removed one, and makes one for an article that has none, unless
+    # ``revive=False`` (then only a live bookmark is edited).
 
-    def toggle(self, article: Article) -> Bookmark:
-        """Bookmark ``article``, or remove its bookmark if it has a live one.
-        Returns the entry as saved (``deleted`` tells which happened)."""
-        from briefing.bookmarks.articles import bookmark_article
+    def toggle(self, target: Target) -> Edited:
+        """Remove the live bookmark; else bookmark the article (a removed
+        bookmark comes back with its note and tags)."""
 
-        def change(entry: Bookmark | None) -> Bookmark:
-            if entry is not None and not entry.deleted:
+        def change(entry: Bookmark | None) -> Bookmark | None:
+            if entry is not None and entry.live:
                 return entry.removed()
-            return bookmark_article(article, entry)
+            return _revived(target, entry)
 
-        _old, new = self.edit(article.id, change)
-        assert new is not None
-        return new
+        return self._apply(target, change)
 
-    def set_note(self, article_id: str, note: str) -> Bookmark | None:
-        """Set a live bookmark's note (settling any conflict); None if the
-        article is not bookmarked (any more)."""
-        return self._edit_live(article_id, lambda entry: entry.with_note(note))
+    def restore(self, target: Target, note: str | None = None, tags: Iterable[str] = ()) -> Edited:
+        """Bookmark the article (make, bring back, or refresh what the entry
+        says about it from the article), then set ``note`` if given and add
+        ``tags``. ``after`` is None only for an id the file does not have."""
+        tags = list(tags)
 
-    def set_tags(
-        self, article_id: str, add: Iterable[str] = (), remove: Iterable[str] = ()
-    ) -> Bookmark | None:
+        def change(entry: Bookmark | None) -> Bookmark | None:
+            if not isinstance(target, str):
+                from briefing.bookmarks.articles import bookmark_article
+
+                return bookmark_article(target, entry, note=note, tags=tags)
+            if entry is None:
+                return None
+            entry = entry.restored().with_tags(add=tags)
+            return entry if note is None else entry.with_note(note)
+
+        return self._apply(target, change)
+
+    def remove(self, target: Target) -> Edited:
+        """Remove a live bookmark (its tombstone travels to shared copies);
+        ``after`` is None if there was no live bookmark."""
+        return self._apply(target, lambda entry: entry.removed() if entry and entry.live else None)
+
+    def note(self, target: Target, text: str, revive: bool = True) -> Edited:
+        """Set the note (``""`` clears it; settles any note conflict)."""
+        return self._edit_bookmark(target, lambda entry: entry.with_note(text), revive)
+
+    def tags(
+        self,
+        target: Target,
+        add: Iterable[str] = (),
+        remove: Iterable[str] = (),
+        revive: bool = True,
+    ) -> Edited:
+        """Add and remove tags (``remove`` wins for a tag in both)."""
         add, remove = list(add), list(remove)
-        return self._edit_live(article_id, lambda entry: entry.with_tags(add, remove))
+        return self._edit_bookmark(target, lambda entry: entry.with_tags(add, remove), revive)
 
-    def _edit_live(
-        self, article_id: str, change: Callable[[Bookmark], Bookmark]
-    ) -> Bookmark | None:
-        _old, new = self.edit(
-            article_id, lambda entry: change(entry) if entry and not entry.deleted else None
-        )
-        return new
+    def _edit_bookmark(
+        self, target: Target, change: Callable[[Bookmark], Bookmark], revive: bool
+    ) -> Edited:
+        def apply(entry: Bookmark | None) -> Bookmark | None:
+            if entry is None or entry.deleted:
+                entry = _revived(target, entry) if revive else None
+            return None if entry is None else change(entry)
+
+        return self._apply(target, apply)
+
+    def _apply(
+        self, target: Target, change: Callable[[Bookmark | None], Bookmark | None]
+    ) -> Edited:
+        article_id = target if isinstance(target, str) else target.id
+        before, after = self.edit(article_id, change)
+        return Edited(before, after)
 
     def _commit(
         self, old: bytes | None, new: bytes | list[memoryview], digest: str | None = None

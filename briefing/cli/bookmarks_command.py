@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from briefing.cli.common import LazyParser, add_common_arguments, choose_format, fail, warn
 
 if TYPE_CHECKING:
-    from briefing.bookmarks import Bookmark, Bookmarks, BookmarkStore
+    from briefing.bookmarks import Bookmark, Bookmarks, BookmarkStore, Edited
     from briefing.library.load import Library
+    from briefing.library.model import Article
 
 HELP = "bookmark articles with notes and tags; share, export, import and merge the file"
 DESCRIPTION = """\
@@ -107,10 +108,6 @@ def run(args: argparse.Namespace) -> int:
         fail(f"bookmark file {error}; it was left as it is")
 
 
-class _NotBookmarked(Exception):
-    pass
-
-
 # -- helpers ---------------------------------------------------------------
 
 
@@ -157,13 +154,6 @@ def _bookmarked(bookmarks: Bookmarks, key: str) -> Bookmark:
     return matches[0]
 
 
-def _must_be_live(entry: Bookmark | None, article_id: str) -> Bookmark:
-    # Checked again under the lock: another program may have removed it since.
-    if entry is None or entry.deleted:
-        fail(f"{article_id} is no longer bookmarked (changed by another program)")
-    return entry
-
-
 def _label(entry: Bookmark) -> str:
     from briefing.cli.bookmarks_output import one_line
 
@@ -199,41 +189,29 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from briefing.bookmarks import bookmark_article
     from briefing.library.load import LibraryError
 
     store = _store(args)
     library = _library(args, required=bool(args.library))
-    article = None
+    target: Article | str | None = None
     error: str | None = None
     if library is not None:
         try:
-            article = library.find(args.id)
+            target = library.find(args.id)
         except LibraryError as problem:
             error = str(problem)
-    if article is None:
+    if target is None:
         # Not in the library: bring back a bookmark the file already has (one
         # removed, or one from someone else's file).
         matches = [e for e in store.load() if e.article_id.startswith(args.id.strip())]
         if len(matches) != 1 or (error and "ambiguous" in error):
             where = ", ".join(str(p) for p in (args.library or ["the library"]))
             fail(error or f"no article with id {args.id!r} in {where}")
-        article_id = matches[0].article_id
-
-        def change(entry: Bookmark | None) -> Bookmark:
-            if entry is None:  # pragma: no cover - only if removed from the file meanwhile
-                fail(f"no article with id {args.id!r}")
-            entry = entry.restored().with_tags(add=args.tag)
-            return entry if args.note is None else entry.with_note(args.note)
-
-    else:
-        article_id = article.id
-
-        def change(entry: Bookmark | None) -> Bookmark:
-            return bookmark_article(article, entry, note=args.note, tags=args.tag)
-
-    old, new = store.edit(article_id, change)
-    assert new is not None
+        target = matches[0].article_id
+    edited = store.restore(target, note=args.note, tags=args.tag)
+    old, new = edited.before, edited.after
+    if new is None:  # pragma: no cover - only if removed from the file meanwhile
+        fail(f"no article with id {args.id!r}")
     if old is None:
         print(f"bookmarked {_label(new)}")
     elif old.deleted:
@@ -246,32 +224,30 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _edit_live(
-    args: argparse.Namespace, change: Callable[[Bookmark], Bookmark]
+    args: argparse.Namespace, verb: Callable[[str], Edited]
 ) -> tuple[Bookmark, Bookmark]:
-    store = _store(args)
-
-    def apply(entry: Bookmark | None) -> Bookmark:
-        if entry is None or entry.deleted:
-            raise _NotBookmarked
-        return change(entry)
-
-    try:  # a whole id: edited straight away
-        old, new = store.edit(args.id.strip(), apply)
-    except _NotBookmarked:  # a prefix, or not bookmarked: look it up
-        article_id = _bookmarked(store.load(), args.id).article_id
-        old, new = store.edit(article_id, lambda entry: change(_must_be_live(entry, article_id)))
-    assert old is not None and new is not None
-    return old, new
+    """Apply a store verb to the live bookmark ``args.id`` names (whole or a
+    start of one); the CLI never brings a removed bookmark back this way."""
+    edited = verb(args.id.strip())  # a whole id: edited straight away
+    if edited.after is None:  # a prefix, or not bookmarked: look it up
+        article_id = _bookmarked(_store(args).load(), args.id).article_id
+        edited = verb(article_id)
+        # Checked again under the lock: another program may have removed it since.
+        if edited.after is None:
+            fail(f"{article_id} is no longer bookmarked (changed by another program)")
+    assert edited.before is not None and edited.after is not None
+    return edited.before, edited.after
 
 
 def _remove(args: argparse.Namespace) -> int:
-    _old, new = _edit_live(args, lambda entry: entry.removed())
+    _old, new = _edit_live(args, _store(args).remove)
     print(f"removed {_label(new)}")
     return 0
 
 
 def _note(args: argparse.Namespace) -> int:
-    old, new = _edit_live(args, lambda entry: entry.with_note(args.text))
+    store = _store(args)
+    old, new = _edit_live(args, lambda target: store.note(target, args.text, revive=False))
     done = "cleared the note of" if not new.note else "set the note of"
     if old == new:
         done = "unchanged: the note of"
@@ -288,10 +264,11 @@ def _tag(args: argparse.Namespace) -> int:
     tags = [clean_tag(t) for t in args.tags]
     if not all(tags):
         fail("a tag cannot be empty", status=2)
-    if args.action == "tag":
-        _old, new = _edit_live(args, lambda entry: entry.with_tags(add=tags))
-    else:
-        _old, new = _edit_live(args, lambda entry: entry.with_tags(remove=tags))
+    store = _store(args)
+    add, remove = (tags, []) if args.action == "tag" else ([], tags)
+    _old, new = _edit_live(
+        args, lambda target: store.tags(target, add=add, remove=remove, revive=False)
+    )
     from briefing.cli.bookmarks_output import one_line
 
     shown = ", ".join(one_line(t) for t in new.tags) or "none"

@@ -274,8 +274,8 @@ def parse_query(text: str, *, as_you_type: bool = False) -> Query:
     items = parser.items(clean)
     terms = [i for i in items if isinstance(i, Term)]
     if len(terms) > MAX_QUERY_TERMS:
-        last = terms[MAX_QUERY_TERMS - 1]
-        items = items[: items.index(last) + 1]
+        last_kept = terms[MAX_QUERY_TERMS - 1]
+        items = items[: items.index(last_kept) + 1]
         parser.note(f"the query was cut to its first {MAX_QUERY_TERMS} terms")
     if as_you_type and items and not text[-1:].isspace() and not clean.endswith('"'):
         last = items[-1]
