@@ -53,7 +53,7 @@ COMMAND_HELP: dict[str, str] = {
 DESCRIPTION = """\
 Read a stack of news articles fast: summaries, key facts, search and bookmarks.
 
-  briefing [PATH…]          open the reader (default: ./articles, else the samples)
+  briefing [PATH…]          open the reader (default: the library folder, else the samples)
   briefing summary [PATH…]  print summaries to the terminal or a pipe
   briefing search QUERY     ranked full-text search, with snippets
   briefing facts [PATH…]    people, organisations and places across the library
