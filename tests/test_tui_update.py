@@ -19,7 +19,7 @@ def subscribe(home: Path, *urls: str) -> None:
     path.write_text(json.dumps({"format": "briefing.feeds", "version": 1, "feeds": feeds}))
 
 
-async def wait_for_update(pilot) -> None:  # noqa: ANN001 - textual's Pilot
+async def wait_for_update(pilot) -> None:
     for _ in range(100):
         await settle(pilot)
         if not pilot.app.reader.updating.running:
