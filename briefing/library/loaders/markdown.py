@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,22 +66,33 @@ def _join_soft_breaks(paragraph: str) -> str:
     return " ".join(line.strip() for line in lines)
 
 
+# Each pattern with a character it cannot match without: a text that lacks
+# it skips the pattern (the output is the same; news prose lacks most of
+# them, and reading a feed entry's file back took half the time).
+_STEPS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], str], ...] = (
+    (_FENCE, "", "`~"),
+    (_COMMENT, "", "<"),
+    (_REF_DEF, "", "]"),
+    (_SETEXT, r"\1", "=-"),
+    (_HEADING, lambda m: "\n" + m.group(1) + "\n", "#"),
+    (_RULE, "", "-*_"),
+    (_QUOTE, "", ">"),
+    (_IMAGE, "", "!"),
+    (_LINK, r"\1", "]"),
+    (_REF_LINK, r"\1", "]"),
+    (_BULLET, r"\1", "-*+"),
+    (_STRONG, r"\2", "*_"),
+    (_EMPHASIS, r"\2", "*_"),
+    (_CODE, r"\1", "`"),
+    (_HTML_TAG, "", "<"),
+)
+
+
 def markdown_to_text(markdown: str) -> str:
-    text = _FENCE.sub("", markdown)
-    text = _COMMENT.sub("", text)
-    text = _REF_DEF.sub("", text)
-    text = _SETEXT.sub(r"\1", text)
-    text = _HEADING.sub(lambda m: "\n" + m.group(1) + "\n", text)
-    text = _RULE.sub("", text)
-    text = _QUOTE.sub("", text)
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _BULLET.sub(r"\1", text)
-    text = _STRONG.sub(r"\2", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = _CODE.sub(r"\1", text)
-    text = _HTML_TAG.sub("", text)
+    text = markdown
+    for pattern, replacement, needs in _STEPS:
+        if any(character in text for character in needs):
+            text = pattern.sub(replacement, text)
     paragraphs = re.split(r"\n[ \t]*\n", text)
     return "\n\n".join(_join_soft_breaks(p.strip("\n")) for p in paragraphs if p.strip())
 
