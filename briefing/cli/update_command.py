@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         remember_details,
     )
     from briefing.feeds.update import UpdateEvents, run_update
-    from briefing.library.files import library_dir
+    from briefing.library.files import display_path, library_dir
 
     try:
         feeds = load_subscriptions()
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         _report(outcome)
     written = sum(o.new + o.updated for o in outcomes)
-    print(f"{written} article{'s' if written != 1 else ''} written to {library}")
+    print(f"{written} article{'s' if written != 1 else ''} written to {display_path(library)}")
     return 1 if any(o.failed for o in outcomes) else 0
 
 
