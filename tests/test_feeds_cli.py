@@ -78,7 +78,9 @@ def test_update_writes_the_library_and_says_one_line_per_feed(
     run_cli: CliRunner, feed_server: FeedServer, tmp_path: Path
 ) -> None:
     feed_server.add("/rss", rss("The Gazette", [item(1), item(2)]), etag='"1"')
+    feed_server.add("/quiet", rss("Quiet", []))
     run_cli("feeds", "add", feed_server.url("/rss"))
+    run_cli("feeds", "add", feed_server.url("/quiet"))
     run_cli("feeds", "add", feed_server.url("/missing"), "--name", "Missing")
     library = tmp_path / "lib"
     first = run_cli("update", "--library", library)
@@ -86,12 +88,13 @@ def test_update_writes_the_library_and_says_one_line_per_feed(
     lines = first.stdout.splitlines()
     assert "The Gazette: 2 new, 0 updated, 0 unchanged" in lines
     assert "Missing: failed: HTTP 404 Not Found" in lines
+    assert "Quiet: the feed has no entries" in lines
     assert sorted(p.name for p in (library / "the-gazette").glob("*.md")) == [
         "story-1.md",
         "story-2.md",
     ]
     only = run_cli("update", "--library", library, "--feed", "the gazette")
-    assert only.returncode == 0 and "The Gazette: 0 new, 0 updated, 0 unchanged" in only.stdout
+    assert only.returncode == 0 and "The Gazette: no change since the last update" in only.stdout
     # What update writes, every command reads: summary finds it in the library folder.
     summary = run_cli("summary", "-f", "json", "--no-facts", env={"BRIEFING_LIBRARY": str(library)})
     sources = {a["source"] for a in json.loads(summary.stdout)["articles"]}

@@ -98,7 +98,7 @@ def test_second_update_costs_one_304_and_writes_nothing(
     before = files(library)
     feed = Subscription(feed.url, folder="g")
     outcome = update(library, feed)[0]
-    assert (outcome.new, outcome.updated, outcome.error) == (0, 0, None)
+    assert (outcome.new, outcome.updated, outcome.error, outcome.not_modified) == (0, 0, None, True)
     assert feed_server.hits("/rss")[-1]["if-none-match"] == '"e1"'
     assert files(library) == before
 

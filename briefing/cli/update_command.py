@@ -82,6 +82,10 @@ def _report(outcome: FeedOutcome) -> None:
         print(f"{label}: failed: {reveal_controls(outcome.error)}")
     elif outcome.waiting is not None:
         print(f"{label}: not fetched: {outcome.waiting}")
+    elif outcome.not_modified:
+        print(f"{label}: no change since the last update")
+    elif not (outcome.new or outcome.updated or outcome.unchanged or outcome.problems):
+        print(f"{label}: the feed has no entries")
     else:
         print(
             f"{label}: {outcome.new} new, {outcome.updated} updated, {outcome.unchanged} unchanged"

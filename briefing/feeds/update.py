@@ -39,6 +39,7 @@ class FeedOutcome:
     unchanged: int = 0
     error: str | None = None
     waiting: str | None = None  # the server asked us to come back later
+    not_modified: bool = False  # the server said 304: nothing changed since last time
     problems: list[str] = field(default_factory=list)  # entries skipped, and why
 
     @property
@@ -140,6 +141,7 @@ async def _update_one(
         outcome.error = str(error)
         return outcome
     if response.status == 304:
+        outcome.not_modified = True
         return outcome
     try:
         parsed = await asyncio.to_thread(parse_feed, response.body, response.content_type)
