@@ -291,3 +291,23 @@ def test_a_new_feed_never_writes_into_a_folder_it_does_not_own(
     update(library, Subscription(feed_server.url("/rss")))
     assert sorted(p.name for p in (library / "g").iterdir()) == ["mine.txt"]
     assert (library / "g-2" / "story-1.md").exists()
+
+
+def test_a_story_in_two_feeds_is_written_once(feed_server: FeedServer, tmp_path: Path) -> None:
+    library = tmp_path / "lib"
+    feed_server.add("/a", rss("A", [item(1), item(2)]))
+    feed_server.add("/b", rss("B", [item(2, guid="b-2", link="http://b.invalid/2"), item(3)]))
+    first = update(library, Subscription(feed_server.url("/a")))[0]
+    second = update(library, Subscription(feed_server.url("/b")))[0]
+    assert (first.new, second.new, second.unchanged) == (2, 1, 1)
+    both = update(
+        library,
+        Subscription(feed_server.url("/a"), folder="a"),
+        Subscription(feed_server.url("/b"), folder="b"),
+    )
+    assert [o.new for o in both] == [0, 0]
+    assert sorted(p.name for p in library.rglob("*.md")) == [
+        "story-1.md",
+        "story-2.md",
+        "story-3.md",
+    ]

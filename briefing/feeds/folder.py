@@ -13,6 +13,7 @@ matter, so an interrupted update never leads to duplicates.
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from briefing.library.model import Article
 from briefing.library.writer import article_markdown, as_library_reads_it
 from briefing.storage.fsutil import atomic_write_many, atomic_write_text, slugify
 
-__all__ = ["FeedFolder", "Written"]
+__all__ = ["FeedFolder", "LibraryIndex", "Written"]
 
 STATE_FILE = ".feed.json"
 
@@ -45,6 +46,39 @@ class State:
     entries: list[Known] = field(default_factory=list)
 
 
+class LibraryIndex:
+    """What every feed folder of the library holds (from their states): an
+    entry that another feed has written already (the same story syndicated
+    in two feeds) is not written a second time. Shared by the feeds of one
+    update, which write from several threads."""
+
+    def __init__(self, library: Path) -> None:
+        self._lock = threading.Lock()
+        self._keys: set[str] = set()
+        states = sorted(library.glob(f"*/{STATE_FILE}")) if library.is_dir() else []
+        for path in states:
+            for known in FeedFolder(path.parent).state.entries:
+                self._keys.update(_keys(known.guid, known.url, known.id))
+
+    def claim(self, guid: str | None, url: str | None, article_id: str) -> bool:
+        """Whether the entry is new to the library (it is then counted as known)."""
+        keys = _keys(guid, url, article_id)
+        with self._lock:
+            if keys & self._keys:
+                return False
+            self._keys |= keys
+            return True
+
+
+def _keys(guid: str | None, url: str | None, article_id: str) -> set[str]:
+    keys = {f"id:{article_id}"}
+    if guid:
+        keys.add(f"guid:{guid}")
+    if url:
+        keys.add(f"url:{url}")
+    return keys
+
+
 @dataclass(frozen=True, slots=True)
 class Written:
     kind: str  # "new", "updated" or "unchanged"
@@ -53,8 +87,9 @@ class Written:
 
 
 class FeedFolder:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, library: LibraryIndex | None = None) -> None:
         self.path = path
+        self.library = library
         self.state = self._load()
         self._by_guid: dict[str, Known] = {}
         self._by_url: dict[str, Known] = {}
@@ -131,6 +166,8 @@ class FeedFolder:
                 return Written("unchanged", None, None)  # the same, or removed by the user
             kind = "updated"
             known.digest, known.id = read_back.digest, read_back.id
+        elif self.library is not None and not self.library.claim(guid, read_back.url, read_back.id):
+            return Written("unchanged", None, None)  # another feed wrote it
         else:
             kind = "new"
             target = self._free_path(read_back.title)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from briefing.feeds.folder import FeedFolder, State, Written
+from briefing.feeds.folder import FeedFolder, LibraryIndex, State, Written
 from briefing.feeds.http import Fetcher, FetchError, RetryLater
 from briefing.feeds.subscriptions import Subscription
 from briefing.library.loaders.errors import ArticleFormatError
@@ -93,6 +93,7 @@ class _Folders:
     def __init__(self, library: Path, feeds: Sequence[Subscription]) -> None:
         self.library = library
         self.taken = {f.folder for f in feeds if f.folder}
+        self.index = LibraryIndex(library)
 
     def claim(self, feed: Subscription, title: str | None) -> str:
         if feed.folder:
@@ -115,7 +116,7 @@ async def _update_one(
 ) -> FeedOutcome:
     outcome = FeedOutcome(feed)
     # A feed never updated has no folder yet: it is named after the title.
-    folder = FeedFolder(folders.library / feed.folder) if feed.folder else None
+    folder = FeedFolder(folders.library / feed.folder, folders.index) if feed.folder else None
     state = folder.state if folder is not None else State()
     if state.not_before and state.not_before > time.time():
         outcome.waiting = "the server asked to wait until " + time.strftime(
@@ -151,7 +152,7 @@ async def _update_one(
     entries = await _with_full_text(client, feed, parsed.entries, outcome)
     if folder is None:
         feed = replace(feed, folder=folders.claim(feed, parsed.title))
-        folder = FeedFolder(folders.library / str(feed.folder))
+        folder = FeedFolder(folders.library / str(feed.folder), folders.index)
         state = folder.state
     state.url, state.title = feed.url, parsed.title or state.title
     state.etag, state.last_modified, state.not_before = (
