@@ -50,8 +50,9 @@ class Subscription:
 
     @property
     def label(self) -> str:
-        """How the feed is named to the user: their name, its title, its host."""
-        return self.name or self.title or urlsplit(self.url).netloc or self.url
+        """How the feed is named to the user: their name, else its title, else
+        its address (before the first update, or when it never worked)."""
+        return self.name or self.title or self.url
 
 
 def feeds_path() -> Path:
