@@ -68,6 +68,8 @@ class UpdateController:
         self.running = True
         self._new_count = 0
         self.screen.set_status("updating feeds…")
+        if self.screen.narrow:  # no title bar there: say that it started
+            self.screen.notify("Updating the feeds…", title="Update", timeout=3)
         self.screen.run_worker(self._run, thread=True, exclusive=True, group="feeds-update")
 
     def _run(self) -> None:
