@@ -4,6 +4,11 @@ library folder, through the real command line."""
 from __future__ import annotations
 
 import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -196,3 +201,21 @@ def test_one_shot_commands_do_not_import_the_web_libraries(tmp_path: Path) -> No
 def test_feed_commands_start_without_the_web_libraries(command: list[str]) -> None:
     loaded, _ = modules_loaded_by(command, prefix="httpx")
     assert loaded == []
+
+
+@pytest.mark.skipif(shutil.which("script") is None, reason="needs util-linux `script` for a pty")
+def test_a_progress_bar_on_a_terminal_and_none_in_a_pipe(
+    run_cli: CliRunner, feed_server: FeedServer, tmp_path: Path
+) -> None:
+    feed_server.add("/rss", rss("G", [item(1)]))
+    run_cli("feeds", "add", feed_server.url("/rss"))
+    piped = run_cli("update", "--library", tmp_path / "piped")
+    assert "updating" not in piped.stderr
+    command = f"{shlex.quote(sys.executable)} -m briefing update --library {tmp_path / 'tty'}"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="100")
+    on_tty = subprocess.run(
+        ["script", "-qec", command, "/dev/null"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    assert "updating" in on_tty.stdout and "1/1" in on_tty.stdout
+    assert "G: 1 new, 0 updated, 0 unchanged" in on_tty.stdout
