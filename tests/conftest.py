@@ -106,3 +106,11 @@ def story_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "library"
     write(folder / "harbour.txt", f"{STORY_TITLE}\n\n{STORY_BODY}")
     return folder
+
+
+@pytest.fixture
+def feed_server():
+    """A real HTTP server on 127.0.0.1 (see tests/feedserver.py)."""
+    from feedserver import serve
+
+    yield from serve()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefing"
-CORE = ("analysis", "bookmarks", "library", "presentation", "search", "storage")
+CORE = ("analysis", "bookmarks", "feeds", "library", "presentation", "search", "storage")
 
 
 def _imports(path: Path) -> set[str]:

@@ -87,7 +87,7 @@ def test_split_finds_headlines_in_every_house_style(dump: str, titles: list[str]
 @pytest.mark.parametrize(
     ("line", "headline"),
     [
-        ("Yukos-style firm loses US bankruptcy battle", True),
+        ("Harbour council rejects ferry plan", True),
         ("Is this the end of the road?", True),
         ("The council met on Monday.", False),  # a sentence
         ("the quiet lowercase line of text", False),

@@ -18,7 +18,14 @@ from collections.abc import Sequence
 from functools import partial
 
 from briefing import __version__
-from briefing.cli.common import LazyParser, UserError, add_common_arguments, fail, safe_line
+from briefing.cli.common import (
+    LazyParser,
+    UserError,
+    add_common_arguments,
+    add_paths_argument,
+    fail,
+    safe_line,
+)
 
 __all__ = ["console_main", "main"]
 
@@ -30,6 +37,8 @@ COMMANDS: dict[str, str] = {
     "facts": "briefing.cli.facts_command",
     "import": "briefing.cli.import_command",
     "bookmarks": "briefing.cli.bookmarks_command",
+    "feeds": "briefing.cli.feeds_command",
+    "update": "briefing.cli.update_command",
 }
 # Each command's ``HELP``, for the list in `briefing --help`: kept here so that
 # the list imports no command module (a test checks it against the modules).
@@ -38,19 +47,22 @@ COMMAND_HELP: dict[str, str] = {
     "search": "search the articles: best matches first, with snippets",
     "digest": "group the articles into stories and summarise each story once, across its sources",
     "facts": "list the people, organisations and places across the library, with their articles",
-    "import": "copy articles into a library folder, or split a multi-article dump",
+    "import": "bring articles into the library: files, web pages, feeds, JSON Lines, dumps",
     "bookmarks": "bookmark articles with notes and tags; share, export, import and merge the file",
+    "feeds": "follow news feeds: add, list, remove, and OPML import and export",
+    "update": "fetch the feeds you follow: new articles go into the library folder",
 }
 
 DESCRIPTION = """\
 Read a stack of news articles fast: summaries, key facts, search and bookmarks.
 
-  briefing [PATH…]          open the reader (default: ./articles, else the samples)
+  briefing [PATH…]          open the reader (default: the library folder, else the samples)
   briefing summary [PATH…]  print summaries to the terminal or a pipe
   briefing search QUERY     ranked full-text search, with snippets
   briefing digest [PATH…]   the briefing: stories across sources, each summarised once
   briefing facts [PATH…]    people, organisations and places across the library
   briefing bookmarks …      bookmarks with notes and tags; share and merge them
+  briefing feeds add URL    follow a news feed; `briefing update` fetches them all
 """
 
 
@@ -91,7 +103,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     add_common_arguments(parser)
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    add_paths_argument(parser)
     return parser
 
 

@@ -41,7 +41,7 @@ def _library_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="PATH",
-        help="article files or folders (repeatable; default: ./articles, else the samples)",
+        help="article files or folders (repeatable; default: the library folder, else the samples)",
     )
 
 

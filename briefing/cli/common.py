@@ -17,6 +17,7 @@ __all__ = [
     "UserError",
     "add_common_arguments",
     "add_format_argument",
+    "add_library_argument",
     "add_paths_argument",
     "bookmarked_only",
     "choose_format",
@@ -100,7 +101,19 @@ def add_paths_argument(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="article files or folders (default: ./articles, else the samples)",
+        help="article files or folders (default: the library folder, else the samples)",
+    )
+    add_library_argument(parser)
+
+
+def add_library_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--library",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the library folder (default: $BRIEFING_LIBRARY, else `library` in config.toml, "
+        "else ./articles if it exists, else one in the user data folder)",
     )
 
 
@@ -149,12 +162,12 @@ def choose_format(requested: str | None, stream: IO[str] | None = None) -> str:
     return "rich"
 
 
-def load_library_or_fail(paths: list[Path], max_bytes: int | None):
+def load_library_or_fail(paths: list[Path], max_bytes: int | None, folder: Path | None = None):
     """Load the library, warn about each bad file once, fail if nothing loads."""
     from briefing.library.files import duplicates_note
     from briefing.library.load import DEFAULT_MAX_BYTES, LibraryError, default_paths, load_library
 
-    paths = paths or default_paths()
+    paths = paths or default_paths(folder)
     try:
         library = load_library(paths, max_bytes or DEFAULT_MAX_BYTES)
     except LibraryError as error:

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from briefing.cli.stream import ProgressBar, chunks
     from briefing.storage.cache import DerivedCache
 
-    library = load_library_or_fail(args.paths, args.max_size)
+    library = load_library_or_fail(args.paths, args.max_size, args.library)
     kinds = args.kind or KIND_CHOICES
     # Facts found before (by `summary`, the reader or an earlier run) come from
     # the cache; the extractor is loaded only for articles it has not seen.

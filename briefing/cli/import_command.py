@@ -5,11 +5,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from briefing.cli.common import fail, warn
+from briefing.cli.common import add_library_argument, fail, warn
 
-HELP = "copy articles into a library folder, or split a multi-article dump"
+HELP = "bring articles into the library: files, web pages, feeds, JSON Lines, dumps"
 DESCRIPTION = """\
-Copy article files into a library folder (default ./articles).
+Bring articles into the library folder (see --library; or --into DIR).
+
+SOURCE may be an article file or folder (.txt, .md: copied as they are), a
+saved web page (.html: its main text, title, author, date and site), a feed
+file (.xml, .rss, .atom) or a JSON Lines file (.jsonl: {"title", "text",
+"url"?, "published"?, "source"?, "author"?} per line), or any http(s)
+address of a page or a feed. Pages, feeds and JSON Lines become Markdown
+files with front matter.
 
 With --split, each SOURCE is a text dump holding several articles (a headline
 line, its body, the next headline, …); every article becomes a file of its
@@ -19,23 +26,26 @@ already in the folder is overwritten.
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    parser.add_argument("sources", nargs="+", metavar="SOURCE")
     parser.add_argument(
         "--split", action="store_true", help="split each SOURCE into one file per article"
     )
     parser.add_argument(
         "--into",
         type=Path,
-        default=Path("articles"),
+        default=None,
         metavar="DIR",
-        help="library folder to write to (default ./articles)",
+        help="folder to write to (default: the library folder)",
     )
+    add_library_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefing.library.files import library_dir
     from briefing.library.importer import import_articles
     from briefing.library.load import DEFAULT_MAX_BYTES, LibraryError
 
+    args.into = args.into or library_dir(args.library)
     added = existing = 0
     try:
         for event in import_articles(

@@ -100,7 +100,7 @@ def _search(args: argparse.Namespace) -> int:
     if query.is_empty:
         shown = _shown_query(args.query)
         fail(f'nothing to search for in {shown!r}: give words, "phrases" or prefix*')
-    paths = args.paths or default_paths()
+    paths = args.paths or default_paths(args.library)
     try:
         with SearchIndex(paths, max_bytes=args.max_size) as index:
             refreshed = index.refresh(progress=_progress())

@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     from briefing.presentation.report import digest
     from briefing.storage.cache import DerivedCache
 
-    library = load_library_or_fail(args.paths, args.max_size)
+    library = load_library_or_fail(args.paths, args.max_size, args.library)
     articles = library.articles
     if args.id:
         try:

@@ -24,6 +24,7 @@ __all__ = [
     "default_paths",
     "display_path",
     "duplicates_note",
+    "library_dir",
     "path_text",
     "scan_article_files",
 ]
@@ -70,9 +71,48 @@ def bundled_articles_dir() -> Path:
     return here / "bundled_articles"
 
 
-def default_paths() -> list[Path]:
+def library_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The one library folder that reading and writing share.
+
+    ``--library DIR``, else ``$BRIEFING_LIBRARY``, else ``library`` in
+    config.toml, else ``./articles`` when it exists, else ``library/`` in the
+    user data folder. The folder need not exist yet.
+    """
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get("BRIEFING_LIBRARY")
+    if from_env:
+        return Path(from_env).expanduser()
+    from briefing.storage.config import library_setting
+
+    configured = library_setting()
+    if configured is not None:
+        return configured
     local = Path("articles")
-    return [local if local.is_dir() else bundled_articles_dir()]
+    if local.is_dir():
+        return local
+    from briefing.storage.config import data_dir
+
+    return data_dir() / "library"
+
+
+def default_paths(explicit: str | os.PathLike[str] | None = None) -> list[Path]:
+    """What to read when no PATH is given: the library folder, or the bundled
+    samples while it holds no article yet."""
+    folder = library_dir(explicit)
+    return [folder if _holds_articles(os.fspath(folder)) else bundled_articles_dir()]
+
+
+def _holds_articles(folder: str) -> bool:
+    # Stops at the first article file: a big library costs one listing.
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return False
+    visible = [e for e in entries if not e.name.startswith(".")]
+    if any(e.name.lower().endswith(_SUFFIXES) and e.is_file() for e in visible):
+        return True
+    return any(e.is_dir(follow_symlinks=False) and _holds_articles(e.path) for e in visible)
 
 
 def path_text(path: str | os.PathLike[str]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,9 @@ from briefing.library.loaders import ArticleFormatError
 from briefing.library.loaders.dump import split_dump
 from briefing.library.model import Article
 from briefing.library.sniff import unsupported_format
+from briefing.library.sources import RICH_SUFFIXES, is_url, read_source
 from briefing.library.text import DecodeError, decode_bytes, sanitise
+from briefing.library.writer import article_markdown, as_library_reads_it, write_new
 from briefing.storage.fsutil import atomic_write_bytes, atomic_write_text, slugify, unique_path
 
 __all__ = ["ImportEvent", "import_articles"]
@@ -30,7 +32,7 @@ class ImportEvent:
     """One outcome: ``kind`` is added, exists, skipped, dropped or unsure."""
 
     kind: str
-    source: Path
+    source: Path | str  # a file, or an http(s) address
     detail: str
     target: Path | None = None
 
@@ -66,21 +68,26 @@ def article_file_text(article: Article) -> str:
 
 
 def import_articles(
-    sources: list[Path],
+    sources: Sequence[str | Path],
     into: Path,
     split: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[ImportEvent]:
     """Copy (or split) ``sources`` into the folder ``into``; yield what happened.
 
+    Article files are copied as they are; web pages, feeds and JSON Lines
+    (files or http(s) addresses) become Markdown files with front matter.
     Nothing is ever overwritten: an article already in the folder (same id) is
     reported and left alone, and a name already taken gets a numbered suffix.
     """
-    files = find_article_files(sources)
+    rich = [s for s in map(str, sources) if is_url(s) or Path(s).suffix.lower() in RICH_SUFFIXES]
+    files = find_article_files([Path(s) for s in map(str, sources) if s not in rich])
     if into.exists() and not into.is_dir():
         raise LibraryError(f"not a folder: {into}")
     into.mkdir(parents=True, exist_ok=True)
     known = _existing_ids(into)
+    for source in rich:
+        yield from _import_rich(source, into, known, max_bytes)
     for path in files:
         try:
             if split:
@@ -115,3 +122,30 @@ def import_articles(
                 atomic_write_bytes(target, path.read_bytes())
             known[article.id] = target
             yield ImportEvent("added", path, article.title, target)
+
+
+def _import_rich(
+    source: str, into: Path, known: dict[str, Path], max_bytes: int
+) -> Iterator[ImportEvent]:
+    """A web page, feed or JSON Lines source, written as Markdown files."""
+    origin: Path | str = source if is_url(source) else Path(source)
+    try:
+        found = read_source(source, max_bytes)
+    except ArticleFormatError as error:
+        yield ImportEvent("skipped", origin, f"{origin}: {error}")
+        return
+    for problem in found.problems:
+        yield ImportEvent("skipped", origin, f"{origin}: {problem}")
+    for article in found.articles:
+        text = article_markdown(article, {"feed": found.feed})
+        read_back = as_library_reads_it(text)
+        if read_back.id in known:
+            yield ImportEvent("exists", origin, read_back.title, known[read_back.id])
+            continue
+        try:
+            target = write_new(into, text, read_back.title)
+        except OSError as error:
+            yield ImportEvent("skipped", origin, f"{read_back.title!r}: {error.strerror or error}")
+            continue
+        known[read_back.id] = target
+        yield ImportEvent("added", origin, read_back.title, target)

@@ -42,6 +42,7 @@ __all__ = [
     "cache_dir",
     "config_path",
     "data_dir",
+    "library_setting",
     "load_settings",
     "save_setting",
 ]
@@ -72,6 +73,21 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path(APP_NAME)
+
+
+def library_setting(path: Path | None = None) -> Path | None:
+    """``library = "…"`` from config.toml (``~`` expanded, a relative path taken
+    from the config file's folder); None when unset or unreadable (the
+    reader reports a broken file; the library falls back to its default)."""
+    path = path or config_path()
+    try:
+        value = _read(path).get("library")
+    except ConfigError:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    folder = Path(value.strip()).expanduser()
+    return folder if folder.is_absolute() else path.parent / folder
 
 
 @dataclass

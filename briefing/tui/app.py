@@ -52,6 +52,7 @@ class BriefingApp(App[None]):
         read_state: ReadState | None = None,
         save_settings: bool = True,
         bookmarks_path: Path | None = None,
+        library: Path | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -63,7 +64,10 @@ class BriefingApp(App[None]):
         self._settings_lock = threading.Lock()
         self.bookmarks_path = bookmarks_path
         self.keymap_overrides = dict(self.settings.keymap)
-        self.reader = ReaderScreen(paths, self.settings.algorithm, self.settings.sentences)
+        # `r` writes into ``library`` (default: the library folder rule).
+        self.reader = ReaderScreen(
+            paths, self.settings.algorithm, self.settings.sentences, library=library
+        )
 
     def on_mount(self) -> None:
         if self.settings.theme:

@@ -6,13 +6,15 @@ import argparse
 from pathlib import Path
 
 from briefing.errors import fail
+from briefing.library.files import library_dir
 from briefing.library.load import DEFAULT_MAX_BYTES, default_paths
 
 __all__ = ["run"]
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.paths] or default_paths()
+    library = library_dir(getattr(args, "library", None))
+    paths = [Path(p) for p in args.paths] or default_paths(library)
     for path in paths:
         if not path.exists():
             fail(f"no such file or folder: {path}")
@@ -24,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
         load_settings(),
         max_bytes=args.max_size or DEFAULT_MAX_BYTES,
         bookmarks_path=args.bookmarks,
+        library=library,
     )
     app.run()
     return app.return_code or 0

@@ -38,7 +38,7 @@ _MINOR = frozenset(
     """.split()
 )
 MAX_HEADLINE_CHARS = 200
-# A sentence-case headline ("Yukos loses US bankruptcy battle", the style of
+# A sentence-case headline ("Harbour council rejects ferry plan", the style of
 # the BBC, Reuters and the Guardian) is known by its shape alone: a short
 # line that does not end a sentence. BBC headlines run 3 to 10 words.
 MAX_SENTENCE_CASE_WORDS = 14

@@ -40,6 +40,7 @@ from briefing.tui.screens.reader_bookmarks import BookmarksController, SharedArt
 from briefing.tui.screens.reader_list import ListControls
 from briefing.tui.screens.reader_outside import Outside
 from briefing.tui.screens.reader_search import SearchController
+from briefing.tui.screens.reader_update import UpdateController
 from briefing.tui.widgets.article_list import ArticleList, ListEntry
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.bookmark_panel import BookmarkPanel
@@ -145,6 +146,7 @@ class ReaderScreen(Screen[None]):
         Binding("n", "edit_note", "Note", show=False, id="reader.note"),
         Binding("t", "edit_tags", "Tags", show=False, id="reader.tags"),
         Binding("B", "bookmarks_only", "Bookmarks only", show=False, id="reader.bookmarks_only"),
+        Binding("r", "update_feeds", "Update feeds", show=False, id="reader.update"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="reader.help"),
         Binding("escape,h,backspace", "back", "Back to the list", show=False, id="reader.back"),
         Binding("o", "open_url", "Open in browser", show=False, id="reader.open_url"),
@@ -171,7 +173,13 @@ class ReaderScreen(Screen[None]):
     tiny: reactive[bool] = reactive(False, init=False)
     pane: reactive[str] = reactive("list", init=False)
 
-    def __init__(self, paths: list[Path], algorithm: str = "default", sentences: int = 3) -> None:
+    def __init__(
+        self,
+        paths: list[Path],
+        algorithm: str = "default",
+        sentences: int = 3,
+        library: Path | None = None,
+    ) -> None:
         super().__init__()
         self.paths = paths
         self.catalogue: Catalogue | None = None
@@ -189,6 +197,7 @@ class ReaderScreen(Screen[None]):
         self.searching = SearchController(self)
         self.outside = Outside(self)
         self.dates = Dates()
+        self.updating = UpdateController(self, library)
         if algorithm not in ALGORITHMS:
             algorithm = "default"
         self.set_reactive(ReaderScreen.algorithm, algorithm)
@@ -390,7 +399,13 @@ class ReaderScreen(Screen[None]):
         dated = sort == "date"
         self.query_one(ArticleList).set_entries(
             [
-                ListEntry(e.id, e.title, self._meta(e, dated), read=e.id in read)
+                ListEntry(
+                    e.id,
+                    e.title,
+                    self._meta(e, dated),
+                    read=e.id in read,
+                    new=e.id in self.updating.new_ids and e.id not in read,
+                )
                 for e in arrange(list(self.entries.values()), sort, self.dates)
             ]
         )
@@ -579,6 +594,39 @@ class ReaderScreen(Screen[None]):
     @on(SearchController.Done)
     def _search_done(self, message: SearchController.Done) -> None:
         self.searching.done(message)
+
+    @on(UpdateController.Progress)
+    def _update_progress(self, message: UpdateController.Progress) -> None:
+        self.updating.progress(message)
+
+    @on(UpdateController.Finished)
+    def _update_finished(self, message: UpdateController.Finished) -> None:
+        self.updating.finished(message)
+
+    def action_update_feeds(self) -> None:
+        self.updating.start()
+
+    def set_status(self, status: str) -> None:
+        """A note in the title bar (what a worker is doing)."""
+        self.query_one("#title-bar", Static).update(self._title_text(status))
+
+    def reload_library(self) -> None:
+        """Look at the files again (new or changed articles join the list)."""
+        if self.catalogue is not None:
+            self._refresh_library()
+        else:
+            self._start_loading()
+
+    def shows_only_samples(self) -> bool:
+        from briefing.library.files import bundled_articles_dir
+
+        return self.paths == [bundled_articles_dir()]
+
+    def show_paths(self, paths: list[Path]) -> None:
+        """Show other folders (the library, once an update has filled it)."""
+        self.paths = paths
+        self.catalogue = None
+        self._start_loading()
 
     @on(BookmarksController.Loaded)
     def _bookmarks_loaded(self, message: BookmarksController.Loaded) -> None:

@@ -37,6 +37,7 @@ class ListEntry:
     meta: str
     read: bool = False
     bookmarked: bool = False
+    new: bool = False  # brought by the last feed update, not opened yet
     # Hidden entries (bookmarks of articles we do not have) show only when a
     # caller asks for them by id (set_order).
     hidden: bool = False
@@ -85,6 +86,9 @@ class ArticleList(LineView, can_focus=True):
     ArticleList > .article-list--marker {
         color: $warning;
     }
+    ArticleList > .article-list--new {
+        color: $accent;
+    }
     ArticleList > .article-list--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
@@ -105,6 +109,7 @@ class ArticleList(LineView, can_focus=True):
         "article-list--meta",
         "article-list--cursor",
         "article-list--marker",
+        "article-list--new",
         "article-list--empty",
         "article-list--match",
     }
@@ -205,6 +210,8 @@ class ArticleList(LineView, can_focus=True):
         index = self._by_id.get(article_id)
         if index is not None and self._entries[index].read != read:
             self._entries[index].read = read
+            if read:
+                self._entries[index].new = False
             self._cache.clear()
             self.refresh()
 
@@ -366,8 +373,12 @@ class ArticleList(LineView, can_focus=True):
         entry = self._entries[self._visible[position]]
         base = self.base_style
         if line == 0:
-            marker = Text("★ " if entry.bookmarked else "  ")
-            marker.stylize(self._text_style("article-list--marker"))
+            if entry.bookmarked or not entry.new:
+                marker = Text("★ " if entry.bookmarked else "  ")
+                marker.stylize(self._text_style("article-list--marker"))
+            else:
+                marker = Text("● ")
+                marker.stylize(self._text_style("article-list--new"))
             title_class = "article-list--title-read" if entry.read else "article-list--title"
             title = Text(entry.title)
             title.stylize(self._text_style(title_class))
