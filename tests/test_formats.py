@@ -157,27 +157,52 @@ def test_summary_and_import_name_the_format_in_one_line(run_cli: CliRunner, tmp_
              write(tmp_path / "feed.xml", FEED)]  # fmt: skip
     result = run_cli("summary", *files)
     assert result.returncode != 0
-    lines = [line for line in result.stderr.splitlines() if "unsupported format" in line]
-    assert [line.rsplit(": ", 1)[-1] for line in lines] == [
+    reasons = [line.rsplit(": ", 1)[-1] for line in result.stderr.splitlines() if "skipped" in line]
+    # A PDF is named; a saved page and a feed go to the web loaders, which
+    # say why these two (a page of one word, a feed of no entries) give nothing.
+    assert reasons == [
         "unsupported format (PDF)",
-        "unsupported format (HTML)",
-        "unsupported format (RSS feed)",
+        "no article text found in the page",
+        "the feed has no entries with text",
     ]
     assert "DOCTYPE" not in result.stdout + result.stderr and "Traceback" not in result.stderr
     result = run_cli("import", *files, "--into", tmp_path / "lib")
-    assert result.stderr.count("unsupported format") == 3
+    assert result.stderr.count("unsupported format") == 1
+    assert "the feed has no entries with text" in result.stderr
+    assert "no article text found in the page" in result.stderr
     assert not list((tmp_path / "lib").glob("*"))
+
+
+def test_a_saved_page_named_like_an_article_is_read_as_a_page(
+    run_cli: CliRunner, tmp_path: Path
+) -> None:
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "The harbour board voted on Tuesday to dredge the main channel, ending a dispute that had run for three years.",
+            "Members approved the plan by seven votes to two after a meeting that lasted well into the evening.",
+            "The harbour company, which will pay for the work, expects forty more ship visits a year once it is done.",
+            "Residents who opposed the scheme said they would ask the minister to call the decision in.",
+        )
+    )
+    page = f"<!DOCTYPE html><html><head><title>Harbour vote</title></head><body><nav>Home | News</nav><article><h1>Harbour vote</h1>{paragraphs}</article></body></html>"
+    write(tmp_path / "lib" / "saved-page.txt", page.encode())
+    result = run_cli("summary", tmp_path / "lib", "--format", "json", "--no-facts")
+    assert result.returncode == 0, result.stderr
+    (article,) = json.loads(result.stdout)["articles"]
+    assert article["title"] == "Harbour vote"
+    assert "<" not in article["summary"]["sentences"][0]["text"]
 
 
 def test_a_disguised_file_in_a_folder_is_named_not_listed(
     run_cli: CliRunner, tmp_path: Path
 ) -> None:
     write(tmp_path / "lib" / "good.txt", "A Good Story\n\nIt happened. People saw it.\n")
-    write(tmp_path / "lib" / "saved-page.txt", HTML)
+    write(tmp_path / "lib" / "saved-page.txt", PDF)
     result = run_cli("summary", tmp_path / "lib", "--format", "json")
     titles = [a["title"] for a in json.loads(result.stdout)["articles"]]
     assert titles == ["A Good Story"]
-    assert "saved-page.txt: unsupported format (HTML)" in result.stderr
+    assert "saved-page.txt: unsupported format (PDF)" in result.stderr
 
 
 # A dump opened directly; a Markdown heading that repeats the title -------------------------

@@ -19,7 +19,7 @@ from briefing.library.files import (
 )
 from briefing.library.loaders import ArticleFormatError, parse_file_text
 from briefing.library.model import Article
-from briefing.library.sniff import unsupported_format
+from briefing.library.sniff import WEB_KINDS, unsupported_format
 from briefing.library.text import DecodeError, decode_bytes, sanitise
 
 __all__ = [
@@ -131,6 +131,12 @@ def articles_from_bytes(data: bytes, path: Path) -> list[Article]:
     """A file's bytes as its articles (the loader chosen by the path's ending);
     ArticleFormatError, with the reason, for anything that is not one."""
     kind = unsupported_format(data)
+    if kind in WEB_KINDS:
+        # A saved page or feed, whatever its name: the web loaders read it
+        # (imported only now: trafilatura and feedparser are heavy).
+        from briefing.library.sources import articles_from_markup
+
+        return [_clean(article) for article in articles_from_markup(data, kind, path)]
     if kind is not None:
         raise ArticleFormatError(f"unsupported format ({kind})")
     try:

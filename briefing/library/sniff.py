@@ -2,15 +2,15 @@
 called: a PDF, a Word file, a web page or a feed saved as ``.txt`` was read as
 text and became an article titled ``%PDF-1.4`` or ``<!DOCTYPE html>``.
 
-HTML pages and feeds are for the web loaders (``briefing import URL``, feeds);
-until a loader here takes them, they are named like the rest.
+HTML pages and feeds (``WEB_KINDS``) go to the web loaders
+(``briefing.library.sources``); every other kind is named in one line.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["unsupported_format"]
+__all__ = ["WEB_KINDS", "unsupported_format"]
 
 # Magic numbers at the very start of the file.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -41,6 +41,8 @@ _MARKUP = re.compile(
     re.I | re.S | re.X,
 )
 _MARKUP_KINDS = {b"rss": "RSS feed", b"feed": "Atom feed", b"rdf:rdf": "RSS feed"}
+# What the web loaders read rather than refuse.
+WEB_KINDS = frozenset({"HTML", "RSS feed", "Atom feed"})
 
 
 def unsupported_format(data: bytes) -> str | None:

@@ -11,7 +11,7 @@ from briefing.library.loaders.errors import ArticleFormatError
 from briefing.library.model import Article
 from briefing.library.text import DecodeError, decode_bytes
 
-__all__ = ["RICH_SUFFIXES", "SourceArticles", "is_url", "read_source"]
+__all__ = ["RICH_SUFFIXES", "SourceArticles", "articles_from_markup", "is_url", "read_source"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf"})
@@ -56,6 +56,16 @@ def read_source(source: str, max_bytes: int) -> SourceArticles:
     from briefing.library.loaders.html import parse_html_page
 
     return SourceArticles([parse_html_page(text, path)])
+
+
+def articles_from_markup(data: bytes, kind: str, path: Path | None) -> list[Article]:
+    """A saved web page (``kind`` "HTML") or feed found among article files,
+    as articles; ArticleFormatError when it holds none."""
+    if kind == "HTML":
+        from briefing.library.loaders.html import parse_html_page
+
+        return [parse_html_page(_decode(data), path)]
+    return _from_feed(data, None, None).articles
 
 
 def _decode(data: bytes) -> str:
