@@ -304,18 +304,23 @@ async def test_summarizer_length_and_list_width_are_remembered(
     app = make_app(library, load_settings(), save_settings=True)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("s", "plus", "plus", "greater_than_sign")
+        side_before = app.screen.query_one("#side-pane").size.width
+        await pilot.press("s", "plus", "plus", "greater_than_sign", "left_curly_bracket")
         await settle(pilot)
         algorithm = app.screen.algorithm
         width = app.screen.query_one("#list-pane").size.width
+        side = app.screen.query_one("#side-pane").size.width
+        assert side < side_before
     settings = load_settings(config)
-    assert (settings.algorithm, settings.sentences, settings.list_width) == (algorithm, 5, 36)
+    assert (settings.algorithm, settings.sentences) == (algorithm, 5)
+    assert (settings.list_width, settings.side_width) == (36, 30)
     assert "# keep me" in config.read_text() and "# how long" in config.read_text()
     app = make_app(library, load_settings(config))
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         assert (app.screen.algorithm, app.screen.sentences) == (algorithm, 5)
         assert app.screen.query_one("#list-pane").size.width == width
+        assert app.screen.query_one("#side-pane").size.width == side
 
 
 # Small terminals and help ---------------------------------------------------------------

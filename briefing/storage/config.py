@@ -12,6 +12,7 @@ the file named by ``BRIEFING_CONFIG``:
     [reader]
     sort = "date"        # "library", "date", "source" or "title"
     list_width = 32      # the list pane's share of the width, in percent
+    side_width = 34      # the summary and facts pane's share
 
     [searches]           # saved searches: name = query (v in the reader)
     "Rail news" = "rail OR train -tag:done"
@@ -100,6 +101,7 @@ class Settings:
     user_email: str | None = None
     sort: str = "library"
     list_width: int | None = None  # percent; None: the layout's default
+    side_width: int | None = None
     searches: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -190,11 +192,12 @@ def _read_reader(data: dict[str, Any], settings: Settings, path: Path) -> None:
         settings.sort = sort
     elif sort is not None:
         settings.problems.append(f"{path}: reader.sort must be one of {', '.join(SORTS)}")
-    width = reader.get("list_width")
-    if isinstance(width, int) and not isinstance(width, bool) and width in LIST_WIDTHS:
-        settings.list_width = width
-    elif width is not None:
-        settings.problems.append(f"{path}: reader.list_width must be a percentage, 15 to 70")
+    for key in ("list_width", "side_width"):
+        width = reader.get(key)
+        if isinstance(width, int) and not isinstance(width, bool) and width in LIST_WIDTHS:
+            setattr(settings, key, width)
+        elif width is not None:
+            settings.problems.append(f"{path}: reader.{key} must be a percentage, 15 to 70")
     searches = data.get("searches", {})
     if not isinstance(searches, dict):
         settings.problems.append(f"{path}: [searches] must be a table of names to queries")

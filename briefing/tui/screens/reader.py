@@ -165,6 +165,10 @@ class ReaderScreen(Screen[None]):
                 show=False, id="reader.narrower_list"),
         Binding("greater_than_sign", "wider_list", "Wider list", key_display=">",
                 show=False, id="reader.wider_list"),
+        Binding("left_curly_bracket", "narrower_side", "Narrower summary pane",
+                key_display="{", show=False, id="reader.narrower_side"),
+        Binding("right_curly_bracket", "wider_side", "Wider summary pane", key_display="}",
+                show=False, id="reader.wider_side"),
     ]  # fmt: skip
 
     algorithm: reactive[str] = reactive("default", init=False)
@@ -829,10 +833,16 @@ class ReaderScreen(Screen[None]):
         self.focus_pane("list")
 
     def action_narrower_list(self) -> None:
-        self.list_controls.resize(-1)
+        self.list_controls.resize("list", -1)
 
     def action_wider_list(self) -> None:
-        self.list_controls.resize(1)
+        self.list_controls.resize("list", 1)
+
+    def action_narrower_side(self) -> None:
+        self.list_controls.resize("side", -1)
+
+    def action_wider_side(self) -> None:
+        self.list_controls.resize("side", 1)
 
     # Help and the command palette ------------------------------------------
 

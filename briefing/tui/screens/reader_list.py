@@ -23,7 +23,8 @@ SORT_LABELS = {
     "source": "source",
     "title": "title",
 }
-WIDTH_STEP = 4  # percent of the screen per < or >
+WIDTH_STEP = 4  # percent of the screen per < > { }
+DEFAULT_WIDTHS = {"list": 32, "side": 34}  # as in app.tcss
 
 
 class ListControls:
@@ -33,7 +34,11 @@ class ListControls:
         self.screen = screen
         settings = screen.briefing_app.settings
         self.sort = settings.sort if settings.sort in SORTS else "library"
-        self.list_width = settings.list_width
+        # Pane widths chosen with < > (list) and { } (summary and facts).
+        self.widths: dict[str, int | None] = {
+            "list": settings.list_width,
+            "side": settings.side_width,
+        }
 
     @property
     def _list(self) -> ArticleList:
@@ -139,15 +144,15 @@ class ListControls:
 
     # Width ------------------------------------------------------------------
 
-    def resize(self, step: int) -> None:
-        current = self.list_width or 32
+    def resize(self, pane: str, step: int) -> None:
+        current = self.widths[pane] or DEFAULT_WIDTHS[pane]
         width = min(max(current + step * WIDTH_STEP, LIST_WIDTHS[0]), LIST_WIDTHS[-1])
-        self.list_width = width
+        self.widths[pane] = width
         self.apply_width()
-        self.screen.briefing_app.remember("reader.list_width", width)
+        self.screen.briefing_app.remember(f"reader.{pane}_width", width)
 
     def apply_width(self) -> None:
-        """The chosen width on wide terminals; narrow ones show one pane at a time."""
-        pane = self.screen.query_one("#list-pane")
-        wanted = f"{self.list_width}%" if self.list_width and not self.screen.narrow else None
-        pane.styles.width = wanted
+        """The chosen widths on wide terminals; narrow ones show one pane at a time."""
+        for pane, width in self.widths.items():
+            wanted = f"{width}%" if width and not self.screen.narrow else None
+            self.screen.query_one(f"#{pane}-pane").styles.width = wanted
