@@ -45,14 +45,18 @@ class StoryCache:
     stories: list[dict[str, Any]] = field(default_factory=list)
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def story_prompt(story: dict[str, Any]) -> Text:
     """A story as plain text (never markup): headline, counts, summary."""
     sources = len(story["sources"])
     count = len(story["articles"])
     text = Text(story["headline"], style="bold")
-    meta = f"\n{count} article{'s' if count != 1 else ''}"
+    meta = "\n" + _count(count, "article", "articles")
     if sources:
-        meta += f" · {sources} source{'s' if sources != 1 else ''}"
+        meta += " · " + _count(sources, "source", "sources")
     text.append(meta, style="dim")
     for sentence in story["summary"]["sentences"]:
         text.append("\n• ")
@@ -166,7 +170,8 @@ class StoriesScreen(Screen[ChosenStory | None]):
         stories = record["stories"]
         lone = len(record["unclustered"])
         self.query_one("#stories-title", Label).update(
-            f"Briefing: {len(stories)} stories, {lone} articles in none · "
+            f"Briefing: {_count(len(stories), 'story', 'stories')}, "
+            f"{_count(lone, 'article', 'articles')} in none · "
             "enter: its articles · esc: back"
         )
         options = self.query_one(OptionList)
