@@ -143,6 +143,14 @@ def _measure(command: list[str], cache: Path) -> tuple[float, float, int]:
     return total, int(peak.group(1)) / 1024, result.returncode
 
 
+def _commands(path: str, word: str) -> dict[str, list[str]]:
+    return {
+        "summary": ["summary", path, "-f", "plain"],
+        "search": ["search", word, path, "-f", "plain"],
+        "facts": ["facts", path, "-f", "plain"],
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -155,17 +163,18 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     failed = False
     print(f"{'input':24} {'command':8} {'seconds':>8} {'peak MB':>8}  exit")
+    # The baseline, measured in the same run: the three sample articles.
+    samples = str(Path(__file__).resolve().parent.parent / "articles")
+    for command, arguments in _commands(samples, "forum").items():
+        with tempfile.TemporaryDirectory(prefix="briefing-cache-") as cache:
+            seconds, peak, status = _measure(arguments, Path(cache))
+        print(f"{'baseline (samples)':24} {command:8} {seconds:8.2f} {peak:8.0f}  {status}")
     for name, filename, content, word in shapes(args.size):
         if args.only and name not in args.only:
             continue
         path = out / filename
         path.write_text(content, encoding="utf-8")
-        commands = {
-            "summary": ["summary", str(path), "-f", "plain"],
-            "search": ["search", word, str(path), "-f", "plain"],
-            "facts": ["facts", str(path), "-f", "plain"],
-        }
-        for command, arguments in commands.items():
+        for command, arguments in _commands(str(path), word).items():
             with tempfile.TemporaryDirectory(prefix="briefing-cache-") as cache:
                 seconds, peak, status = _measure(arguments, Path(cache))
             slow = seconds > TARGET_SECONDS or peak > TARGET_MB or status not in (0, 1)

@@ -222,6 +222,9 @@ def test_issue15_escapes_in_file_names_are_revealed(run_cli: CliRunner, tmp_path
             assert "library/\\x1b]0;PWNED\\x07evil.txt" in result.stdout
         if arguments[-1] == "json":
             assert json.loads(result.stdout)  # still valid JSON
+    imported = run_cli("import", library / ESCAPE_NAME, "--into", tmp_path / "copies")
+    assert imported.returncode == 0, imported.stderr
+    assert "\x1b" not in imported.stdout and "\\x1b]0;PWNED\\x07evil.txt" in imported.stdout
 
 
 # Item 7 ---------------------------------------------------------------------
