@@ -392,3 +392,18 @@ def test_issue15_tampered_cache_rows_are_worked_out_again(tmp_path: Path) -> Non
             connection.execute("UPDATE facts SET data = ?", (data,))
         assert facts_for([story], cache)[story.id] == facts, data
     connection.close()
+
+
+# Found by the fuzz run (tests/test_fuzz.py) ------------------------------------
+
+
+def test_issue15_fuzz_malformed_timestamp_tag_is_one_warning() -> None:
+    # PyYAML's timestamp constructor raised AttributeError on a value its own
+    # pattern does not match; a tag we do not build raised ConstructorError.
+    [article] = parse_markdown("---\n!!timestamp 2024-99-99title: \n---\nBody text.\n")
+    assert article.body == "Body text."
+    [article] = parse_markdown(
+        "---\ntitle: Kept\nauthor: !!python/object:os.system x\n---\nBody text.\n"
+    )
+    assert article.title == "Kept" and article.author is None
+    assert article.notes == ("front matter author: cannot read 'x'; left unknown",)

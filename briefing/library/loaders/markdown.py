@@ -76,11 +76,16 @@ def _loader() -> type:
 
     class Loader(base):  # type: ignore[misc, valid-type]
         def construct_object(self, node: Any, deep: bool = False) -> Any:
-            # One bad value (an impossible date, `!!timestamp 2024-99-99`)
-            # becomes an unreadable marker, not an error for the whole file.
+            # One bad value (an impossible date, `!!timestamp 2024-99-99`, a
+            # tag we do not build) becomes an unreadable marker, not an error
+            # for the whole file. PyYAML's constructors fail in many ways
+            # (ValueError, AttributeError on a malformed !!timestamp, their
+            # own ConstructorError), so any failure but depth counts.
             try:
                 return super().construct_object(node, deep)
-            except (ValueError, OverflowError, TypeError):
+            except RecursionError:
+                raise
+            except Exception:
                 self.recursive_objects.pop(node, None)
                 value = _Unreadable(str(getattr(node, "value", "") or ""))
                 self.constructed_objects[node] = value
