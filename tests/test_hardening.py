@@ -407,3 +407,17 @@ def test_issue15_fuzz_malformed_timestamp_tag_is_one_warning() -> None:
     )
     assert article.title == "Kept" and article.author is None
     assert article.notes == ("front matter author: cannot read 'x'; left unknown",)
+
+
+def test_issue15_ratio_summary_of_a_huge_article_is_bounded() -> None:
+    from briefing.analysis.summarize import MAX_SUMMARY_SENTENCES, Length
+
+    # `--ratio 50%` of 120,000 sentences ran for minutes (each pick is
+    # checked against every sentence already picked).
+    body = " ".join(f"Name{i} Other{i} said." for i in range(40_000))
+    article = Article(title="Many", body=body)
+    started = time.monotonic()
+    summary = summarize(article, "default", Length(sentences=None, ratio=0.5))
+    assert time.monotonic() - started < 30
+    assert len(summary.indices) == MAX_SUMMARY_SENTENCES
+    assert summary.note and "at most 300 sentences of the 20,000 asked for" in summary.note
