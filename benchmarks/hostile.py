@@ -59,7 +59,7 @@ def _fill(size: int, piece: Callable[[], str], sep: str = " ") -> str:
 def shapes(size: int) -> Iterator[tuple[str, str, str, str]]:
     """(name, file name, content, a word to search for) of each hostile input."""
     rng = random.Random(15)
-    body = size - 100
+    body = size - 100  # room for the title
     yield (
         "one_sentence",
         "one-sentence.txt",
@@ -86,6 +86,26 @@ def shapes(size: int) -> Iterator[tuple[str, str, str, str]]:
         "Name list\n\n" + _fill(body, lambda: f"{_name(rng)} {_name(rng)}", ", ") + ".\n",
         "zzzz",
     )
+    yield from _marks(rng, body)
+    yield (
+        "cjk_without_spaces",
+        "cjk.txt",
+        "CJK\n\n" + "".join(chr(rng.randint(0x4E00, 0x9FFF)) for _ in range(body // 3)) + "\n",
+        "zzzz",
+    )
+    yield ("one_word", "one-word.txt", f"One word\n\n{'a' * body}\n", "zzzz")
+    yield (
+        "figures_and_dates",
+        "figures.txt",
+        "Figures\n\n"
+        + _fill(body, lambda: f"{rng.randint(1, 999)} km on {rng.randint(1, 28)} March 2024,")
+        + "\n",
+        "march",
+    )
+
+
+def _marks(rng: random.Random, body: int) -> Iterator[tuple[str, str, str, str]]:
+    """Runs of full stops and quotes, and Markdown marks that never close."""
     yield (
         "quotes_and_full_stops",
         "quotes.txt",
@@ -101,21 +121,6 @@ def shapes(size: int) -> Iterator[tuple[str, str, str, str]]:
         + _fill(body, lambda: rng.choice(["**a", "*a", "_a", "[a", "<a", "<!--", "![a](", "`"]))
         + "\n",
         "a",
-    )
-    yield (
-        "cjk_without_spaces",
-        "cjk.txt",
-        "CJK\n\n" + "".join(chr(rng.randint(0x4E00, 0x9FFF)) for _ in range(body // 3)) + "\n",
-        "zzzz",
-    )
-    yield ("one_word", "one-word.txt", "One word\n\n" + "a" * body + "\n", "zzzz")
-    yield (
-        "figures_and_dates",
-        "figures.txt",
-        "Figures\n\n"
-        + _fill(body, lambda: f"{rng.randint(1, 999)} km on {rng.randint(1, 28)} March 2024,")
-        + "\n",
-        "march",
     )
 
 

@@ -251,34 +251,16 @@ def refresh(
                     changed += 1
                 else:
                     added += 1
-                touched |= _forget_path(connection, path)
-                problem = result if isinstance(result, str) else None
-                if problem is None:
-                    assert not isinstance(result, str)
-                    touched |= _store(connection, path, result)
-                    warnings += [Problem(Path(path), n) for a in result for n in a.notes]
+                touched |= _record(connection, path, stat, result, max_bytes)
+                if isinstance(result, str):
+                    problems.append(Problem(Path(path), result))
                 else:
-                    problems.append(Problem(Path(path), problem))
-                if stat is None:
-                    connection.execute("DELETE FROM files WHERE path = ?", (path,))
-                    continue
-                connection.execute(
-                    "INSERT OR REPLACE INTO files(path, size, mtime_ns, ctime_ns, max_bytes,"
-                    " problem) VALUES (?, ?, ?, ?, ?, ?)",
-                    (path, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, max_bytes, problem),
-                )
+                    warnings += [Problem(Path(path), n) for a in result for n in a.notes]
         if progress is not None:
             progress(min(start + BATCH, total), total)
-    with writing(connection):
-        for path in plan.removed:
-            touched |= _forget_path(connection, path)
-            connection.execute("DELETE FROM files WHERE path = ?", (path,))
-        _mark_duplicates(connection, touched)
-        problem_paths = [str(p.path) for p in problems]
-        connection.execute(
-            "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?)",
-            (_fingerprint(files, problem_paths, max_bytes),),
-        )
+    _finish(
+        connection, plan.removed, touched, _fingerprint(files, _problem_paths(problems), max_bytes)
+    )
     problems.sort(key=lambda p: _path_key(str(p.path)))
     return RefreshResult(
         added=added,
@@ -288,6 +270,48 @@ def refresh(
         problems=tuple(problems),
         warnings=tuple(warnings),
     )
+
+
+def _problem_paths(problems: list[Problem]) -> list[str]:
+    return [str(p.path) for p in problems]
+
+
+def _finish(
+    connection: sqlite3.Connection, removed: list[str], touched: set[str], fingerprint: str
+) -> None:
+    """Forget removed files, settle duplicates, record the new fingerprint."""
+    with writing(connection):
+        for path in removed:
+            touched |= _forget_path(connection, path)
+            connection.execute("DELETE FROM files WHERE path = ?", (path,))
+        _mark_duplicates(connection, touched)
+        connection.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?)", (fingerprint,)
+        )
+
+
+def _record(
+    connection: sqlite3.Connection,
+    path: str,
+    stat: os.stat_result | None,
+    result: list[Article] | str,
+    max_bytes: int,
+) -> set[str]:
+    """Replace what the index holds for one file read (its articles, or the
+    reason it could not be read); return the article ids touched."""
+    touched = _forget_path(connection, path)
+    problem = result if isinstance(result, str) else None
+    if not isinstance(result, str):
+        touched |= _store(connection, path, result)
+    if stat is None:
+        connection.execute("DELETE FROM files WHERE path = ?", (path,))
+        return touched
+    connection.execute(
+        "INSERT OR REPLACE INTO files(path, size, mtime_ns, ctime_ns, max_bytes,"
+        " problem) VALUES (?, ?, ?, ?, ?, ?)",
+        (path, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, max_bytes, problem),
+    )
+    return touched
 
 
 def _nameable(
