@@ -8,8 +8,8 @@ the articles in common, so 20,000 entries out) and for two copies of one
 person's file (every shared article's entries collide and are joined).
 Add (a real `briefing bookmarks add` process on a file of 10,000 entries):
 its wall time against `python -m briefing --version` measured in the same
-loop (interleaved, so machine noise hits both alike); target <= 50 ms more than that baseline. Also shown: `add` on a
-one-entry file (the fixed cost: imports, library, summary) and on a
+loop (interleaved, so machine noise hits both alike); target <= 50 ms more
+than that baseline. Also shown: `add` on a one-entry file (the fixed cost: imports, library, summary) and on a
 10,000-entry file the store did not write itself (read and checked in full).
 Processes run from compiled bytecode, as an installed copy does
 (--no-bytecode: as the environment says). Needs no evaluation data.

@@ -59,7 +59,7 @@ def _fill(size: int, piece: Callable[[], str], sep: str = " ") -> str:
 def shapes(size: int) -> Iterator[tuple[str, str, str, str]]:
     """(name, file name, content, a word to search for) of each hostile input."""
     rng = random.Random(15)
-    body = size - 100
+    body = size - 100  # room for the title
     yield (
         "one_sentence",
         "one-sentence.txt",
@@ -86,6 +86,26 @@ def shapes(size: int) -> Iterator[tuple[str, str, str, str]]:
         "Name list\n\n" + _fill(body, lambda: f"{_name(rng)} {_name(rng)}", ", ") + ".\n",
         "zzzz",
     )
+    yield from _marks(rng, body)
+    yield (
+        "cjk_without_spaces",
+        "cjk.txt",
+        "CJK\n\n" + "".join(chr(rng.randint(0x4E00, 0x9FFF)) for _ in range(body // 3)) + "\n",
+        "zzzz",
+    )
+    yield ("one_word", "one-word.txt", f"One word\n\n{'a' * body}\n", "zzzz")
+    yield (
+        "figures_and_dates",
+        "figures.txt",
+        "Figures\n\n"
+        + _fill(body, lambda: f"{rng.randint(1, 999)} km on {rng.randint(1, 28)} March 2024,")
+        + "\n",
+        "march",
+    )
+
+
+def _marks(rng: random.Random, body: int) -> Iterator[tuple[str, str, str, str]]:
+    """Runs of full stops and quotes, and Markdown marks that never close."""
     yield (
         "quotes_and_full_stops",
         "quotes.txt",
@@ -101,21 +121,6 @@ def shapes(size: int) -> Iterator[tuple[str, str, str, str]]:
         + _fill(body, lambda: rng.choice(["**a", "*a", "_a", "[a", "<a", "<!--", "![a](", "`"]))
         + "\n",
         "a",
-    )
-    yield (
-        "cjk_without_spaces",
-        "cjk.txt",
-        "CJK\n\n" + "".join(chr(rng.randint(0x4E00, 0x9FFF)) for _ in range(body // 3)) + "\n",
-        "zzzz",
-    )
-    yield ("one_word", "one-word.txt", "One word\n\n" + "a" * body + "\n", "zzzz")
-    yield (
-        "figures_and_dates",
-        "figures.txt",
-        "Figures\n\n"
-        + _fill(body, lambda: f"{rng.randint(1, 999)} km on {rng.randint(1, 28)} March 2024,")
-        + "\n",
-        "march",
     )
 
 
@@ -143,6 +148,14 @@ def _measure(command: list[str], cache: Path) -> tuple[float, float, int]:
     return total, int(peak.group(1)) / 1024, result.returncode
 
 
+def _commands(path: str, word: str) -> dict[str, list[str]]:
+    return {
+        "summary": ["summary", path, "-f", "plain"],
+        "search": ["search", word, path, "-f", "plain"],
+        "facts": ["facts", path, "-f", "plain"],
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -155,17 +168,18 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     failed = False
     print(f"{'input':24} {'command':8} {'seconds':>8} {'peak MB':>8}  exit")
+    # The baseline, measured in the same run: the three sample articles.
+    samples = str(Path(__file__).resolve().parent.parent / "articles")
+    for command, arguments in _commands(samples, "forum").items():
+        with tempfile.TemporaryDirectory(prefix="briefing-cache-") as cache:
+            seconds, peak, status = _measure(arguments, Path(cache))
+        print(f"{'baseline (samples)':24} {command:8} {seconds:8.2f} {peak:8.0f}  {status}")
     for name, filename, content, word in shapes(args.size):
         if args.only and name not in args.only:
             continue
         path = out / filename
         path.write_text(content, encoding="utf-8")
-        commands = {
-            "summary": ["summary", str(path), "-f", "plain"],
-            "search": ["search", word, str(path), "-f", "plain"],
-            "facts": ["facts", str(path), "-f", "plain"],
-        }
-        for command, arguments in commands.items():
+        for command, arguments in _commands(str(path), word).items():
             with tempfile.TemporaryDirectory(prefix="briefing-cache-") as cache:
                 seconds, peak, status = _measure(arguments, Path(cache))
             slow = seconds > TARGET_SECONDS or peak > TARGET_MB or status not in (0, 1)

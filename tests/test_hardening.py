@@ -222,6 +222,9 @@ def test_issue15_escapes_in_file_names_are_revealed(run_cli: CliRunner, tmp_path
             assert "library/\\x1b]0;PWNED\\x07evil.txt" in result.stdout
         if arguments[-1] == "json":
             assert json.loads(result.stdout)  # still valid JSON
+    imported = run_cli("import", library / ESCAPE_NAME, "--into", tmp_path / "copies")
+    assert imported.returncode == 0, imported.stderr
+    assert "\x1b" not in imported.stdout and "\\x1b]0;PWNED\\x07evil.txt" in imported.stdout
 
 
 # Item 7 ---------------------------------------------------------------------
@@ -389,3 +392,32 @@ def test_issue15_tampered_cache_rows_are_worked_out_again(tmp_path: Path) -> Non
             connection.execute("UPDATE facts SET data = ?", (data,))
         assert facts_for([story], cache)[story.id] == facts, data
     connection.close()
+
+
+# Found by the fuzz run (tests/test_fuzz.py) ------------------------------------
+
+
+def test_issue15_fuzz_malformed_timestamp_tag_is_one_warning() -> None:
+    # PyYAML's timestamp constructor raised AttributeError on a value its own
+    # pattern does not match; a tag we do not build raised ConstructorError.
+    [article] = parse_markdown("---\n!!timestamp 2024-99-99title: \n---\nBody text.\n")
+    assert article.body == "Body text."
+    [article] = parse_markdown(
+        "---\ntitle: Kept\nauthor: !!python/object:os.system x\n---\nBody text.\n"
+    )
+    assert article.title == "Kept" and article.author is None
+    assert article.notes == ("front matter author: cannot read 'x'; left unknown",)
+
+
+def test_issue15_ratio_summary_of_a_huge_article_is_bounded() -> None:
+    from briefing.analysis.summarize import MAX_SUMMARY_SENTENCES, Length
+
+    # `--ratio 50%` of 120,000 sentences ran for minutes (each pick is
+    # checked against every sentence already picked).
+    body = " ".join(f"Name{i} Other{i} said." for i in range(40_000))
+    article = Article(title="Many", body=body)
+    started = time.monotonic()
+    summary = summarize(article, "default", Length(sentences=None, ratio=0.5))
+    assert time.monotonic() - started < 30
+    assert len(summary.indices) == MAX_SUMMARY_SENTENCES
+    assert summary.note and "at most 300 sentences of the 20,000 asked for" in summary.note

@@ -42,7 +42,7 @@ def cached_summary(
         # The digest pins the exact text; the range check is a last guard.
         if hit is not None and all(0 <= i < total for i in hit[0]):
             return Summary(algorithm, hit[0], hit[1])
-    summary = summarize(article, algorithm, Length(sentences=count))
+    summary = summarize(article, algorithm, length)
     if cache is not None:
         cache.put_summary(
             article.id, article.digest, algorithm, count, summary.indices, summary.note

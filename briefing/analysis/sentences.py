@@ -59,9 +59,9 @@ _SENTENCE_STARTERS = frozenset(
 # pattern ``(?:[.!?…]+[’”"')]*)+(?=\s+\S)`` it replaces backtracked
 # exponentially on a run not followed by a space (25 dots then a letter took
 # 3 s, 40 KB of `.”` 23 s).
-_RUN = re.compile(r"[.!?…’”\"'»)\]]+")
-_TERMINATORS = re.compile(r"[.!?…]")
-_SPACE_THEN_WORD = re.compile(r"\s+\S")
+# A whole run of such characters (the lookbehind: only from its start; the
+# possessive quantifiers: never given back), from its first ".!?…" on.
+_CANDIDATE = re.compile(r"(?<![.!?…’”\"'»)\]])[’”\"'»)\]]*+([.!?…][.!?…’”\"'»)\]]*+)(?=\s+\S)")
 # A "sentence" longer than this is cut at its last space before the limit (or
 # at the limit when it has none), so that no step downstream (snippets, key
 # facts, summaries) ever works on a megabyte-long sentence. The longest
@@ -119,10 +119,8 @@ def _is_boundary(text: str, start: int, end: int, sentence_start: int) -> bool:
 
 def _candidates(line: str, start: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each candidate sentence end in ``line`` from ``start``."""
-    for run in _RUN.finditer(line, start):
-        first = _TERMINATORS.search(line, run.start(), run.end())
-        if first is not None and _SPACE_THEN_WORD.match(line, run.end()):
-            yield first.start(), run.end()
+    for match in _CANDIDATE.finditer(line, start):
+        yield match.start(1), match.end(1)
 
 
 def _bounded(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -166,8 +164,11 @@ def sentence_spans(text: str, offset: int = 0) -> Iterator[tuple[int, int]]:
                     yield offset + line_start + a, offset + line_start + b
                 start = last[0]
             if _is_boundary(line, cand_start, cand_end, start):
-                for a, b in _bounded(line, start, cand_end):
-                    yield offset + line_start + a, offset + line_start + b
+                if cand_end - start <= MAX_SENTENCE_CHARS:  # the common case, spared a generator
+                    yield offset + line_start + start, offset + line_start + cand_end
+                else:
+                    for a, b in _bounded(line, start, cand_end):
+                        yield offset + line_start + a, offset + line_start + b
                 start = cand_end
                 while start < len(line) and line[start].isspace():
                     start += 1

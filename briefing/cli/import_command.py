@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.library.files import library_dir
+    from briefing.library.files import library_dir, path_text
     from briefing.library.importer import import_articles
     from briefing.library.load import DEFAULT_MAX_BYTES, LibraryError
 
@@ -53,14 +53,15 @@ def run(args: argparse.Namespace) -> int:
         ):
             if event.kind == "added":
                 added += 1
-                print(f"added {event.target}  ({event.detail})")
+                print(f"added {path_text(event.target or '')}  ({event.detail})")
             elif event.kind == "exists":
                 existing += 1
-                print(f"already there: {event.target}  ({event.detail})")
+                print(f"already there: {path_text(event.target or '')}  ({event.detail})")
             elif event.kind == "dropped":
-                warn(f"dropped from {event.source}: {event.detail!r} (not an article)")
+                shown = path_text(event.source)
+                warn(f"dropped from {shown}: {event.detail!r} (not an article)")
             elif event.kind == "unsure":
-                warn(f"{event.source}: {event.detail}")
+                warn(f"{path_text(event.source)}: {event.detail}")
             else:
                 warn(f"skipped {event.detail}")
     except LibraryError as error:
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         fail(f"cannot write to {args.into}: {error.strerror or error}")
     print(
-        f"{added} article{'s' if added != 1 else ''} added to {args.into}"
+        f"{added} article{'s' if added != 1 else ''} added to {path_text(args.into)}"
         + (f", {existing} already there" if existing else "")
     )
     if added == 0 and existing == 0:

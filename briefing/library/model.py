@@ -70,11 +70,16 @@ class Article:
     def sentences(self) -> tuple[Sentence, ...]:
         result: list[Sentence] = []
         offset = 0
-        for number, block in enumerate(self.body.split("\n\n")):
+        # Blank blocks (three or more newlines in a row) should not leave gaps
+        # in paragraph numbers: only the paragraphs that hold sentences count.
+        number = 0
+        for block in self.body.split("\n\n"):
+            before = len(result)
             for start, end in sentence_spans(block, offset):
                 result.append(Sentence(len(result), self.body[start:end], number, start, end))
+            number += len(result) > before
             offset += len(block) + 2
-        return _renumber_paragraphs(result)
+        return tuple(result)
 
     @cached_property
     def digest(self) -> str:
@@ -131,17 +136,6 @@ class Listed(Protocol):
     def words(self) -> int: ...
     @property
     def display_source(self) -> str: ...
-
-
-def _renumber_paragraphs(sentences: list[Sentence]) -> tuple[Sentence, ...]:
-    # Blank blocks (three or more newlines in a row) should not leave gaps in
-    # paragraph numbers, so number only the paragraphs that hold sentences.
-    numbers: dict[int, int] = {}
-    out = []
-    for s in sentences:
-        number = numbers.setdefault(s.paragraph, len(numbers))
-        out.append(Sentence(s.index, s.text, number, s.start, s.end))
-    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
