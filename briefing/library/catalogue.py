@@ -11,26 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from briefing.library.load import DEFAULT_MAX_BYTES, find_article_files, load_article_file
+from briefing.library.load import DEFAULT_MAX_BYTES, Problem, find_article_files, load_article_file
 from briefing.library.loaders import ArticleFormatError
 from briefing.library.model import Article
 
 if TYPE_CHECKING:
-    from briefing.search import Entry, SearchIndex, SearchResults
+    from briefing.search import Entry, RefreshResult, SearchIndex, SearchResults
 
-__all__ = ["Catalogue", "Refreshed", "entry_of"]
+__all__ = ["Catalogue", "entry_of"]
 
 Progress = Callable[[int, int], None]
-
-
-class Refreshed(NamedTuple):
-    """What a refresh did, and the files it could not read."""
-
-    read: int
-    removed: int
-    problems: tuple[tuple[Path, str], ...]
 
 
 def entry_of(article: Article) -> Entry:
@@ -74,7 +66,7 @@ class Catalogue:
         """Stop using the index (busy for too long, disk full…): read files instead."""
         self.index, self.index_error = None, str(error)
 
-    def refresh(self, progress: Progress | None = None) -> Refreshed:
+    def refresh(self, progress: Progress | None = None) -> RefreshResult:
         """Read what is new or changed (everything, without an index).
 
         If the index fails on the way, the catalogue carries on without it
@@ -88,21 +80,23 @@ class Catalogue:
             except SearchIndexError as error:
                 self._index_failed(error)
             else:
-                problems = tuple((p.path, p.reason) for p in result.problems)
-                return Refreshed(result.read, result.removed, problems)
+                return result
+        from briefing.search import RefreshResult
+
         files = find_article_files(self.paths)
         loaded: dict[str, Article] = {}
-        failed: list[tuple[Path, str]] = []
+        failed: list[Problem] = []
         for done, path in enumerate(files, 1):
             try:
                 for article in load_article_file(path, self.max_bytes):
                     loaded.setdefault(article.id, article)
             except ArticleFormatError as error:
-                failed.append((path, str(error)))
+                failed.append(Problem(path, str(error)))
             if progress is not None and done % 200 == 0:
                 progress(done, len(files))
         self._loaded = loaded
-        return Refreshed(len(files), 0, tuple(failed))
+        # Without an index nothing is known from last time: every file is new.
+        return RefreshResult(len(files), 0, 0, 0, tuple(failed))
 
     def entries(self) -> list[Entry]:
         """What the catalogue knows; never raises (an unusable index lists nothing

@@ -11,16 +11,30 @@ from collections.abc import Sequence
 from itertools import compress
 from pathlib import Path
 from stat import S_ISDIR
+from typing import NamedTuple
 
 __all__ = [
     "ARTICLE_SUFFIXES",
     "DEFAULT_MAX_BYTES",
     "LibraryError",
+    "Problem",
     "bundled_articles_dir",
     "default_paths",
     "display_path",
     "scan_article_files",
 ]
+
+
+class Problem(NamedTuple):
+    """A file that could not be read as articles, and why: one type for the
+    loader, the index and the reader (a named tuple, cheap by the thousand)."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
 
 # File endings looked for inside folders (briefing.library.loaders maps each to its
 # loader; a test keeps the two in step). A file named explicitly is taken

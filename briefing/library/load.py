@@ -10,6 +10,7 @@ from pathlib import Path
 from briefing.library.files import (
     DEFAULT_MAX_BYTES,
     LibraryError,
+    Problem,
     bundled_articles_dir,
     default_paths,
     scan_article_files,
@@ -29,17 +30,6 @@ __all__ = [
     "load_article_file",
     "load_library",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A file that could not be loaded, and why."""
-
-    path: Path
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
 
 
 @dataclass

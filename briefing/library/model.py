@@ -7,11 +7,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 from briefing.analysis.sentences import sentence_spans
 from briefing.library.text import count_words
 
-__all__ = ["Article", "Sentence", "Summary", "article_id"]
+__all__ = ["Article", "Listed", "Sentence", "Summary", "article_id"]
 
 
 def _normalise_for_id(text: str) -> str:
@@ -89,6 +90,33 @@ class Article:
         if self.source:
             return self.source
         return self.path.name if self.path else ""
+
+
+class Listed(Protocol):
+    """Something the article list shows: a whole ``Article``, or the search
+    index's ``Entry`` of one (no file read). Matching bookmarks and listing
+    needs no more than this, so a list of 10,000 never loads an article."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def path(self) -> Path | None: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def published(self) -> str | None: ...
+    @property
+    def author(self) -> str | None: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+    @property
+    def words(self) -> int: ...
+    @property
+    def display_source(self) -> str: ...
 
 
 def _renumber_paragraphs(sentences: list[Sentence]) -> tuple[Sentence, ...]:

@@ -11,7 +11,6 @@ from briefing.search.database import SearchIndexError
 from briefing.search.index import DEFAULT_LIMIT, SearchIndex
 from briefing.search.query import Query, Term, parse_query
 from briefing.search.results import (
-    Bookmarks,
     Entry,
     Hit,
     Problem,
@@ -19,12 +18,12 @@ from briefing.search.results import (
     SearchResults,
     Snippet,
     Span,
+    TagsByArticle,
 )
 from briefing.search.snippets import match_spans
 
 __all__ = [
     "DEFAULT_LIMIT",
-    "Bookmarks",
     "Entry",
     "Hit",
     "Problem",
@@ -35,6 +34,7 @@ __all__ = [
     "SearchResults",
     "Snippet",
     "Span",
+    "TagsByArticle",
     "Term",
     "match_spans",
     "parse_query",

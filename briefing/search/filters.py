@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import NamedTuple
 
 from briefing.search.query import BOOKMARKED, Query, Term
-from briefing.search.results import Bookmarks
+from briefing.search.results import TagsByArticle
 from briefing.search.tokenizer import tokens_many
 
 __all__ = ["FilterIds", "filter_ids"]
@@ -52,7 +52,7 @@ def _people_ids(bookmarks: object, words: tuple[str, ...]) -> set[str] | None:
 
 def filter_ids(
     query: Query,
-    bookmarks: Bookmarks | None,
+    bookmarks: TagsByArticle | None,
     article_tags: Callable[[], Iterable[tuple[str, Iterable[str]]]],
 ) -> FilterIds:
     """The ids the query's filter groups allow and exclude.
@@ -64,7 +64,7 @@ def filter_ids(
     if not groups:
         return FilterIds(None, set(), ())
     notices = []
-    marks: Bookmarks = bookmarks or {}
+    marks: TagsByArticle = bookmarks or {}
     if any(t.kind == BOOKMARKED and not t.words for g in groups for t in g) and not marks:
         notices.append(
             "there are no bookmarks yet"

@@ -37,13 +37,13 @@ from briefing.search.query import (
 )
 from briefing.search.refresh import Progress, refresh, split_tags
 from briefing.search.results import (
-    Bookmarks,
     Entry,
     Hit,
     RefreshResult,
     SearchResults,
     Snippet,
     Span,
+    TagsByArticle,
 )
 from briefing.search.snippets import unmark
 
@@ -199,7 +199,7 @@ class SearchIndex:
         query: str | Query,
         *,
         limit: int | None = DEFAULT_LIMIT,
-        bookmarks: Bookmarks | None = None,
+        bookmarks: TagsByArticle | None = None,
         snippet_words: int = SNIPPET_WORDS,
     ) -> SearchResults:
         """The articles matching ``query``, best first, with snippets.
@@ -234,7 +234,7 @@ class SearchIndex:
         connection: sqlite3.Connection,
         query: Query,
         limit: int | None,
-        bookmarks: Bookmarks | None,
+        bookmarks: TagsByArticle | None,
         snippet_words: int,
     ) -> SearchResults:
         filters = filter_ids(query, bookmarks, lambda: self._article_tags(connection))

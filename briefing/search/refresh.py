@@ -225,8 +225,8 @@ def refresh(
     fingerprint = _fingerprint(files, known_problems, max_bytes)
     if fingerprint and database.meta("fingerprint") == fingerprint:
         rows = connection.execute("SELECT path, problem FROM files WHERE problem IS NOT NULL")
-        problems = tuple(Problem(Path(path), reason) for path, reason in rows)
-        return RefreshResult(0, 0, 0, len(files), problems)
+        known = tuple(Problem(Path(path), reason) for path, reason in rows)
+        return RefreshResult(0, 0, 0, len(files), known)
 
     stored = _rows(connection)
     plan = _plan(files, stored, max_bytes)

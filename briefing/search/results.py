@@ -11,10 +11,10 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from briefing.library.files import Problem
 from briefing.search.query import Query
 
 __all__ = [
-    "Bookmarks",
     "Entry",
     "Hit",
     "Problem",
@@ -22,12 +22,15 @@ __all__ = [
     "SearchResults",
     "Snippet",
     "Span",
+    "TagsByArticle",
 ]
 
 # A match in a text: text[start:end], in characters (code points).
 Span = tuple[int, int]
 # Article id -> the tags of its bookmark (every key is a bookmarked article).
-Bookmarks = Mapping[str, Collection[str]]
+# Not a bookmark collection (that is ``briefing.bookmarks.Bookmarks``): only
+# what search's ``tag:`` and ``is:bookmarked`` filters need.
+TagsByArticle = Mapping[str, Collection[str]]
 
 
 class Entry(NamedTuple):
@@ -77,17 +80,9 @@ class SearchResults(NamedTuple):
     notices: tuple[str, ...] = ()  # one-line remarks about the query, for the user
 
 
-class Problem(NamedTuple):
-    """A file that could not be indexed, and why (as load_library reports it)."""
-
-    path: Path
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
-
-
 class RefreshResult(NamedTuple):
+    """What a refresh of the library did, and the files it could not read."""
+
     added: int
     changed: int
     removed: int

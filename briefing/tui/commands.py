@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -28,7 +29,7 @@ class ArticleCommands(Provider):
         screen = self.screen  # the screen the palette was opened from
         return screen if isinstance(screen, ReaderScreen) else None
 
-    def _display(self, title: str, meta: str, offsets: tuple[int, ...] = ()) -> Content:
+    def _display(self, title: str, meta: str, offsets: Sequence[int] = ()) -> Content:
         content = Content("Open: ") + Content(title)
         for offset in offsets:
             if not title[offset].isspace():

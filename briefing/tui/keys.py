@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
 
 __all__ = ["KeyDisplay", "keys_label"]
 
@@ -21,7 +25,7 @@ def keys_label(binding: Binding, keymap: dict[str, str], display: KeyDisplay) ->
     )
 
 
-def binding_owners() -> list[type]:
+def binding_owners() -> list[type[DOMNode]]:
     """Every class of the reader that declares key bindings."""
     from briefing.tui.app import BriefingApp
     from briefing.tui.screens.editors import NoteEditor, TagEditor

@@ -14,6 +14,33 @@ from textual.widgets import Input, Static, TextArea
 __all__ = ["NoteEditor", "TagEditor", "parse_tags"]
 
 
+# The note and tag editors look alike: one box in the middle of the screen.
+# (Each screen's DEFAULT_CSS is scoped to it, so each names itself.)
+EDITOR_CSS = """
+#editor {
+    width: 80%;
+    max-width: 100;
+    height: 70%;
+    border: round $primary;
+    background: $surface;
+    padding: 0 1;
+}
+#editor.-short {
+    height: auto;
+}
+#editor .editor-title {
+    margin: 0 0 1 0;
+}
+#editor .editor-hint {
+    color: $text-muted;
+    margin: 0 0 1 0;
+}
+#note-text {
+    height: 1fr;
+}
+"""
+
+
 def parse_tags(text: str) -> list[str]:
     """Tags as typed: separated by commas (spaces inside a tag are kept)."""
     return [t.strip() for t in text.split(",") if t.strip()]
@@ -22,6 +49,7 @@ def parse_tags(text: str) -> list[str]:
 class NoteEditor(ModalScreen[str | None]):
     """Edit a note; ctrl+s saves, escape leaves it as it was."""
 
+    DEFAULT_CSS = "NoteEditor { align: center middle; }" + EDITOR_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save note", id="note.save"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
@@ -64,6 +92,7 @@ class NoteEditor(ModalScreen[str | None]):
 class TagEditor(ModalScreen[list[str] | None]):
     """Edit tags as a comma-separated line; enter saves, escape cancels."""
 
+    DEFAULT_CSS = "TagEditor { align: center middle; }" + EDITOR_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="tags.cancel"),
     ]

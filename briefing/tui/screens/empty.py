@@ -17,6 +17,15 @@ __all__ = ["EmptyLibraryScreen"]
 class EmptyLibraryScreen(Screen[None]):
     """A friendly explanation instead of three empty panes."""
 
+    DEFAULT_CSS = """
+    #empty-message {
+        width: auto;
+        max-width: 90;
+        border: round $primary;
+        padding: 1 3;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit", id="empty.quit"),
     ]

@@ -32,6 +32,20 @@ def binding_rows(
 class HelpScreen(ModalScreen[None]):
     """Every key the reader knows, by the part of the screen it works in."""
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    #help-body {
+        width: 90%;
+        max-width: 110;
+        height: 85%;
+        border: round $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
     ]

@@ -10,9 +10,10 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
@@ -22,6 +23,7 @@ from textual.containers import Vertical
 from textual.markup import escape
 from textual.message import Message
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Static, Tab, Tabs
@@ -29,16 +31,12 @@ from textual.widgets import Footer, Static, Tab, Tabs
 from briefing.analysis.summarize import ALGORITHMS, Length
 from briefing.library.catalogue import Catalogue
 from briefing.library.load import LibraryError, Problem
-from briefing.library.model import Article, Summary
+from briefing.library.model import Article, Listed, Summary
 from briefing.tui.keys import keys_label
-from briefing.tui.messages import (
-    ArticleChosen,
-    ArticleHighlighted,
-    EntityChosen,
-    SentenceChosen,
-)
-from briefing.tui.screens.listing import ListMode
-from briefing.tui.screens.reader_search import SearchingScreen
+from briefing.tui.messages import SentenceChosen
+from briefing.tui.screens.list_state import ListMode, ListState
+from briefing.tui.screens.reader_bookmarks import BookmarksController, SharedArticle
+from briefing.tui.screens.reader_search import SearchController
 from briefing.tui.widgets.article_list import ArticleList, ListEntry
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.bookmark_panel import BookmarkPanel
@@ -61,76 +59,11 @@ PROGRESS_SECONDS = 1.0
 OPEN_ARTICLES = 64
 
 
-class LibraryProgress(Message):
-    """The refresh worker is reading files: what is listed so far."""
-
-    def __init__(self, done: int, total: int, entries: list[Entry]) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
-        self.entries = entries
-
-
-class LibraryRefreshed(Message):
-    """The library is up to date (``index_error``: it is, but without the index)."""
-
-    def __init__(
-        self,
-        entries: list[Entry],
-        problems: tuple[tuple[Path, str], ...],
-        index_error: str | None,
-    ) -> None:
-        super().__init__()
-        self.entries = entries
-        self.problems = problems
-        self.index_error = index_error
-
-
-class SummaryReady(Message):
-    """A summary (and, the first time, the facts) of ``article_id``, made for
-    ``algorithm`` and ``sentences``: a result for an older request is dropped."""
-
-    def __init__(
-        self,
-        article_id: str,
-        algorithm: str,
-        sentences: int,
-        summary: Summary,
-        facts: list[Fact] | None,
-    ) -> None:
-        super().__init__()
-        self.article_id = article_id
-        self.algorithm = algorithm
-        self.sentences = sentences
-        self.summary = summary
-        self.facts = facts
-
-
-class EntityArticles(Message):
-    """The ids of the articles that mention an entity (worked out in a worker)."""
-
-    def __init__(
-        self, key: str, label: str, article_ids: list[str], facts: dict[str, list[Fact]]
-    ) -> None:
-        super().__init__()
-        self.key = key
-        self.label = label
-        self.article_ids = article_ids
-        self.facts = facts
-
-
-class EntityProgress(Message):
-    def __init__(self, done: int, total: int) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
-
-
 def length_label(sentences: int) -> str:
     return f"{sentences} sentence{'s' if sentences != 1 else ''}"
 
 
-def meta_text(article: Article | Entry) -> str:
+def meta_text(article: Listed) -> str:
     """Source, date, author and length; the file name only when nothing better is known."""
     parts = [article.source, article.published, article.author, f"{article.words:,} words"]
     if not article.source and article.path is not None:
@@ -138,8 +71,56 @@ def meta_text(article: Article | Entry) -> str:
     return " · ".join(p for p in parts if p)
 
 
-class ReaderScreen(SearchingScreen):
-    """Three panes: the list, the text, and the summary with key facts."""
+class ReaderScreen(Screen[None]):
+    """Three panes: the list, the text, and the summary with key facts.
+
+    Built from parts it owns: ``list_state`` (what the list shows),
+    ``bookmarking`` (bookmarks) and ``searching`` (the filter box and search).
+    The screen routes the widgets' messages to them.
+    """
+
+    @dataclass
+    class LibraryProgress(Message):
+        """The refresh worker is reading files: what is listed so far."""
+
+        done: int
+        total: int
+        entries: list[Entry]
+
+    @dataclass
+    class LibraryRefreshed(Message):
+        """The library is up to date (``index_error``: it is, but without the index)."""
+
+        entries: list[Entry]
+        problems: tuple[Problem, ...]
+        index_error: str | None
+
+    @dataclass
+    class SummaryReady(Message):
+        """A summary (and, the first time, the facts) of ``article_id``, made for
+        ``algorithm`` and ``sentences``: a result for an older request is dropped."""
+
+        article_id: str
+        algorithm: str
+        sentences: int
+        summary: Summary
+        facts: list[Fact] | None
+
+    @dataclass
+    class EntityArticles(Message):
+        """The ids of the articles that mention an entity (worked out in a worker)."""
+
+        key: str
+        label: str
+        article_ids: list[str]
+        facts: dict[str, list[Fact]]
+
+    @dataclass
+    class EntityProgress(Message):
+        """The entity worker's progress through articles never read for facts."""
+
+        done: int
+        total: int
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_pane", "Next pane", show=False, id="reader.next_pane"),
@@ -177,6 +158,9 @@ class ReaderScreen(SearchingScreen):
         self.loaded = False
         self._entity_request: str | None = None
         self._preview_timer: Timer | None = None
+        self.list_state = ListState(lambda: self.query_one(ArticleList))
+        self.bookmarking = BookmarksController(self)
+        self.searching = SearchController(self)
         if algorithm not in ALGORITHMS:
             algorithm = "default"
         self.set_reactive(ReaderScreen.algorithm, algorithm)
@@ -217,7 +201,7 @@ class ReaderScreen(SearchingScreen):
         self._start_loading()
         # Bookmarks do not wait for the library (b, n and t work at once), but
         # the first frame does not wait for them either.
-        self.call_after_refresh(self.start_bookmarks, self.briefing_app.bookmarks_path)
+        self.call_after_refresh(self.bookmarking.start, self.briefing_app.bookmarks_path)
 
     def on_resize(self) -> None:
         self.narrow = self.size.width < NARROW_WIDTH
@@ -258,7 +242,7 @@ class ReaderScreen(SearchingScreen):
         try:
             catalogue.open()
         except LibraryError as error:
-            self._show_entries([], ((Path("."), str(error)),), done=True)
+            self._show_entries([], (Problem(Path("."), str(error)),), done=True)
             return
         self.catalogue = catalogue
         known = catalogue.entries()
@@ -278,28 +262,28 @@ class ReaderScreen(SearchingScreen):
             nonlocal shown
             if time.monotonic() - shown >= PROGRESS_SECONDS:
                 shown = time.monotonic()
-                self.post_message(LibraryProgress(done, total, catalogue.entries()))
+                self.post_message(self.LibraryProgress(done, total, catalogue.entries()))
 
         refreshed = catalogue.refresh(progress)
         self.post_message(
-            LibraryRefreshed(catalogue.entries(), refreshed.problems, catalogue.index_error)
+            self.LibraryRefreshed(catalogue.entries(), refreshed.problems, catalogue.index_error)
         )
 
     @on(LibraryProgress)
-    def _library_progress(self, message: LibraryProgress) -> None:
+    def _library_progress(self, message: ReaderScreen.LibraryProgress) -> None:
         self._show_entries(message.entries, (), done=False)
         status = f"reading {message.done:,} of {message.total:,} new or changed files…"
         self.query_one("#title-bar", Static).update(self._title_text(status))
 
     @on(LibraryRefreshed)
-    def _library_refreshed(self, message: LibraryRefreshed) -> None:
+    def _library_refreshed(self, message: ReaderScreen.LibraryRefreshed) -> None:
         if message.index_error:
             self.notify(f"{message.index_error}\nReading the files directly; search is off.",
                         title="No search index", severity="warning", markup=False)  # fmt: skip
         self._show_entries(message.entries, message.problems, done=True)
 
     def _show_entries(
-        self, entries: list[Entry], problems: tuple[tuple[Path, str], ...], done: bool
+        self, entries: list[Entry], problems: tuple[Problem, ...], done: bool
     ) -> None:
         article_list = self.query_one(ArticleList)
         read = self.briefing_app.read_state
@@ -307,9 +291,8 @@ class ReaderScreen(SearchingScreen):
         article_list.set_entries(
             [ListEntry(e.id, e.title, meta_text(e), read=e.id in read) for e in entries]
         )
-        if self.bookmarks is not None:
-            self.apply_bookmarks()
-        self.apply_list_mode()
+        self.bookmarking.apply()
+        self.list_state.apply()
         if not done:
             return
         self.loaded = True
@@ -317,7 +300,7 @@ class ReaderScreen(SearchingScreen):
         self.query_one("#title-bar", Static).update(
             self._title_text(f"{count:,} article{'s' if count != 1 else ''}")
         )
-        self.problems = [Problem(path, reason) for path, reason in problems]
+        self.problems = list(problems)
         if self.problems:
             self._report_problems()
         if not entries:
@@ -340,16 +323,16 @@ class ReaderScreen(SearchingScreen):
 
     # Opening articles -------------------------------------------------------
 
-    @on(ArticleHighlighted)
-    def _highlighted(self, message: ArticleHighlighted) -> None:
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, message: ArticleList.Highlighted) -> None:
         # Moving through the list previews each article, after a short pause
         # so that holding j does not summarise every article it passes.
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self._preview_timer = self.set_timer(0.12, partial(self._open, message.article_id, False))
 
-    @on(ArticleChosen)
-    def _chosen(self, message: ArticleChosen) -> None:
+    @on(ArticleList.Chosen)
+    def _chosen(self, message: ArticleList.Chosen) -> None:
         self._open(message.article_id, focus=True)
 
     def open_article(self, article_id: str) -> None:
@@ -374,7 +357,7 @@ class ReaderScreen(SearchingScreen):
         return article
 
     def _open(self, article_id: str, focus: bool = False) -> None:
-        article = self.article(article_id) or self.remote_article(article_id)
+        article = self.article(article_id) or self.bookmarking.shared_article(article_id)
         if article is None:
             if article_id in self.entries:
                 self.notify("This article could not be read (its file changed or went away?).",
@@ -392,8 +375,8 @@ class ReaderScreen(SearchingScreen):
             else:
                 self.query_one(FactsView).show_message("Finding key facts…")
             self._summarize(article, self.algorithm, self.sentences)
-            self.show_bookmark_panel()
-            self.mark_matches()
+            self.bookmarking.show_panel()
+            self.searching.mark_matches()
         if focus:
             self.briefing_app.mark_read(article.id)
             self.query_one(ArticleList).mark_read(article.id)
@@ -402,16 +385,15 @@ class ReaderScreen(SearchingScreen):
     @work(thread=True, exclusive=True, group="summary")
     def _summarize(self, article: Article, algorithm: str, sentences: int) -> None:
         from briefing.analysis.derived import cached_summary, facts_for
-        from briefing.tui.screens.reader_bookmarks import REMOTE_PREFIX
 
         # A stand-in for someone else's bookmark is not cached: it is not ours.
-        cache = None if article.id.startswith(REMOTE_PREFIX) else self.briefing_app.derived
+        cache = None if isinstance(article, SharedArticle) else self.briefing_app.derived
         summary = cached_summary(article, algorithm, Length(sentences=sentences), cache)
         facts = None if article.id in self.facts else facts_for([article], cache)[article.id]
-        self.post_message(SummaryReady(article.id, algorithm, sentences, summary, facts))
+        self.post_message(self.SummaryReady(article.id, algorithm, sentences, summary, facts))
 
     @on(SummaryReady)
-    def _summary_ready(self, message: SummaryReady) -> None:
+    def _summary_ready(self, message: ReaderScreen.SummaryReady) -> None:
         if message.facts is not None:
             self.facts[message.article_id] = message.facts
         article = self.current
@@ -427,8 +409,8 @@ class ReaderScreen(SearchingScreen):
 
     # Entities ---------------------------------------------------------------
 
-    @on(EntityChosen)
-    def _entity_chosen(self, message: EntityChosen) -> None:
+    @on(FactsView.EntityChosen)
+    def _entity_chosen(self, message: FactsView.EntityChosen) -> None:
         self._entity_request = message.key
         self.notify(f"Finding the articles that mention {message.label}…", timeout=2,
                     markup=False)  # fmt: skip
@@ -457,17 +439,20 @@ class ReaderScreen(SearchingScreen):
                 known.update(facts_for([article], cache))
             if time.monotonic() - shown >= PROGRESS_SECONDS:
                 shown = time.monotonic()
-                self.post_message(EntityProgress(done, len(missing)))
-        index = build_index(entries, facts_of=lambda a: known.get(a.id, []))
-        self.post_message(EntityArticles(key, label, index.article_ids(key), known))
+                self.post_message(self.EntityProgress(done, len(missing)))
+        # build_index reads only id and title (of Listed) here, as facts_of
+        # looks facts up by id; its signature still names Article.
+        articles = cast("list[Article]", entries)
+        index = build_index(articles, facts_of=lambda a: known.get(a.id, []))
+        self.post_message(self.EntityArticles(key, label, index.article_ids(key), known))
 
     @on(EntityProgress)
-    def _entity_progress(self, message: EntityProgress) -> None:
+    def _entity_progress(self, message: ReaderScreen.EntityProgress) -> None:
         status = f"finding key facts: {message.done:,} of {message.total:,} articles…"
         self.query_one("#title-bar", Static).update(self._title_text(status))
 
     @on(EntityArticles)
-    def _entity_articles(self, message: EntityArticles) -> None:
+    def _entity_articles(self, message: ReaderScreen.EntityArticles) -> None:
         self.facts.update(message.facts)
         count = len(self.entries)
         self.query_one("#title-bar", Static).update(
@@ -475,14 +460,67 @@ class ReaderScreen(SearchingScreen):
         )
         if message.key != self._entity_request:
             return  # a later request replaced this one
-        self.clear_search()
+        self.searching.clear()
         title = f"{len(message.article_ids)} mention {message.label} · esc: all"
-        self.set_list_mode(ListMode("entity", tuple(message.article_ids), title))
+        self.list_state.set(ListMode("entity", tuple(message.article_ids), title))
         self.focus_pane("list")
 
     @on(ArticleList.ShowAll)
     def _show_all(self) -> None:
         self.show_all()
+
+    def show_all(self) -> None:
+        """Every article again: no search, no narrowing, no filter."""
+        self.searching.reset()
+        self.list_state.set(ListMode())
+
+    # Routing to the parts ---------------------------------------------------
+
+    @on(FilterBar.Edited)
+    def _filter_edited(self, message: FilterBar.Edited) -> None:
+        self.searching.changed(message)
+
+    @on(ArticleList.TypedToFilter)
+    def _typed_to_filter(self, message: ArticleList.TypedToFilter) -> None:
+        self.searching.typed(message.character)
+
+    @on(SearchController.Done)
+    def _search_done(self, message: SearchController.Done) -> None:
+        self.searching.done(message)
+
+    @on(BookmarksController.Loaded)
+    def _bookmarks_loaded(self, message: BookmarksController.Loaded) -> None:
+        self.bookmarking.loaded(message)
+
+    @on(BookmarksController.Edited)
+    def _bookmark_edited(self, message: BookmarksController.Edited) -> None:
+        self.bookmarking.edited(message)
+
+    @property
+    def searched_text(self) -> str | None:
+        """The search text the list shows results for (None: no search)."""
+        return self.searching.searched_text
+
+    def _poll_bookmarks(self) -> None:
+        self.bookmarking.poll()
+
+    def action_filter(self) -> None:
+        self.searching.open_box(searching=False)
+
+    def action_search(self) -> None:
+        self.searching.open_box(searching=True)
+
+    def action_toggle_bookmark(self) -> None:
+        self.bookmarking.toggle()
+
+    def action_edit_note(self) -> None:
+        self.bookmarking.edit_note()
+
+    def action_edit_tags(self) -> None:
+        self.bookmarking.edit_tags()
+
+    def action_bookmarks_only(self) -> None:
+        self.bookmarking.toggle_only()
 
     @on(SentenceChosen)
     def _sentence_chosen(self, message: SentenceChosen) -> None:

@@ -19,7 +19,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from briefing.tui.messages import ArticleChosen, ArticleHighlighted
 from briefing.tui.widgets.line_view import LineView, fit_line
 
 __all__ = ["ArticleList", "ListEntry"]
@@ -61,6 +60,45 @@ class ArticleList(LineView, can_focus=True):
         Binding("escape", "show_all", "Show all articles", show=False, id="list.show_all"),
     ]
 
+    DEFAULT_CSS = """
+    ArticleList {
+        height: 1fr;
+        overflow-x: hidden;
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+    }
+    ArticleList:focus {
+        border: round $primary;
+    }
+    ArticleList > .article-list--title {
+        text-style: bold;
+        color: $text;
+    }
+    ArticleList > .article-list--title-read {
+        color: $text-muted;
+    }
+    ArticleList > .article-list--meta {
+        color: $text-muted;
+    }
+    ArticleList > .article-list--marker {
+        color: $warning;
+    }
+    ArticleList > .article-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    ArticleList > .article-list--match {
+        background: $warning 45%;
+        color: $text;
+    }
+    ArticleList > .article-list--empty {
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--title",
         "article-list--title-read",
@@ -71,15 +109,27 @@ class ArticleList(LineView, can_focus=True):
         "article-list--match",
     }
 
+    @dataclass
+    class Chosen(Message):
+        """The user opened an article from the list (enter or click)."""
+
+        article_id: str
+
+    @dataclass
+    class Highlighted(Message):
+        """The list's cursor moved to an article."""
+
+        article_id: str
+
+    @dataclass
     class ShowAll(Message):
         """The user wants the whole list back (escape)."""
 
+    @dataclass
     class TypedToFilter(Message):
         """A printable key that no binding uses: start filtering with it."""
 
-        def __init__(self, character: str) -> None:
-            super().__init__()
-            self.character = character
+        character: str
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
@@ -208,7 +258,7 @@ class ArticleList(LineView, can_focus=True):
         self._scroll_cursor_into_view()
         entry = self.current
         if entry is not None:
-            self.post_message(ArticleHighlighted(entry.id))
+            self.post_message(self.Highlighted(entry.id))
 
     def _scroll_cursor_into_view(self) -> None:
         region = Region(0, self.cursor * ROWS_PER_ENTRY, self.size.width, ROWS_PER_ENTRY)
@@ -235,7 +285,7 @@ class ArticleList(LineView, can_focus=True):
     def action_open(self) -> None:
         entry = self.current
         if entry is not None:
-            self.post_message(ArticleChosen(entry.id))
+            self.post_message(self.Chosen(entry.id))
 
     def on_key(self, event: events.Key) -> None:
         # Type-to-filter: a letter that is not a key of ours starts the filter.

@@ -62,6 +62,49 @@ class ArticleView(LineView, can_focus=True):
         Binding("N", "previous_match", "Previous match", show=False, id="text.previous_match"),
     ]  # fmt: skip
 
+    DEFAULT_CSS = """
+    ArticleView {
+        height: 1fr;
+        overflow-x: hidden;
+        border: round $panel-lighten-2;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+    }
+    ArticleView:focus {
+        border: round $primary;
+    }
+    ArticleView > .article-view--title {
+        text-style: bold;
+        color: $text;
+    }
+    ArticleView > .article-view--meta {
+        color: $text-muted;
+    }
+    ArticleView > .article-view--body {
+        color: $text;
+    }
+    ArticleView > .article-view--summary {
+        background: $primary 25%;
+    }
+    ArticleView > .article-view--current {
+        background: $accent 45%;
+        text-style: bold;
+    }
+    ArticleView > .article-view--match {
+        background: $warning 60%;
+        color: $text;
+    }
+    ArticleView > .article-view--match-current {
+        background: $error 70%;
+        color: $text;
+        text-style: bold;
+    }
+    ArticleView > .article-view--placeholder {
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--title",
         "article-view--meta",

@@ -18,6 +18,18 @@ __all__ = ["BookmarkPanel"]
 class BookmarkPanel(Static):
     """Shown only when the open article is bookmarked."""
 
+    DEFAULT_CSS = """
+    BookmarkPanel {
+        height: auto;
+        max-height: 12;
+        border: round $warning 60%;
+        border-title-color: $warning;
+        border-subtitle-color: $error;
+        padding: 0 1;
+        background: $surface;
+    }
+    """
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = "★ Bookmarked"

@@ -7,17 +7,19 @@ mentions the same person, organisation or place.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.analysis.facts import ENTITY_KINDS, Fact, group_by_kind
 from briefing.presentation.output import FACT_LABELS, fact_label
-from briefing.tui.messages import EntityChosen, SentenceChosen
+from briefing.tui.messages import SentenceChosen
 
 __all__ = ["FactsView"]
 
@@ -31,6 +33,29 @@ class FactsView(OptionList):
         Binding("enter", "select", "Show in text", show=False, id="facts.select"),
         Binding("a", "articles", "Articles mentioning it", id="facts.articles"),
     ]
+
+    DEFAULT_CSS = """
+    FactsView {
+        height: 1fr;
+        border: round $panel-lighten-2;
+        border-title-color: $text;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+    }
+    FactsView:focus {
+        border: round $primary;
+    }
+    FactsView > .option-list--option {
+        padding: 0 1;
+    }
+    """
+
+    @dataclass
+    class EntityChosen(Message):
+        """Show only the articles that mention this entity (a fact's key)."""
+
+        key: str
+        label: str
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
@@ -90,4 +115,4 @@ class FactsView(OptionList):
             self.notify("Only people, organisations and places can filter the list.",
                         severity="warning", timeout=3)  # fmt: skip
             return
-        self.post_message(EntityChosen(fact.key, fact.text))
+        self.post_message(self.EntityChosen(fact.key, fact.text))

@@ -6,14 +6,14 @@ full text through the index, ranking the list as you type.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input
-
-from briefing.tui.messages import FilterChanged
 
 __all__ = ["FilterBar"]
 
@@ -31,9 +31,30 @@ class FilterBar(Input):
         Binding("down", "done", "To the list", show=False, id="filter.done"),
     ]
 
+    DEFAULT_CSS = """
+    FilterBar {
+        margin: 0 0 0 0;
+        border: none;
+        height: 1;
+        background: $boost;
+    }
+    FilterBar.-searching {
+        background: $primary 30%;
+    }
+    """
+
     searching: reactive[bool] = reactive(False)
 
-    class Done(FilterChanged):
+    # Not named Changed: Input posts ``self.Changed`` for its own edits.
+    @dataclass
+    class Edited(Message):
+        """The text in the box changed (a title filter, or a search)."""
+
+        text: str
+        search: bool = False
+
+    @dataclass
+    class Done(Edited):
         """The user is done typing (enter, down or escape): back to the list."""
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -46,7 +67,7 @@ class FilterBar(Input):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(FilterChanged(event.value, self.searching))
+        self.post_message(self.Edited(event.value, self.searching))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -52,7 +52,7 @@ class LineView(ScrollView):
 
     def line_cache(self, size: int) -> LRUCache[tuple, Strip]:
         """The cache of rendered lines, emptied whenever the styles change."""
-        self._line_cache = LRUCache(size)
+        self._line_cache: LRUCache[tuple, Strip] = LRUCache(size)
         return self._line_cache
 
     def clear_line_cache(self) -> None:

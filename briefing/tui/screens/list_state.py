@@ -6,15 +6,14 @@ half in another.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from rich.text import Text
-from textual.screen import Screen
 
 from briefing.tui.widgets.article_list import ArticleList
 
-__all__ = ["ListMode", "ListingScreen"]
+__all__ = ["ListMode", "ListState"]
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -32,27 +31,25 @@ class ListMode:
     title_spans: Mapping[str, Spans] = field(default_factory=dict)
 
 
-class ListingScreen(Screen[None]):
-    """A screen with an article list whose mode it owns."""
+class ListState:
+    """The reader's list mode, and the one place that shows it in the list."""
 
-    list_mode: ListMode = ListMode()
+    def __init__(self, article_list: Callable[[], ArticleList]) -> None:
+        self._article_list = article_list
+        self.mode = ListMode()
 
-    def show_pane(self, name: str) -> None:
-        """Make the pane ("list", "text" or "side") visible (narrow terminals)."""
-        raise NotImplementedError
+    @property
+    def kind(self) -> str:
+        return self.mode.kind
 
-    def focus_pane(self, name: str) -> None:
-        """Show the pane and focus its main widget."""
-        raise NotImplementedError
+    def set(self, mode: ListMode) -> None:
+        self.mode = mode
+        self.apply()
 
-    def set_list_mode(self, mode: ListMode) -> None:
-        self.list_mode = mode
-        self.apply_list_mode()
-
-    def apply_list_mode(self) -> None:
+    def apply(self) -> None:
         """Show the current mode (again, after the entries changed)."""
-        mode = self.list_mode
-        article_list = self.query_one(ArticleList)
+        mode = self.mode
+        article_list = self._article_list()
         article_list.set_matches(dict(mode.snippets), dict(mode.title_spans))
         article_list.empty_message = mode.empty
         article_list.border_title = Text(mode.title) if mode.title else None
