@@ -122,3 +122,31 @@ async def test_reader_shows_others_notes_under_mine_and_b_makes_my_own(
             await settle(pilot)
             titles.append((app.screen.list_state.kind, listing.visible_count))
         assert titles == [("bookmarks", 2), ("bookmarks", 3), ("bookmarks", 3), ("all", 3)]
+
+
+def test_ten_thousand_owners_and_hostile_owner_names(run_cli: CliRunner, tmp_path: Path) -> None:
+    import time
+
+    names = ["\x1b]0;pwned\x07Eve", "[bold red]Mallory[/]"] + [f"p{n}" for n in range(9_998)]
+    crowd = {
+        "format": "briefing.bookmarks",
+        "version": 2,
+        "bookmarks": [
+            {"article_id": ALMATY, "owner": {"id": name, "name": name}, "title": "T",
+             "note": f"note of {name}", "updated": "2026-01-01T00:00:00Z"}
+            for name in names
+        ],
+    }  # fmt: skip
+    shared = write(tmp_path / "crowd.json", json.dumps(crowd))
+    mine = tmp_path / "mine.json"
+    start = time.perf_counter()
+    result = run_cli("bookmarks", "import", shared, "--bookmarks", mine)
+    assert result.returncode == 0, result.stderr
+    listing = run_cli("bookmarks", "list", "--all", "--bookmarks", mine)
+    assert time.perf_counter() - start < 60  # linear, not quadratic, in owners
+    for text in (result.stdout, listing.stdout):
+        assert "\x1b" not in text and "\\x1b]0;pwned\\x07Eve" in text
+        assert "[bold red]Mallory[/]" in text
+    assert listing.stdout.count("'s note: note of p") == 9_998
+    found = run_cli("search", "-f", "json", "--bookmarks", mine, "--", "bookmarked:p9997")
+    assert [hit["id"] for hit in json.loads(found.stdout)["results"]] == [ALMATY]
