@@ -33,7 +33,7 @@ def test_bookmarked_name_in_a_query() -> None:
     (term,) = parse_query("bookmarked:Bea").terms
     assert term.kind == BOOKMARKED and term.words == ("bea",)
     assert str(parse_query('-bookmarked:"Bea Lee" is:bookmarked')) == (
-        "-bookmarked:bea lee is:bookmarked"
+        '-bookmarked:"bea lee" is:bookmarked'
     )
 
 
@@ -43,7 +43,7 @@ def test_search_is_bookmarked_means_mine_and_bookmarked_name_means_theirs(
     mine, theirs = tmp_path / "mine.json", tmp_path / "theirs.json"
     bea = {"BRIEFING_CONFIG": str(write(tmp_path / "bea.toml", '[user]\nname = "Bea Lee"\n'))}
     run_cli("bookmarks", "add", ALMATY, "--bookmarks", mine)
-    run_cli("bookmarks", "add", UN_CHIEF, "--bookmarks", theirs, env=bea)
+    run_cli("bookmarks", "add", UN_CHIEF, "--tag", "Peace Talks", "--bookmarks", theirs, env=bea)
     run_cli("bookmarks", "import", theirs, "--bookmarks", mine)
 
     def found(query: str) -> list[str]:
@@ -53,6 +53,7 @@ def test_search_is_bookmarked_means_mine_and_bookmarked_name_means_theirs(
 
     assert found("is:bookmarked") == [ALMATY]
     assert found("bookmarked:bea") == [UN_CHIEF]
+    assert found("tag:peace-talks") == [UN_CHIEF]  # `tag:` is anyone's tag
     assert found('bookmarked:"bea lee"') == [UN_CHIEF]
     assert found("-bookmarked:bea") and UN_CHIEF not in found("-bookmarked:bea")
     assert sorted(found("is:bookmarked OR bookmarked:bea")) == sorted([ALMATY, UN_CHIEF])

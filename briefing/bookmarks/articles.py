@@ -119,22 +119,28 @@ class Resolution:
         ``is:bookmarked`` and ``tag:`` filter on), carrying who else
         bookmarked what (for ``bookmarked:NAME``)."""
         people: dict[str, set[str]] = {}
+        others_tags: dict[str, set[str]] = {}
         for article_id, entries in self.others.items():
             for entry in entries:
                 owner = self.owners[entry.owner.id]
                 for label in {owner.id, owner.name}:
                     people.setdefault(label, set()).add(article_id)
-        return Marks({a: entry.tags for a, entry in self.by_article.items()}, people)
+                others_tags.setdefault(article_id, set()).update(entry.tags)
+        marks = Marks({a: entry.tags for a, entry in self.by_article.items()})
+        marks.people = people
+        marks.others_tags = {a: tuple(sorted(t)) for a, t in others_tags.items() if t}
+        return marks
 
 
 class Marks(dict[str, tuple[str, ...]]):
-    """Your bookmarks as search sees them (article id -> tags), and in
-    ``people`` everyone else's: a name or id -> the ids of the articles that
-    person bookmarked."""
+    """Your bookmarks as search sees them (article id -> tags, for
+    ``is:bookmarked`` and ``tag:``), with everyone else's: ``people`` (a name
+    or id -> the ids of the articles that person bookmarked, for
+    ``bookmarked:NAME``) and ``others_tags`` (article id -> their tags, which
+    ``tag:`` finds too)."""
 
-    def __init__(self, tags: dict[str, tuple[str, ...]], people: dict[str, set[str]]) -> None:
-        super().__init__(tags)
-        self.people = people
+    people: dict[str, set[str]]
+    others_tags: dict[str, tuple[str, ...]]
 
 
 def resolve(bookmarks: Bookmarks, articles: Iterable[Article]) -> Resolution:
