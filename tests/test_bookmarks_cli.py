@@ -261,6 +261,13 @@ def test_two_people_share_bookmarks_without_touching_each_others(
     assert beas[un_chief]["deleted"] is True  # her removal is hers alone
     listing = run_cli("bookmarks", "list", "--all", *a).stdout
     assert "note: Deutsche angle" in listing and "Bea's note: check the figures" in listing
+    # Ann's file goes back to Bea: Ann's bookmarks arrive, and Bea's own
+    # entries in it (older copies of hers) are left out without a word.
+    back = tmp_path / "from-ann.json"
+    run_cli("bookmarks", "export", "--to", back, *a)
+    echoed = run_cli("bookmarks", "import", back, *b, env=bea)
+    assert echoed.stdout.startswith("from Ann <ann@example.org>: 2 new bookmarks\n")
+    assert "claimed" not in echoed.stdout
     # A file from B that claims to be A's is refused, entry by entry.
     forged = json.loads(shared.read_text())
     for entry in forged["bookmarks"]:

@@ -153,14 +153,20 @@ def test_line_edits_keep_the_fingerprint_of_the_whole_file(tmp_path: Path) -> No
     # Entries go in first, last, in the middle and replace old ones: after each
     # edit the recorded fingerprint must be the file's, or the next edit would
     # read the whole file (or, worse, trust a file it did not write).
-    import hashlib
+    from briefing.bookmarks.store import _stat_fingerprint
 
     store = BookmarkStore(tmp_path / "b.json", owner=ME)
     for name in ("m5", "a1", "z9", "g3", "m5", "a1", "z9", "b2"):
         store.edit(name, lambda old, name=name: (old or make(name)).with_note(f"n{name}"))
         data = store.path.read_bytes()
-        assert store._fingerprints.recorded() == hashlib.sha256(data).hexdigest()
+        assert store._fingerprints.recorded() == _stat_fingerprint(store.path.stat())
         assert data == encode(decode(data))
+    # Rewritten in place by another program (same size, same inode): no
+    # longer the store's, so the next edit reads it in full.
+    with store.path.open("r+b") as handle:
+        handle.write(store.path.read_bytes().replace(b'"nb2"', b'"xb2"'))
+    store.edit("a1", lambda old: old.with_tags(add=["t"]))
+    assert store.load().get("b2").note == "xb2"
     assert [e.article_id for e in store.load()] == ["a1", "b2", "g3", "m5", "z9"]
 
 

@@ -2,11 +2,16 @@
 
 The core knows nothing of terminals. The pieces:
 
-- ``model``: ``Bookmark`` (one entry) and ``Bookmarks`` (a file's content);
+- ``owners``: who an entry belongs to, and who "you" are (``[user]``);
+- ``model``: ``Bookmark`` (one entry: an article and its owner) and
+  ``Bookmarks`` (a file's content);
 - ``merge``: the lossless, order-independent merge of two collections;
 - ``codec``: reading untrusted files strictly, writing canonical ones;
-- ``store``: the user's file on disk (locking, atomic writes, ``.bak``) and
-  the verbs every edit goes through (toggle, restore, remove, note, tags);
+- ``store``: the user's file on disk (atomic writes, ``.bak``) and the verbs
+  every edit goes through (toggle, restore, remove, note, tags); ``lock``:
+  its lock;
+- ``sharing``: other people's files (import), your own copies (sync), and
+  what a merge changed, person by person;
 - ``articles``: entries made from, and matched back to, library articles;
 - ``export``: Markdown and browser (Netscape HTML) exports.
 """

@@ -96,9 +96,9 @@ class Resolution:
     matched_by: dict[str, str] = field(default_factory=dict)  # entry id -> "id" | "title"
     by_article: dict[str, Bookmark] = field(default_factory=dict)  # local article id -> entry
     missing: list[Bookmark] = field(default_factory=list)  # not in the library
-    # Other people's live bookmarks: owner id -> local article ids, and who they are.
-    people: dict[str, set[str]] = field(default_factory=dict)
-    owners: dict[str, Owner] = field(default_factory=dict)
+    # Other people's live bookmarks of local articles: article id -> entries.
+    others: dict[str, list[Bookmark]] = field(default_factory=dict)
+    owners: dict[str, Owner] = field(default_factory=dict)  # everyone: id -> who
 
     def article_for(self, entry: Bookmark) -> Article | None:
         return self.articles.get(entry.article_id)
@@ -110,26 +110,37 @@ class Resolution:
     def is_bookmarked(self, article: Article) -> bool:
         return article.id in self.by_article
 
+    def others_for(self, article: Article) -> list[Bookmark]:
+        """Other people's live bookmarks of a library article."""
+        return self.others.get(article.id, [])
+
     def tags_by_article(self) -> Marks:
         """Local article id -> tags of your bookmark (what search's
         ``is:bookmarked`` and ``tag:`` filter on), carrying who else
         bookmarked what (for ``bookmarked:NAME``)."""
         people: dict[str, set[str]] = {}
-        for owner_id, ids in self.people.items():
-            owner = self.owners[owner_id]
-            for label in {owner.id, owner.name}:
-                people.setdefault(label, set()).update(ids)
-        return Marks({a: entry.tags for a, entry in self.by_article.items()}, people)
+        others_tags: dict[str, set[str]] = {}
+        for article_id, entries in self.others.items():
+            for entry in entries:
+                owner = self.owners[entry.owner.id]
+                for label in {owner.id, owner.name}:
+                    people.setdefault(label, set()).add(article_id)
+                others_tags.setdefault(article_id, set()).update(entry.tags)
+        marks = Marks({a: entry.tags for a, entry in self.by_article.items()})
+        marks.people = people
+        marks.others_tags = {a: tuple(sorted(t)) for a, t in others_tags.items() if t}
+        return marks
 
 
 class Marks(dict[str, tuple[str, ...]]):
-    """Your bookmarks as search sees them (article id -> tags), and in
-    ``people`` everyone else's: a name or id -> the ids of the articles that
-    person bookmarked."""
+    """Your bookmarks as search sees them (article id -> tags, for
+    ``is:bookmarked`` and ``tag:``), with everyone else's: ``people`` (a name
+    or id -> the ids of the articles that person bookmarked, for
+    ``bookmarked:NAME``) and ``others_tags`` (article id -> their tags, which
+    ``tag:`` finds too)."""
 
-    def __init__(self, tags: dict[str, tuple[str, ...]], people: dict[str, set[str]]) -> None:
-        super().__init__(tags)
-        self.people = people
+    people: dict[str, set[str]]
+    others_tags: dict[str, tuple[str, ...]]
 
 
 def resolve(bookmarks: Bookmarks, articles: Iterable[Article]) -> Resolution:
@@ -159,7 +170,7 @@ def resolve(bookmarks: Bookmarks, articles: Iterable[Article]) -> Resolution:
         if entry.deleted:
             continue
         if entry.owner.id != bookmarks.me:
-            result.people.setdefault(entry.owner.id, set()).add(article.id)
+            result.others.setdefault(article.id, []).append(entry)
         # Only your live entries mark an article; one matched by its own id
         # outranks one matched by title.
         elif how == "id" or article.id not in result.by_article:

@@ -212,14 +212,11 @@ def _string(raw: Mapping[str, Any], key: str, default: str | None = "") -> Any:
     return value
 
 
-def _strings(raw: Mapping[str, Any], key: str, most: int, chars: int | None = None) -> list[str]:
+def _strings(raw: Mapping[str, Any], key: str) -> list[str]:
+    """A list of text (its caps are checked on the entry, by _check_sizes)."""
     value = raw.get(key, [])
     if type(value) is not list or any(type(item) is not str for item in value):
         raise _Invalid(f'"{key}" must be a list of text')
-    if len(value) > most:
-        raise _Invalid(f'"{key}" has more than {most:,} items')
-    if chars is not None and any(len(item) > chars for item in value):
-        raise _Invalid(f'"{key}" has an item longer than {chars:,} characters')
     return value
 
 
@@ -249,7 +246,7 @@ _OWNER_SHAPE = '"owner" must be {"id": "…", "name": "…"} (id and name: text,
 
 def _owner(raw: Mapping[str, Any]) -> Owner:
     value = raw.get("owner")
-    if type(value) is not dict or set(value) != {"id", "name"}:
+    if type(value) is not dict or len(value) != 2 or "id" not in value or "name" not in value:
         raise _Invalid(_OWNER_SHAPE)
     owner_id, name = value["id"], value["name"]
     if type(owner_id) is not str or type(name) is not str or not owner_id.strip():
@@ -259,8 +256,35 @@ def _owner(raw: Mapping[str, Any]) -> Owner:
     return Owner(owner_id, name)
 
 
+_TITLE, _SOURCE, _URL, _EXCERPT, _NOTE = (
+    MAX_CHARS[k] for k in ("title", "source", "url", "excerpt", "note")
+)
+
+
 def _check_sizes(entry: Bookmark) -> None:
-    """The caps every entry meets (raises _Invalid naming the field)."""
+    """The caps every entry meets (raises _Invalid naming the field).
+
+    One expression for the common case: this runs for every entry read and
+    every entry written (20,000 in a large merge).
+    """
+    source, url, tags, conflicts = entry.source, entry.url, entry.tags, entry.note_conflicts
+    if (
+        len(entry.title) <= _TITLE
+        and len(entry.excerpt) <= _EXCERPT
+        and len(entry.note) <= _NOTE
+        and (source is None or len(source) <= _SOURCE)
+        and (url is None or len(url) <= _URL)
+        and len(tags) <= MAX_TAGS
+        and (not tags or max(map(len, tags)) <= MAX_TAG_CHARS)
+        and len(conflicts) <= MAX_NOTE_CONFLICTS
+        and (not conflicts or max(map(len, conflicts)) <= _NOTE)
+        and len(entry.replaced_notes) <= MAX_REPLACED_NOTES
+    ):
+        return
+    _explain_sizes(entry)
+
+
+def _explain_sizes(entry: Bookmark) -> None:
     for key, most in MAX_CHARS.items():
         value = getattr(entry, key)
         if value is not None and len(value) > most:
@@ -303,15 +327,9 @@ def decode_entry(raw: Any, v1_owner: Owner | None = None) -> Bookmark:
     ):
         _string(raw, "source", None)
         _string(raw, "url", None)
-    tags = _strings(raw, "tags", MAX_TAGS, MAX_TAG_CHARS)
-    conflicts = (
-        _strings(raw, "note_conflicts", MAX_NOTE_CONFLICTS, MAX_CHARS["note"])
-        if "note_conflicts" in raw
-        else ()
-    )
-    replaced = (
-        _strings(raw, "replaced_notes", MAX_REPLACED_NOTES) if "replaced_notes" in raw else ()
-    )
+    tags = _strings(raw, "tags")
+    conflicts = _strings(raw, "note_conflicts") if "note_conflicts" in raw else ()
+    replaced = _strings(raw, "replaced_notes") if "replaced_notes" in raw else ()
     if not all(_DIGEST.fullmatch(d) for d in replaced):
         raise _Invalid('"replaced_notes" must hold 16-digit hex fingerprints')
     updated = _time(raw, "updated", required=True)

@@ -3,9 +3,10 @@
 Three ways files come together, differing only in how they are read:
 
 - ``import``: other people's files. An entry claiming to be yours is
-  refused (and counted), so a file from someone else cannot touch your
-  bookmarks; a version 1 file's entries are the sender's (named, or the
-  file's name).
+  refused, so a file from someone else cannot touch your bookmarks; those
+  that are not just older copies of yours (a file you sent coming back) are
+  counted. A version 1 file's entries are the sender's (named, or the file's
+  name).
 - ``sync``: your own copies from other machines. Everything is taken, so
   your removals and edits travel; a version 1 file's entries are yours.
 - ``merge``: files into a new one; a version 1 file's entries are the named
@@ -40,7 +41,15 @@ class Incoming:
     bookmarks: Bookmarks
     v1_owner: Owner | None  # set when the file was version 1: whose entries they became
     clamped: int = 0  # entries whose times were in the future
-    refused: int = 0  # entries claiming to be yours (import only)
+    refused: tuple[Bookmark, ...] = ()  # entries claiming to be yours (import only)
+
+    def claims(self, yours: Bookmarks) -> int:
+        """How many refused entries are not older copies of ``yours``."""
+        return sum(
+            1
+            for entry in self.refused
+            if (mine := yours.get(entry.article_id)) is None or entry.updated > mine.updated
+        )
 
 
 def read_incoming(
@@ -59,10 +68,10 @@ def read_incoming(
     for path in paths:
         v1_owner = me if mode == "sync" else name or file_owner(path)
         bookmarks = read_bookmark_file(path, v1_owner)
-        refused = 0
+        refused: tuple[Bookmark, ...] = ()
         if mode == "import":
             kept = {k: e for k, e in bookmarks.entries.items() if k[1] != me.id}
-            refused = len(bookmarks.entries) - len(kept)
+            refused = tuple(e for k, e in bookmarks.entries.items() if k[1] == me.id)
             if refused:
                 bookmarks = replace(bookmarks, entries=kept)
         bookmarks, clamped = clamp_future(bookmarks, now)

@@ -417,7 +417,7 @@ def _bring_in(args: argparse.Namespace, mode: Mode) -> int:
     resolution = resolve(change.after, library.articles if library else [])
     report = changes(change.before, change.after)
     sys.stdout.write(output.changes_report(report, change.after.me, resolution))
-    sys.stdout.write(output.incoming_notes(incoming, store.owner, mode))
+    sys.stdout.write(output.incoming_notes(incoming, store.owner, change.after))
     return 0
 
 
@@ -443,7 +443,7 @@ def _merge(args: argparse.Namespace) -> int:
     inputs = [i.bookmarks for i in incoming]
     merged = merge_all(inputs)
     report = output.merge_report(merged, new_conflicts(inputs, merged))
-    report += output.incoming_notes(incoming, None, "merge")
+    report += output.incoming_notes(incoming, None, None)
     if args.to is None:
         _write_output(encode(merged), None, [])
         sys.stderr.write(report)

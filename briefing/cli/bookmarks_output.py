@@ -273,31 +273,30 @@ def merge_report(merged: Bookmarks, conflicts: list[Bookmark]) -> str:
     return "\n".join(lines) + "\n" if lines else "no bookmarks\n"
 
 
-def incoming_notes(incoming: list[Incoming], me: Owner | None, mode: str) -> str:
-    """What reading the files did: version 1 owners given, entries refused,
+def incoming_notes(incoming: list[Incoming], me: Owner | None, yours: Bookmarks | None) -> str:
+    """What reading the files did: version 1 owners given, entries refused
+    (``yours``: your bookmarks, of which older copies are not worth a word),
     times clamped."""
     lines = []
     for item in incoming:
         name = reveal_controls(str(item.path))
         if item.v1_owner is not None:
-            whose = (
-                "yours"
-                if me is not None and item.v1_owner.id == me.id
-                else (f"{one_line(item.v1_owner.name)}'s")
-            )
-            hint = "" if mode == "sync" else " (name its owner with --from NAME)"
+            mine = me is not None and item.v1_owner.id == me.id
+            whose = "yours" if mine else f"{one_line(item.v1_owner.name)}'s"
+            hint = "" if mine else " (name its owner with --from NAME)"
             lines.append(f"{name} is a version 1 file: its bookmarks were taken as {whose}{hint}")
-        if item.refused:
+        claims = item.claims(yours) if yours is not None else len(item.refused)
+        if claims:
             assert me is not None
             lines.append(
-                f"{name}: {_count(item.refused, 'entry', 'entries')} claimed to be yours "
-                f"({one_line(me.id)}) and {'was' if item.refused == 1 else 'were'} not "
+                f"{name}: {_count(claims, 'entry', 'entries')} claimed to be yours "
+                f"({one_line(me.id)}) and {'was' if claims == 1 else 'were'} not "
                 "imported: a file from someone else cannot change your bookmarks "
                 "(for copies of your own file, use `briefing bookmarks sync`)"
             )
         if item.clamped:
             lines.append(
-                f"{name}: {_count(item.clamped, 'entry', 'entries')} had a time more than a day in "
-                "the future; set to now"
+                f"{name}: {_count(item.clamped, 'entry', 'entries')} had a time more than a day "
+                "in the future; set to now"
             )
     return "\n".join(lines) + "\n" if lines else ""

@@ -6,7 +6,8 @@ its bookmark (passed in by the caller, article id -> tags, so that the index
 needs no knowledge of where bookmarks are kept). Both are compared folded,
 as words are: `tag:Climate-Change` finds the tag "climate change".
 `bookmarked:NAME` needs other people's bookmarks: the caller's mapping may
-carry them as ``people`` (a name or id -> article ids).
+carry them as ``people`` (a name or id -> article ids), and their tags, which
+`tag:` also finds, as ``others_tags`` (article id -> tags).
 """
 
 from __future__ import annotations
@@ -76,9 +77,12 @@ def filter_ids(
     def all_tags() -> list[tuple[str, list[tuple[str, ...]]]]:
         nonlocal tagged
         if tagged is None:
-            names = sorted({tag for tags in marks.values() for tag in tags})
+            # Tags of other people's bookmarks count too (`tag:` is any tag).
+            theirs: Mapping[str, Collection[str]] = getattr(bookmarks, "others_tags", None) or {}
+            every = [*marks.items(), *theirs.items()]
+            names = sorted({tag for _, tags in every for tag in tags})
             folded = dict(zip(names, map(tuple, tokens_many(names)), strict=True))
-            tagged = [(i, [folded[t] for t in tags]) for i, tags in marks.items() if tags]
+            tagged = [(i, [folded[t] for t in tags]) for i, tags in every if tags]
             tagged += [(i, [tuple(t.split(" ")) for t in tags]) for i, tags in article_tags()]
         return tagged
 

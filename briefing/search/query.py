@@ -6,7 +6,7 @@
     port OR harbour       either word (OR binds tighter than the implicit AND)
     -strike               articles without the word (also -"a phrase", -title:x)
     title:port            the word in the title (source: likewise)
-    tag:shipping          a tag from the article's front matter or its bookmark
+    tag:shipping          a tag from the article's front matter or a bookmark
     is:bookmarked         articles you bookmarked
     bookmarked:bea        articles someone else (by name or id) bookmarked
 
@@ -77,9 +77,10 @@ class Term(NamedTuple):
         """The term in query syntax (words folded)."""
         sign = "-" if self.negated else ""
         if self.kind == BOOKMARKED:
-            return (
-                f"{sign}bookmarked:{' '.join(self.words)}" if self.words else f"{sign}is:bookmarked"
-            )
+            if not self.words:
+                return f"{sign}is:bookmarked"
+            name = " ".join(self.words)
+            return f"{sign}bookmarked:" + (f'"{name}"' if len(self.words) > 1 else name)
         text = " ".join(self.words)
         if self.quoted or len(self.words) > 1:
             text = f'"{text}"'

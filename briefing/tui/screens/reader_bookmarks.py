@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["BookmarksController", "SharedArticle"]
 
 POLL_SECONDS = 2.0
+YOURS, EVERYONE = "", "\0everyone"  # bookmarks views (any other value: an owner id)
 
 
 class SharedArticle(Article):
@@ -82,6 +83,8 @@ class BookmarksController:
         self.resolution: Resolution | None = None
         self._signature: Any = None
         self._error: str | None = None
+        # Whose bookmarks the bookmarks view shows: YOURS, EVERYONE or an owner id.
+        self.view: str = YOURS
 
     # Loading and watching the file ----------------------------------------
 
@@ -166,12 +169,21 @@ class BookmarksController:
             entry = None
         return entry if entry is not None and entry.live else None
 
+    def others_for(self, article: Article | None) -> list[Bookmark]:
+        """Other people's live bookmarks of the article."""
+        if article is None or self.bookmarks is None or self.resolution is None:
+            return []
+        if isinstance(article, SharedArticle):
+            return self.bookmarks.others_on(article.id)
+        return self.resolution.others_for(article)
+
     def show_panel(self) -> None:
         current = self.screen.current
         shared = isinstance(current, SharedArticle)
         self.screen.query_one(BookmarkPanel).show(
             self.entry_for(current),
             "Shared with you; the article itself is not in your library." if shared else "",
+            self.others_for(current),
         )
 
     def shared_article(self, article_id: str) -> SharedArticle | None:
@@ -191,23 +203,79 @@ class BookmarksController:
         )
 
     def bookmarks_mode(self) -> ListMode:
+        """The list of the current view: your bookmarks, everyone's, or one
+        person's (with shared ones whose article is not in the library)."""
         resolution = self.resolution
         assert resolution is not None
-        article_list = self.screen.query_one(ArticleList)
-        local = [a for a in article_list.all_ids() if a in resolution.by_article]
-        shared = [e.article_id for e in resolution.missing]
-        title = f"★ {len(local)} bookmarked" + (f" + {len(shared)} shared" if shared else "")
-        return ListMode("bookmarks", tuple(local + shared), title + " · esc: all", "No bookmarks.")
+        if self.view not in (YOURS, EVERYONE) and self.view not in resolution.owners:
+            self.view = YOURS  # that person's bookmarks are gone
+        local, shared = self._shown_ids()
+        if self.view == YOURS:
+            whose = "bookmarked"
+        elif self.view == EVERYONE:
+            whose = "bookmarked by anyone"
+        else:
+            owner = resolution.owners[self.view]
+            whose = "bookmarked by " + reveal_controls(owner.name or owner.id)
+        title = f"★ {len(local)} {whose}" + (f" + {len(shared)} shared" if shared else "")
+        return ListMode(
+            "bookmarks", tuple(local + shared), title + " · B: next · esc: all", "No bookmarks."
+        )
+
+    def _shown_ids(self) -> tuple[list[str], list[str]]:
+        """The view's library articles (in list order), and its shared
+        bookmarks whose article is not in the library."""
+        resolution, bookmarks = self.resolution, self.bookmarks
+        assert resolution is not None and bookmarks is not None
+        wanted = bookmarks.me if self.view == YOURS else self.view
+
+        def shows(entry: Bookmark | None) -> bool:
+            return entry is not None and (self.view == EVERYONE or entry.owner.id == wanted)
+
+        local = [
+            article_id
+            for article_id in self.screen.query_one(ArticleList).all_ids()
+            if shows(resolution.by_article.get(article_id))
+            or any(shows(e) for e in resolution.others.get(article_id, ()))
+        ]
+        shared = sorted(
+            {
+                e.article_id
+                for e in bookmarks
+                if e.live and shows(e) and e.article_id not in resolution.articles
+            }
+        )
+        return local, shared
+
+    def _next_view(self) -> str | None:
+        """The view after this one: yours, everyone's, each person's (by
+        name), then none (every article). Everyone's and each person's only
+        when someone else has bookmarks."""
+        assert self.resolution is not None and self.bookmarks is not None
+        me = self.bookmarks.me
+        people = sorted(
+            (o for i, o in self.resolution.owners.items() if i != me),
+            key=lambda o: (o.name.casefold(), o.id),
+        )
+        order = [YOURS, *([EVERYONE] if people else []), *(o.id for o in people)]
+        if self.screen.list_state.kind != "bookmarks":
+            return YOURS
+        position = order.index(self.view) if self.view in order else 0
+        return order[position + 1] if position + 1 < len(order) else None
 
     def toggle_only(self) -> None:
-        """Show only bookmarked articles (or, if that is shown, every article)."""
+        """Show your bookmarks; again: everyone's, then each person's, then
+        every article."""
         screen = self.screen
-        if screen.list_state.kind == "bookmarks":
-            screen.show_all()
-            return
         if self.resolution is None:
             screen.notify("Bookmarks are not loaded yet.", severity="warning", timeout=3)
             return
+        view = self._next_view()
+        if view is None:
+            self.view = YOURS
+            screen.show_all()
+            return
+        self.view = view
         screen.list_state.set(self.bookmarks_mode())
         screen.focus_pane("list")
 

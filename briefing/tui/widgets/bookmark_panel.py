@@ -1,7 +1,9 @@
-"""The open article's bookmark: its tags, note and any conflicting notes."""
+"""The open article's bookmark: its tags, note and any conflicting notes,
+and under them other people's notes and tags on the same article."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,7 +18,7 @@ __all__ = ["BookmarkPanel"]
 
 
 class BookmarkPanel(Static):
-    """Shown only when the open article is bookmarked."""
+    """Shown only when the open article is bookmarked (by you or others)."""
 
     DEFAULT_CSS = """
     BookmarkPanel {
@@ -35,13 +37,36 @@ class BookmarkPanel(Static):
         self.border_title = "★ Bookmarked"
         self.display = False
 
-    def show(self, entry: Bookmark | None, missing_note: str = "") -> None:
-        if entry is None or entry.deleted:
+    def show(
+        self, entry: Bookmark | None, missing_note: str = "", others: Sequence[Bookmark] = ()
+    ) -> None:
+        """Your live bookmark ``entry`` (None: you have none) and ``others``'
+        bookmarks of the same article."""
+        if entry is not None and entry.deleted:
+            entry = None
+        if entry is None and not others:
             self.display = False
             return
         text = Text()
         if missing_note:
             text.append(missing_note + "\n", style="italic")
+        if entry is not None:
+            self._yours(text, entry)
+        else:
+            text.append("Not bookmarked by you: b makes it yours.", style="dim italic")
+        for other in others:
+            text.append("\n\n")
+            text.append(reveal_controls(other.owner.name or other.owner.id) + ": ", style="bold")
+            text.append(reveal_controls(other.note) if other.note else "(no note)")
+            if other.tags:
+                text.append("  #" + " #".join(reveal_controls(t) for t in other.tags), style="dim")
+        self.update(text)
+        self.border_title = "★ Bookmarked" if entry is not None else "Bookmarked by others"
+        conflicts = len(entry.note_conflicts) if entry is not None else 0
+        self.border_subtitle = f"{conflicts} conflicting note(s) · n to settle" if conflicts else ""
+        self.display = True
+
+    def _yours(self, text: Text, entry: Bookmark) -> None:
         if entry.tags:
             text.append("Tags: ", style="bold")
             text.append(", ".join(reveal_controls(t) for t in entry.tags))
@@ -51,12 +76,5 @@ class BookmarkPanel(Static):
         else:
             text.append("No note yet: n to write one, t for tags.", style="dim italic")
         for conflict in entry.note_conflicts:
-            text.append("\n\nAnother version of the note (from a shared file):\n", style="bold")
+            text.append("\n\nAnother version of your note (from a copy):\n", style="bold")
             text.append(reveal_controls(conflict), style="italic")
-        self.update(text)
-        self.border_subtitle = (
-            f"{len(entry.note_conflicts)} conflicting note(s) · n to settle"
-            if entry.note_conflicts
-            else ""
-        )
-        self.display = True
