@@ -240,3 +240,22 @@ def test_duplicate_files_are_said_once_on_the_cli(run_cli: CliRunner, tmp_path: 
     assert len(json.loads(result.stdout)["articles"]) == 2
     assert result.stderr.count("\n") == 1
     assert "2 files repeat an article already listed" in result.stderr
+
+
+def test_a_saved_web_page_in_a_folder_is_an_article(run_cli: CliRunner, tmp_path: Path) -> None:
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "The ferry company said on Monday it would add a night crossing from the spring.",
+            "Passenger numbers rose by a fifth last year, the company said, mostly on weekends.",
+            "Islanders have asked for a later sailing for more than a decade, a councillor said.",
+            "The new crossing will leave the mainland at eleven and return at half past midnight.",
+        )
+    )
+    page = f"<html><head><title>Night ferry</title></head><body><nav>Home</nav><article><h1>Night ferry</h1>{paragraphs}</article><footer>© Courier</footer></body></html>"
+    write(tmp_path / "lib" / "ferry.html", page.encode())
+    write(tmp_path / "lib" / "good.txt", "A Good Story\n\nIt happened. People saw it.\n")
+    result = run_cli("summary", tmp_path / "lib", "--format", "json", "--no-facts")
+    assert result.returncode == 0, result.stderr
+    titles = sorted(a["title"] for a in json.loads(result.stdout)["articles"])
+    assert titles == ["A Good Story", "Night ferry"]

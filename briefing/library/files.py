@@ -45,7 +45,7 @@ class Problem(NamedTuple):
 # File endings looked for inside folders (briefing.library.loaders maps each to its
 # loader; a test keeps the two in step). A file named explicitly is taken
 # whatever its ending.
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 _SUFFIXES = tuple(ARTICLE_SUFFIXES)
 # Larger files are skipped (and named) rather than read.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024

@@ -22,6 +22,13 @@ def parse_markdown(text: str, path: Path | None = None) -> list[Article]:
     return parse_markdown(text, path)
 
 
+def parse_html(text: str, path: Path | None = None) -> list[Article]:
+    # trafilatura is heavy: imported only when a folder holds a saved page.
+    from briefing.library.loaders.html import parse_html_page
+
+    return [parse_html_page(text, path)]
+
+
 # File endings we look for inside folders. A file named explicitly on the
 # command line is read as plain text whatever its ending.
 SUFFIXES: dict[str, Parser] = {
@@ -29,6 +36,8 @@ SUFFIXES: dict[str, Parser] = {
     ".text": parse_plaintext,
     ".md": parse_markdown,
     ".markdown": parse_markdown,
+    ".html": parse_html,
+    ".htm": parse_html,
 }
 
 
