@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -162,53 +161,18 @@ async def shoot(name: str, scene: Scene, size: tuple[int, int], out: Path, home:
     return svg
 
 
-_LEADING_SPACES = re.compile(
-    r'(<text [^>]*?x=")([\d.]+)("[^>]*?textLength=")([\d.]+)("[^>]*>)((?:&#160;)+)'
-)
-
-
-def _fix_leading_spaces(svg: str) -> str:
-    """Move leading non-breaking spaces of a text run into its x position.
-
-    librsvg drops leading spaces of a <text> that has textLength, which shifts
-    indented text left in the PNG (browsers draw the SVG correctly).
-    """
-
-    out = []
-    position = 0
-    for match in _LEADING_SPACES.finditer(svg):
-        out.append(svg[position : match.start()])
-        count = match.group(6).count("&#160;")
-        x, length = float(match.group(2)), float(match.group(4))
-        # Each text run's cells are textLength wide in total; find one cell's width.
-        end = svg.index("</text>", match.end())
-        rest = svg[match.end() : end]
-        cells = count + len(re.sub(r"&#?\w+;", "x", rest))
-        cell = length / cells if cells else 0
-        out.append(
-            f"{match.group(1)}{x + cell * count:.1f}{match.group(3)}"
-            f"{length - cell * count:.1f}{match.group(5)}"
-        )
-        position = match.end()
-    out.append(svg[position:])
-    return "".join(out)
-
-
 def to_png(svg: Path) -> Path | None:
     """A PNG beside the SVG, by rsvg-convert, else CairoSVG if installed."""
+    # The SVG keeps its spaces for librsvg (BriefingApp.export_screenshot).
     png = svg.with_suffix(".png")
-    fixed_text = _fix_leading_spaces(svg.read_text(encoding="utf-8"))
     if shutil.which("rsvg-convert") is None:
         try:
             import cairosvg  # type: ignore[import-not-found]
         except ImportError:
             return None
-        cairosvg.svg2png(bytestring=fixed_text.encode(), write_to=str(png))
+        cairosvg.svg2png(url=str(svg), write_to=str(png))
         return png
-    fixed = svg.with_suffix(".fixed.svg")
-    fixed.write_text(fixed_text, encoding="utf-8")
-    subprocess.run(["rsvg-convert", str(fixed), "-o", str(png)], check=True)
-    fixed.unlink()
+    subprocess.run(["rsvg-convert", str(svg), "-o", str(png)], check=True)
     return png
 
 

@@ -19,6 +19,7 @@ from briefing.storage.cache import DerivedCache
 from briefing.storage.config import ConfigError, Settings, data_dir, save_setting
 from briefing.storage.readstate import ReadState
 from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.screenshot import keep_spaces
 
 __all__ = ["BriefingApp"]
 
@@ -103,6 +104,11 @@ class BriefingApp(App[None]):
             problems.append(
                 "unknown binding id(s) in [keymap]: " + ", ".join(unknown) + " (see the help, ?)"
             )
+
+    def export_screenshot(self, *, title: str | None = None, simplify: bool = False) -> str:
+        # Textual's screenshot command, our snapshots and scripts/screenshots.py
+        # all come through here: keep spaces that begin a styled run (issue 13).
+        return keep_spaces(super().export_screenshot(title=title, simplify=simplify))
 
     def get_default_screen(self) -> Screen:
         # The reader is the first screen itself: no blank default screen is
