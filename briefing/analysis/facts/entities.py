@@ -1,7 +1,7 @@
 """People, organisations and places: find capitalised names and decide what each is.
 
 Every capitalised run of words in a sentence is a candidate ("Deputy Prime
-Minister John Prescott", "Court of Arbitration for Sport", "Kazakhstan’s").
+Minister Hal Morrow", "Court of Appeal for Rowing", "Kazakhstan’s").
 It is cut at possessives and lists, stripped of sentence-initial common words
 and titles, then typed by the gazetteers (places), by its own words
 (organisations: "… Council", "Ministry of …", acronyms), by name lists and by
@@ -84,7 +84,7 @@ def _roles_of_later_people(mentions: list[Mention], sentences: tuple[Sentence, .
 
 
 def _share_plural_roles(mentions: list[Mention], sentences: tuple[Sentence, ...]) -> None:
-    """ "Top-seeded Americans Andy Roddick and Andre Agassi": both are top-seeded Americans."""
+    """ "Top-seeded Danes Nils Holm and Erik Lund": both are top-seeded Danes."""
     for first, second in pairwise(mentions):
         if (
             first.kind == second.kind == "person"
@@ -140,7 +140,7 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
                 (word in lex.surnames and not lex.is_common(word, 5000))
                 or _double_barrelled(word, lex)
             ):
-                # "Kenteris said", "Khan-Wazir told Sky Sports".
+                # "Varga said", "Khan-Wazir told Sky Sports".
                 mention.kind, mention.rule = "person", "later:speaking-surname"
             elif mention.owner and word not in lex.given_names:
                 mention.kind, mention.rule = "organisation", "later:owner"

@@ -132,7 +132,7 @@ _LEAD = re.compile(r"(?:by|to|only)\s+")
 _WORDS = re.compile(r"\S+")
 
 
-# An age set off by commas after a name: "Thanou, 30, was suspended", "Agassi, now 34,".
+# An age set off by commas after a name: "Holm, 30, was suspended", "Lund, now 34,".
 _AGE = re.compile(r"(?<=[A-Za-z], )(?:now\s+|aged\s+)?\d{1,3}(?=,)")
 # "the 41-year-old", "a mother of three": an age or a family's size, wherever it stands.
 _AGED = re.compile(

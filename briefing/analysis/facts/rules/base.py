@@ -157,7 +157,7 @@ def person_context(before: str, after: str) -> bool:
     )
 
 
-# "Doug Williams of BT", "Gulnara Saidova of the Tashkent-based group Ecoforum".
+# "Mina Cole of Halden", "Gulnara Saidova of the Tashkent-based group Ecoforum".
 _OF_BODY = re.compile(
     r"^\s+(?P<role>of\s+(?:the\s+)?[A-Z][^,.;:()\"“”\d–—]{1,70}?)"
     r"(?=\s*[,.;:()\"“”\d–—]|\s+-\s|\s+(?:"
@@ -165,7 +165,7 @@ _OF_BODY = re.compile(
     + r"|who|and|in|on|at)\b|$)"
 )
 _TITLE_AT_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*$")
-# "Ladbrokes' Warren Lush", "Halden's Noa Kaplan": the body a person speaks for.
+# "Fairbet's Cal Dore", "Halden's Noa Kaplan": the body a person speaks for.
 _BODY_BEFORE = re.compile(r"(?P<body>[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})(?:[’']s|s[’'])\s*$")
 
 
@@ -174,7 +174,7 @@ def add_context_role(mention: Mention, before: str, after: str) -> None:
     role = (
         role_after(after)
         or role_before(before)
-        or role_before(_TITLE_AT_END.sub("", before))  # "psychiatrist Dr. Doug Tucker"
+        or role_before(_TITLE_AT_END.sub("", before))  # "psychiatrist Dr. Lena Voss"
         or role_comma_before(before)
     )
     if role is None and mention.role is None:
