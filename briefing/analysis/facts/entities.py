@@ -60,7 +60,7 @@ def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention
         for span in SPAN.finditer(text):
             for whole, whole_start, _ in pieces(span.group(), span.start(), lex):
                 for piece, start, end in split_places(split_of(whole, whole_start, lex), lex):
-                    if any(a <= start < d for a, _, _, d, _ in spelt):
+                    if spelt and any(a <= start < d for a, _, _, d, _ in spelt):
                         continue
                     candidate = make_candidate(piece, start, end, sentence.index, text, typer)
                     typed = classify(candidate)
@@ -113,6 +113,10 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
     people = [m for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
     orgs = [m for m in mentions if m.kind == "organisation"]
     surnames = {p.text.split()[-1] for p in people}
+    given = {p.text.split()[0] for p in people}
+    # Looked up once for every leftover word, not per word against every body (profiled:
+    # the per-word scans were a tenth of this pass on CNN/DailyMail copy).
+    acronyms = {o.acronym for o in orgs if o.acronym}
     clubs = {m.text for m in mentions if m.club}
     for mention in mentions:
         if mention.kind == "place" and mention.text in clubs:
@@ -125,15 +129,17 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
         words = mention.text.split()
         if len(words) == 1:
             word = words[0]
-            if any(p.text.split()[-1] == word for p in people):
+            if word in surnames:
                 mention.kind, mention.rule = "person", "later:surname"
-            elif word in lex.given_names and any(p.text.split()[0] == word for p in people):
+            elif word in lex.given_names and word in given:
                 # "Oren Falk and his wife … 'It was a shock,' Oren told": a first name.
                 mention.kind, mention.rule = "person", "later:given-name"
             elif mention.weak:
                 continue
-            elif word in WELL_KNOWN or any(
-                o.acronym == word or short_form_of(word, o.text) for o in orgs
+            elif (
+                word in WELL_KNOWN
+                or word in acronyms
+                or any(short_form_of(word, o.text) for o in orgs)
             ):
                 mention.kind, mention.rule = "organisation", "later:short-form"
             elif mention.speech and (
