@@ -27,6 +27,7 @@ from briefing.analysis.facts.rules import classify
 from briefing.analysis.facts.rules.base import add_context_role, make_candidate
 from briefing.analysis.facts.shapes import Typer
 from briefing.analysis.facts.spans import SPAN, pieces, split_of, split_places
+from briefing.analysis.facts.wordsets import DAYS, DETERMINERS, FULL_MONTHS
 from briefing.library.model import Sentence
 
 __all__ = ["LATER_RULES", "Mention", "find_mentions"]
@@ -42,6 +43,11 @@ LATER_RULES = (
     "later:owner",
     "later:speaker-full-name",
 )
+
+
+# A lone "The", "But", "Monday", "September": the rule "nothing-left" would drop it
+# after building its context; a quarter of the runs in CNN/DailyMail copy are these.
+_NEVER_A_NAME = DETERMINERS | FULL_MONTHS | DAYS
 
 
 def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention]:
@@ -60,7 +66,9 @@ def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention
         for span in SPAN.finditer(text):
             for whole, whole_start, _ in pieces(span.group(), span.start(), lex):
                 for piece, start, end in split_places(split_of(whole, whole_start, lex), lex):
-                    if spelt and any(a <= start < d for a, _, _, d, _ in spelt):
+                    if piece in _NEVER_A_NAME or (
+                        spelt and any(a <= start < d for a, _, _, d, _ in spelt)
+                    ):
                         continue
                     candidate = make_candidate(piece, start, end, sentence.index, text, typer)
                     typed = classify(candidate)
