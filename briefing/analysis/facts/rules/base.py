@@ -65,10 +65,7 @@ class Candidate:
     before: str  # up to 240 characters either side
     after: str
     previous_word: str  # the word right before, lower-cased
-
-    @property
-    def lex(self) -> Lexicon:
-        return self.typer.lex
+    lex: Lexicon  # the typer's, kept as a field: the rules read it some 10 times a run
 
     def mention(self, kind: str | None, **fields: object) -> Mention:
         return Mention(kind, self.name, self.index, self.start, self.end, **fields)  # type: ignore[arg-type]
@@ -123,6 +120,7 @@ def make_candidate(
         before,
         text[end : end + 240],
         word_before(before),
+        typer.lex,
     )
 
 
