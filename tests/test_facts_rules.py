@@ -82,7 +82,7 @@ SNIPPETS = {
     "Edna Colley, 77, of Daleside, said she would share the money.\n\n"
     "Britain will not pay, Hal Morrow said.\n\nThe foreign secretary told MPs the deal "
     "was dead.\n\nTop-seeded Britons Amy Fenwick and Rosa Laing won.",
-    "no-role": "Homeowners now expect prices to rise by 1% over the next six months, Ali Brand "
+    "no-role": "Homeowners now expect prices to climb by 3% within a year, Ali Brand "
     "said. The jury comprised experts and fans. Coach Li Ping said so. Nina Rowe, pictured "
     "at the gala in Paris, smiled.",
     "club": "Dunbridge beat Ashby 2-1 on Saturday. Dunbridge striker Ola Penn scored twice. "

@@ -57,7 +57,7 @@ _GLUED = (
 _PATTERNS = [
     # earthquakes: "magnitude 6.8"
     r"magnitude[\s-]+\d+(?:\.\d+)?",
-    # money: "$4.2bn (£2.2bn)", "£100 lump sum", "1,546 trillion rials ($175.6bn; £93.6bn)"
+    # money: "$4.2bn (£2.2bn)", "£100 lump sum", "2,310 trillion rials ($88.4bn; £61.2bn)"
     rf"(?:us|a|c|hk|nz)?[$£€¥]\s?{_DIGITS}{_SCALE}?"
     rf"(?:\s*(?:-|–|to|and)\s*[$£€¥]?{_DIGITS}{_SCALE}?)?{_CONVERSION}"
     rf"(?:\s+(?:lump\s+sum|a\s+year|a\s+month|a\s+week|a\s+day|each|apiece))?",

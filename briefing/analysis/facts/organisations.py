@@ -155,7 +155,7 @@ def acronym_expansions(text: str) -> list[tuple[int, int, int, int, str]]:
             run.insert(0, (word, start))
             edge = start
         if run and re.search(r"[’']s$", run[-1][0]):
-            # "the New York Stock Exchange's (NYSE) index".
+            # "the Harbour Stock Exchange's (HSE) index".
             last, at = run[-1]
             run[-1] = (last[:-2], at)
         # Only up to the nearest "the", and never from a joiner or a comma.
