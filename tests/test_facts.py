@@ -167,8 +167,8 @@ def test_figures_and_relative_dates() -> None:
 
 def test_acronym_spelling_rules() -> None:
     assert acronym_of("Shanghai Cooperation Organization", "SCO")
-    assert acronym_of("Office for the Coordination of Humanitarian Affairs", "OCHA")
-    assert acronym_of("Iraqi Telecommunications and Post Company", "ITPC")
+    assert acronym_of("Office for the Protection of Coastal Towns", "OPCT")
+    assert acronym_of("Baltic Telecommunications and Post Company", "BTPC")
     assert not acronym_of("World Bank", "IMF")
 
 

@@ -82,8 +82,8 @@ SNIPPETS = {
     "Edna Colley, 77, of Daleside, said she would share the money.\n\n"
     "Britain will not pay, Hal Morrow said.\n\nThe foreign secretary told MPs the deal "
     "was dead.\n\nTop-seeded Britons Amy Fenwick and Rosa Laing won.",
-    "no-role": "Homeowners now expect prices to rise by 1% over the next six months, Ali Brand "
-    "said. The jury comprised experts and fans. Coach Li Ping said so. Kate Moss, pictured "
+    "no-role": "Homeowners now expect prices to climb by 3% within a year, Ali Brand "
+    "said. The jury comprised experts and fans. Coach Li Ping said so. Nina Rowe, pictured "
     "at the gala in Paris, smiled.",
     "club": "Dunbridge beat Ashby 2-1 on Saturday. Dunbridge striker Ola Penn scored twice. "
     "Penn joined from former club Oxford. England and Wales drew.",
@@ -93,7 +93,7 @@ SNIPPETS = {
     "committee met in Reading on a Nice afternoon.",
     "shapes": "It filed papers with the Securities and Exchange Commission. Morland Bank and "
     "Credit Vale Group fell. The Estonian Red Cross said it sent 12 nurses. Taxes are "
-    "collected by the Inland Revenue. He chaired the Dalby Children's Hospice Trust and "
+    "collected by the Coast Guard. He chaired the Dalby Children's Hospice Trust and "
     "the King's Fund. Sunday's European Champions Cup final was tense.",
     "unfamiliar": "Hull took the lead when Kasimir Lindqvart headed in a corner from Tobiah "
     "Okonjo. Shares in ABN Vester fell, said the 'Orbis Accelerator' team.",
@@ -105,7 +105,7 @@ SNIPPETS = {
     "the Tolby Chamber of Commerce, agreed. The Helix 3 chip goes on sale in the second "
     "half of next year.",
     "and-between": "The Wessex and Mercia Rowing Board met. The Marsh Bridge and Ferry Joint "
-    "Committee agreed. Stars Emily Blunt and Nathalie Press won.",
+    "Committee agreed. Stars Ada Fenn and Nell Press won.",
     "double-barrelled": 'Opener Imran Tallat-Ware hit 143. "It is a dream," Tallat-Ware told Sky '
     'Sports. "We were below our best," coach Ryan Delaney told Blue Lagoon Radio.',
     "long-role": 'THE HAGUE, Netherlands - "We designed for both," Corlan\'s chief technology '
@@ -187,7 +187,7 @@ CASES = [
     ("role-around", "role:Hal Morrow", "== foreign secretary"),
     ("role-around", "role:Rosa Laing", "== Top-seeded Britons"),
     ("no-role", "role:Ali Brand", "=="),
-    ("no-role", "role:Kate Moss", "=="),
+    ("no-role", "role:Nina Rowe", "=="),
     ("club", "organisation", "has Oxford"),
     ("club", "place", "has England | Wales"),
     ("club", "place", "lacks Oxford"),
@@ -195,7 +195,7 @@ CASES = [
     ("floods", "place", "== Liverpool | Leeds"),
     ("counties", "place", "== Essex | Norfolk | Sheffield"),
     ("shapes", "organisation", "has Securities and Exchange Commission | Morland Bank"),
-    ("shapes", "organisation", "has Credit Vale Group | Estonian Red Cross | Inland Revenue"),
+    ("shapes", "organisation", "has Credit Vale Group | Estonian Red Cross | Coast Guard"),
     ("shapes", "organisation", "has Dalby Children's Hospice Trust | King's Fund"),
     ("shapes", "organisation", "nopart Sunday"),
     ("shapes", "person", "=="),
@@ -210,7 +210,7 @@ CASES = [
     ("business", "date", "has the second half of next year"),
     ("and-between", "organisation", "has Wessex and Mercia Rowing Board"),
     ("and-between", "organisation", "has Marsh Bridge and Ferry Joint Committee"),
-    ("and-between", "person", "has Emily Blunt"),
+    ("and-between", "person", "has Ada Fenn"),
     ("double-barrelled", "quotes", "== 2"),
     ("double-barrelled", "speaker:It is a dream,", "== Imran Tallat-Ware"),
     ("double-barrelled", "speaker:We were below our best,", "== Ryan Delaney"),

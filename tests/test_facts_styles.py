@@ -17,6 +17,11 @@ SNIPPETS = {
     # A photo caption does not continue the quote before it.
     "caption": "'The view is the best in the city,' he told the Times.\n\n'Come and see.\n\n"
     "Skyline: The deck is lit up at night for visitors.\n\nThe deck opens next month.",
+    # Double marks nested in speech quoted in single ones, over two paragraphs.
+    "nested": "'It is a hard job,' she said. 'Nobody warns you.'\n\n'You learn to say no early.\n\n"
+    "Sometimes it's \"Hands off my bag or I'll scream,\" or you just walk away,' Lena Marsh said.",
+    # A day after a capitalised word names a club; after a cue it is a date.
+    "club-day": "Hulton Wednesday lost 2-1. On Friday the club sacked its coach.",
     # A first name alone, after the full name.
     "given-name": "The prize went to Oren Falk and his wife Dalia.\n\n"
     "'It was a shock to us all,' Oren told reporters.\n\n'We will save it,' Dalia said.",
@@ -89,6 +94,15 @@ CASES = [
     ("stray-mark", "quotes", "== 3"),
     ("stray-mark", "quote", "has We knew every patient by name. We had time for them,"),
     ("stray-mark", "speaker:We knew every", "== Ida Walsh"),
+    ("nested", "quotes", "== 3"),
+    (
+        "nested",
+        "quote",
+        "has You learn to say no early. Sometimes it's \"Hands off my bag or I'll scream,\""
+        " or you just walk away,",
+    ),
+    ("nested", "speaker:You learn to say no", "== Lena Marsh"),
+    ("club-day", "date", "== On Friday"),
     ("caption", "quote", "nopart Skyline"),
     ("caption", "quote", "nopart deck"),
     ("given-name", "speaker:It was a shock to us", "== Oren Falk"),

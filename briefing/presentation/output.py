@@ -59,7 +59,7 @@ def meta_line(item: dict[str, Any]) -> str:
 
 
 def fact_label(fact: dict[str, Any]) -> str:
-    """One fact as a short line: "Ken Kim (analyst at X)", "SCO (…)", "“…” — Ken Kim"."""
+    """One fact as a short line: "Ada Lund (analyst at X)", "SCO (…)", "“…” — Ada Lund"."""
     text = fact["text"]
     if fact["kind"] == "person" and fact.get("role"):
         return f"{text} ({fact['role']})"

@@ -92,6 +92,16 @@ _MONTH_CUE = re.compile(
     r"throughout|between)\s+$"
 )
 _SENTENCE_OPEN = re.compile(r"^[\s\"“‘'(]*$")
+_DAYS = vocabulary.words("days")
+# "Sheffield Wednesday", "Ash Wednesday": a capitalised word right before a day names a
+# club or a feast, unless it is a cue written at the start of a sentence ("On Monday").
+_NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+) $")
+_DAY_CUES = vocabulary.words("day_cues")
+
+
+def _part_of_a_name(text: str, start: int) -> bool:
+    before = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1) not in _DAY_CUES
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
@@ -103,6 +113,8 @@ def find_dates(text: str) -> Iterator[tuple[int, int]]:
         value = text[match.start() : match.end()]
         if value in ("Today", "Tonight") and not _SENTENCE_OPEN.match(text, 0, match.start()):
             # "the Today programme": a title.
+            continue
+        if value in _DAYS and _part_of_a_name(text, match.start()):
             continue
         if value in ("March", "May"):
             # "in March", "until May": the month; "Theresa May", "may go": not.

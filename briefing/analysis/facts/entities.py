@@ -1,7 +1,7 @@
 """People, organisations and places: find capitalised names and decide what each is.
 
 Every capitalised run of words in a sentence is a candidate ("Deputy Prime
-Minister John Prescott", "Court of Arbitration for Sport", "Kazakhstan’s").
+Minister Hal Morrow", "Court of Appeal for Rowing", "Kazakhstan’s").
 It is cut at possessives and lists, stripped of sentence-initial common words
 and titles, then typed by the gazetteers (places), by its own words
 (organisations: "… Council", "Ministry of …", acronyms), by name lists and by
@@ -27,6 +27,7 @@ from briefing.analysis.facts.rules import classify
 from briefing.analysis.facts.rules.base import add_context_role, make_candidate
 from briefing.analysis.facts.shapes import Typer
 from briefing.analysis.facts.spans import SPAN, pieces, split_of, split_places
+from briefing.analysis.facts.wordsets import DAYS, DETERMINERS, FULL_MONTHS
 from briefing.library.model import Sentence
 
 __all__ = ["LATER_RULES", "Mention", "find_mentions"]
@@ -42,6 +43,11 @@ LATER_RULES = (
     "later:owner",
     "later:speaker-full-name",
 )
+
+
+# A lone "The", "But", "Monday", "September": the rule "nothing-left" would drop it
+# after building its context; a quarter of the runs in CNN/DailyMail copy are these.
+_NEVER_A_NAME = DETERMINERS | FULL_MONTHS | DAYS
 
 
 def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention]:
@@ -60,7 +66,9 @@ def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention
         for span in SPAN.finditer(text):
             for whole, whole_start, _ in pieces(span.group(), span.start(), lex):
                 for piece, start, end in split_places(split_of(whole, whole_start, lex), lex):
-                    if any(a <= start < d for a, _, _, d, _ in spelt):
+                    if piece in _NEVER_A_NAME or (
+                        spelt and any(a <= start < d for a, _, _, d, _ in spelt)
+                    ):
                         continue
                     candidate = make_candidate(piece, start, end, sentence.index, text, typer)
                     typed = classify(candidate)
@@ -84,7 +92,7 @@ def _roles_of_later_people(mentions: list[Mention], sentences: tuple[Sentence, .
 
 
 def _share_plural_roles(mentions: list[Mention], sentences: tuple[Sentence, ...]) -> None:
-    """ "Top-seeded Americans Andy Roddick and Andre Agassi": both are top-seeded Americans."""
+    """ "Top-seeded Danes Nils Holm and Erik Lund": both are top-seeded Danes."""
     for first, second in pairwise(mentions):
         if (
             first.kind == second.kind == "person"
@@ -113,6 +121,9 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
     people = [m for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
     orgs = [m for m in mentions if m.kind == "organisation"]
     surnames = {p.text.split()[-1] for p in people}
+    given = {p.text.split()[0] for p in people}
+    # Sets, so that each leftover word is one look-up rather than a scan of every name.
+    acronyms = {o.acronym for o in orgs if o.acronym}
     clubs = {m.text for m in mentions if m.club}
     for mention in mentions:
         if mention.kind == "place" and mention.text in clubs:
@@ -125,22 +136,24 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
         words = mention.text.split()
         if len(words) == 1:
             word = words[0]
-            if any(p.text.split()[-1] == word for p in people):
+            if word in surnames:
                 mention.kind, mention.rule = "person", "later:surname"
-            elif word in lex.given_names and any(p.text.split()[0] == word for p in people):
+            elif word in lex.given_names and word in given:
                 # "Oren Falk and his wife … 'It was a shock,' Oren told": a first name.
                 mention.kind, mention.rule = "person", "later:given-name"
             elif mention.weak:
                 continue
-            elif word in WELL_KNOWN or any(
-                o.acronym == word or short_form_of(word, o.text) for o in orgs
+            elif (
+                word in WELL_KNOWN
+                or word in acronyms
+                or any(short_form_of(word, o.text) for o in orgs)
             ):
                 mention.kind, mention.rule = "organisation", "later:short-form"
             elif mention.speech and (
                 (word in lex.surnames and not lex.is_common(word, 5000))
                 or _double_barrelled(word, lex)
             ):
-                # "Kenteris said", "Khan-Wazir told Sky Sports".
+                # "Varga said", "Khan-Wazir told Sky Sports".
                 mention.kind, mention.rule = "person", "later:speaking-surname"
             elif mention.owner and word not in lex.given_names:
                 mention.kind, mention.rule = "organisation", "later:owner"

@@ -208,7 +208,7 @@ _SUBJECT_NOUNS = vocabulary.words("subject_nouns")
 
 
 def _the_role(text: str) -> str | None:
-    """ "The foreign secretary told MPs", "The Wasps flanker replaces …": the role words
+    """ "The home secretary told peers", "The Corran flanker replaces …": the role words
     from "The" to the last role noun that a lower-case word (the verb) follows."""
     match = _THE_ROLE.match(text)
     if match is None:
@@ -235,7 +235,7 @@ def _the_role(text: str) -> str | None:
 def _roles_from_later_references(
     article: Article, named: list[tuple[int, int, Entity]], subjects: set[int]
 ) -> None:
-    """ "Jack Straw said … The foreign secretary told MPs …": the role of the last subject."""
+    """ "Hal Morrow said … The home secretary told peers …": the role of the last subject."""
     for sentence in article.sentences:
         role = _the_role(sentence.text)
         if role is None:

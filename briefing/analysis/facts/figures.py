@@ -57,7 +57,7 @@ _GLUED = (
 _PATTERNS = [
     # earthquakes: "magnitude 6.8"
     r"magnitude[\s-]+\d+(?:\.\d+)?",
-    # money: "$4.2bn (£2.2bn)", "£100 lump sum", "1,546 trillion rials ($175.6bn; £93.6bn)"
+    # money: "$4.2bn (£2.2bn)", "£100 lump sum", "2,310 trillion rials ($88.4bn; £61.2bn)"
     rf"(?:us|a|c|hk|nz)?[$£€¥]\s?{_DIGITS}{_SCALE}?"
     rf"(?:\s*(?:-|–|to|and)\s*[$£€¥]?{_DIGITS}{_SCALE}?)?{_CONVERSION}"
     rf"(?:\s+(?:lump\s+sum|a\s+year|a\s+month|a\s+week|a\s+day|each|apiece))?",
@@ -132,7 +132,7 @@ _LEAD = re.compile(r"(?:by|to|only)\s+")
 _WORDS = re.compile(r"\S+")
 
 
-# An age set off by commas after a name: "Thanou, 30, was suspended", "Agassi, now 34,".
+# An age set off by commas after a name: "Holm, 30, was suspended", "Lund, now 34,".
 _AGE = re.compile(r"(?<=[A-Za-z], )(?:now\s+|aged\s+)?\d{1,3}(?=,)")
 # "the 41-year-old", "a mother of three": an age or a family's size, wherever it stands.
 _AGED = re.compile(

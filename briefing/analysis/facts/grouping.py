@@ -1,5 +1,5 @@
-"""Sightings of names grouped into entities: "Ken Macdonald QC", "Mr Macdonald" and
-"Macdonald" are one person; "Shanghai Cooperation Organization" and "SCO" one body;
+"""Sightings of names grouped into entities: "Ruth Calder QC", "Ms Calder" and
+"Calder" are one person; "Shanghai Cooperation Organization" and "SCO" one body;
 "U.S." and "America" one place."""
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def group_people(mentions: list[tuple[Mention, int]]) -> list[Entity]:
         # "Li Wen-Hao" and "Li Wen-hao": the same name, however capitalised.
         entity = next((p for p in people if p.text.casefold() == name.casefold()), None)
         if entity is None:
-            # "Ken Macdonald QC" and "Ken Macdonald"; a longer form of a known name.
+            # "Ruth Calder QC" and "Ruth Calder"; a longer form of a known name.
             entity = next((p for p in people if _same_person(p.text, name)), None)
         if entity is None:
             entity = Entity("person", name, [], [], [])
@@ -163,7 +163,7 @@ def group_places(mentions: list[tuple[Mention, int]]) -> list[Entity]:
 
 
 def _same_person(known: str, name: str) -> bool:
-    """ "Ken Macdonald QC" and "Ken Macdonald"; "Omar Reza" and "Omar Reza Haddad"
+    """ "Ruth Calder QC" and "Ruth Calder"; "Omar Reza" and "Omar Reza Haddad"
     (a first and middle name written before the whole name)."""
     short, long = sorted((known, name), key=len)
     if long.endswith(short):

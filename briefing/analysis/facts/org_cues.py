@@ -1,7 +1,7 @@
 """Organisations by their own words ("… Council", "Ministry of …", "NHS England",
 "Hull City") and by the words around them ("discounters Aldi and Lidl", "the
-Lyons review", "X's chief executive", "Allianz, a German insurer,", "the Inland
-Revenue, which …")."""
+Harwood review", "X's chief executive", "Veltrix, a Dutch insurer,", "the Coast
+Guard, which …")."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ __all__ = [
 _WORD_AFTER = re.compile(r"[\s-]*([A-Za-z][\w&]*)")
 
 
-# "discounters Aldi and Lidl", "bookmakers Ladbrokes": a kind of body, then its name(s).
+# "discounters Aldi and Lidl", "bookmakers Fairbet": a kind of body, then its name(s).
 _DESCRIBED_LIST = re.compile(
     r"(?<![\w-])(?P<kind>[a-z][a-z’']+)\s+"
     r"(?:(?:[A-Z][\w&’'.-]*\s+){0,3}[A-Z][\w&’'.-]*\s*(?:,|and|or|&)\s*)*$"
@@ -101,7 +101,7 @@ def _is_descriptor(word: str) -> bool:
 _NOT_BODIES = vocabulary.words("not_bodies")
 
 
-# A body acts or speaks: "the Inland Revenue, which …", "the Red Cross said …".
+# A body acts or speaks: "the Coast Guard, which …", "the Red Cross said …".
 _BODY_VERBS = frozenset(vocabulary.tagged("speech_verbs", "body")) | {"which"}
 
 
@@ -122,7 +122,7 @@ ORG_APPOSITION = re.compile(
 
 
 def named_thing(words: list[str], before: str, after: str, lex: Lexicon) -> bool:
-    """ "the Inland Revenue, which …", "run by the Red Cross": everyday words capitalised
+    """ "the Coast Guard, which …", "run by the Red Cross": everyday words capitalised
     after "the", mid-sentence, that act or speak, are the name of a body."""
     if len(words) >= 3 and words[0] in DEMONYMS:
         words = words[1:]  # "the Indonesian Red Cross said"
@@ -189,7 +189,7 @@ _ACRONYM_LED = re.compile(r"^[A-Z][A-Z&]+$")
 
 
 def initials(word: str, words: list[str]) -> bool:
-    """ "JK Rowling", "JPR Williams": initials before a surname, not an acronym."""
+    """ "JK Rowling", "TJ Harlowe": initials before a surname, not an acronym."""
     return len(words) == 2 and word == words[0] and len(word) <= 3 and words[1] not in ORG_SUFFIXES
 
 

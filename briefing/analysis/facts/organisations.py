@@ -3,7 +3,7 @@
 A capitalised name is an organisation when its last word is one that bodies
 are named with ("Council", "Bank", "Re", "plc"), when it starts like one
 ("Ministry of …", "University of …"), when it is an acronym, when the copy
-calls it one ("insurer Allianz", "Allianz, the German insurer,"), or when a
+calls it one ("insurer Veltrix", "Veltrix, the Dutch insurer,"), or when a
 nearby "(ABC)" gives its acronym.
 """
 
@@ -43,7 +43,7 @@ COMPANY_FORMS = vocabulary.words("company_forms")
 CLUB_WORDS = vocabulary.words("club_words")
 TOWN_CLUB_WORDS = vocabulary.words("town_club_words")
 CLUB_HEADS = vocabulary.words("club_heads")
-# Lower-case nouns right after a name that make it a body: "the Lyons review", "the
+# Lower-case nouns right after a name that make it a body: "the Harwood review", "the
 # Green Meadow festival" (part of the name), "the Sony group" (not part of it).
 ORG_NOUNS_AFTER = {
     noun: how == "part" for noun, how in vocabulary.mapping("org_nouns_after").items()
@@ -82,7 +82,7 @@ def acronym_of(name: str, acronym: str) -> bool:
 
     Initials of the main words must spell the acronym; minor words ("of",
     "the") may or may not count, and a word may give two letters ("ITPC" for
-    "Iraqi Telecommunications and Post Company" counts "and" out).
+    "Baltic Telecommunications and Post Company" counts "and" out).
     """
     letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
     words = re.findall(r"[\w’']+", name.replace("-", " "))
@@ -155,7 +155,7 @@ def acronym_expansions(text: str) -> list[tuple[int, int, int, int, str]]:
             run.insert(0, (word, start))
             edge = start
         if run and re.search(r"[’']s$", run[-1][0]):
-            # "the New York Stock Exchange's (NYSE) index".
+            # "the Harbour Stock Exchange's (HSE) index".
             last, at = run[-1]
             run[-1] = (last[:-2], at)
         # Only up to the nearest "the", and never from a joiner or a comma.

@@ -1,10 +1,10 @@
 """People: honorifics, job titles and the roles news copy gives a name.
 
 A role is read from the words around a name, in the forms news copy uses:
-- a title before the name: "Deputy Prime Minister John Prescott",
-  "Greek sprinter Katerina Thanou", "ISKP leader Sanaullah Ghafari";
-- an apposition after it: "Ken Kim, an analyst at Stone & McCarthy Research,";
-- a role then a comma before it: "Director of Public Prosecutions, Ken Macdonald".
+- a title before the name: "Deputy Prime Minister Hal Morrow",
+  "Danish rower Freja Holm", "militia leader Omar Reza";
+- an apposition after it: "Ada Lund, an analyst at Brindle & Hart Research,";
+- a role then a comma before it: "Director of Harbour Safety, Ruth Calder".
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ _RANKED = re.compile(
 
 
 def role_before(text: str) -> str | None:
-    """The role written just before a name: "Greek sprinter" in "Greek sprinter Katerina Thanou".
+    """The role written just before a name: "Danish rower" in "Danish rower Freja Holm".
 
     ``text`` is the sentence up to the name. The word right before the name
     must be a role noun; the role then extends back over its modifiers.
@@ -79,7 +79,7 @@ def role_before(text: str) -> str | None:
     tokens = _WORD.findall(text[-160:])
     if not tokens:
         return None
-    # "director of rugby Warren Gatland", "head of research Ann Bell".
+    # "director of rugby Evan Tallis", "head of research Ann Bell".
     if len(tokens) >= 3 and tokens[-2] == "of" and is_role_noun(tokens[-3]):
         tokens = [*tokens[:-3], f"{tokens[-3]} of {tokens[-1]}"]
         last = tokens[-1].split()[0]
@@ -91,7 +91,7 @@ def role_before(text: str) -> str | None:
     if last in _AMBIGUOUS_BEFORE and not (
         len(tokens) > 1 and (_RANKED.match(tokens[-2]) or tokens[-2].lower() in _POSSESSIVE)
     ):
-        # "a major London store" - but "seventh seed Jurgen Melzer", "her friend Ann Bell".
+        # "a major London store" - but "seventh seed Piet Varga", "her friend Ann Bell".
         return None
     if last in HONORIFICS:
         return None
@@ -124,7 +124,7 @@ _AGE_FIRST = re.compile(
 
 
 def role_after(text: str) -> str | None:
-    """The apposition after a name: "an analyst at X" in "Ken Kim, an analyst at X, said".
+    """The apposition after a name: "an analyst at X" in "Ada Lund, an analyst at X, said".
 
     ``text`` is the sentence after the name; it must start with a comma.
     The phrase must hold a role noun within its first five words.
@@ -159,7 +159,7 @@ def role_after(text: str) -> str | None:
 
 # "R-Oklahoma", "D-Calif.": a US legislator's party and state.
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?$")
-# "top tester at PC Pro", "head of research at Halden": a post at a named body (not
+# "top tester at Gadget Weekly", "head of research at Halden": a post at a named body (not
 # "pictured at X", "during the ceremony at X").
 _POST_AT = re.compile(
     r"^(?!(?:during|in|on|at|from|after|before|with|by|for|to|as|while|when|where|outside|"
@@ -191,7 +191,7 @@ def role_named_as(text: str) -> str | None:
 
 
 def role_comma_before(text: str) -> str | None:
-    """A role set off by a comma before the name: "director of the X Trust, Norman Brennan",
+    """A role set off by a comma before the name: "director of the X Trust, Oren Blake",
     "Kazakhstan’s minister of digital development, innovations and industry, Bagdat Musin"."""
     stripped = text.rstrip()
     if not stripped.endswith(","):
@@ -199,7 +199,7 @@ def role_comma_before(text: str) -> str | None:
     tail = re.split(r"[;:\"“”()]", stripped[:-1])[-1]
     tokens = tail.split()[-18:]
     # The role starts at its first role noun, with the modifiers just before it; after
-    # the noun comes at most a word or two, or "of …" ("director of the Victims of Crime
+    # the noun comes at most a word or two, or "of …" ("director of the Harbour Families
     # Trust"), never a sentence ("Homeowners now expect …") or a name ("boss Louis …").
     for i, token in enumerate(tokens):
         if is_role_noun(token):

@@ -106,7 +106,7 @@ def place_context(words: list[str], before: str, after: str, lex: Lexicon) -> bo
     if region is None or region.group("region") not in lex.regions:
         return False
     # A town is one word ("Cotton, Suffolk"); two capitalised words are more often a
-    # person ("Wilfried Bony, Swansea").
+    # person ("Tomas Brandt, Hull").
     return (len(words) == 1 or geo_name(words, lex)) and (
         region.group("how") == "," or bool(_FROM.search(before[-12:]))
     )

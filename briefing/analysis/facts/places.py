@@ -23,7 +23,7 @@ __all__ = [
 
 # World regions and the everyday names the gazetteers lack ("Middle East", "Wall Street").
 REGIONS = vocabulary.words("regions")
-# The last word of a geographic or landmark name ("Aral Sea", "Ewood Park"), the first
+# The last word of a geographic or landmark name ("Aral Sea", "Ferrow Park"), the first
 # ("Mount Kenya", "Lake Chad"), and directions before a known place ("North Atlantic").
 PLACE_SUFFIXES = vocabulary.words("place_suffixes")
 PLACE_HEADS = vocabulary.words("place_heads")
@@ -41,7 +41,7 @@ def country_aliases() -> dict[str, str]:
 
 
 # Nationality and people words: capitalised like names, but neither a place
-# nor an organisation ("Greek sprinter", "Afghan forces").
+# nor an organisation ("Danish rower", "Afghan forces").
 DEMONYMS = vocabulary.words("demonyms")
 # Two-word ones: "Sri Lankan officials", "South Korean President X".
 MULTIWORD_DEMONYMS = vocabulary.words("multiword_demonyms")

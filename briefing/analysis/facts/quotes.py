@@ -115,12 +115,12 @@ def _paragraph_spans(text: str, single: bool) -> list[tuple[int, int, bool]]:
     """(start, end, continued) of the quotes of one paragraph, in every kind of mark."""
     spans = list(_spans(text, _marks(text)))
     if single and "'" in text:
+        singles = list(_spans(text, _straight_single_marks(text)))
+        # 'Sometimes it's "Hands off," he'd say.': in copy that quotes in single marks,
+        # double marks inside a quote are a quote within the speech, not one of their own.
+        spans = [s for s in spans if not any(a < s[0] and s[1] <= b for a, b, _ in singles)]
         taken = [(a, b) for a, b, _ in spans]
-        spans += [
-            s
-            for s in _spans(text, _straight_single_marks(text))
-            if not any(a <= s[0] <= b for a, b in taken)
-        ]
+        spans += [s for s in singles if not any(a <= s[0] <= b for a, b in taken)]
         spans.sort()
     if "‘" in text:
         taken = [(a, b) for a, b, _ in spans]
@@ -133,13 +133,17 @@ def _paragraph_spans(text: str, single: bool) -> list[tuple[int, int, bool]]:
     return spans
 
 
-def _first_mark(text: str, single: bool) -> tuple[int, bool] | None:
-    """The first quotation mark of a paragraph, (position, opens), or None."""
-    marks = list(_marks(text))
+def _first_mark(text: str, single: bool, inside: bool = False) -> tuple[int, bool] | None:
+    """The first quotation mark of a paragraph, (position, opens), or None. ``inside``:
+    the paragraph continues a quote in single marks, so double ones are nested in it
+    ('… Sometimes it's "Hands off," he'd say.') unless no single mark follows."""
+    marks: list[tuple[int, bool]] = []
     if single and "'" in text:
         marks += _straight_single_marks(text)
     if "‘" in text or "’" in text:
         marks += _single_marks(text)
+    if not (inside and single and marks):
+        marks += _marks(text)
     return min(marks) if marks else None
 
 
@@ -188,6 +192,12 @@ def find_quotes(body: str, sentences: tuple[Sentence, ...]) -> list[Quote]:
                 stray_close = False
                 continue
         spans = _paragraph_spans(text, single)
+        if entered_open:
+            # The quote carried in ended at this paragraph's first closing mark: what
+            # came before it (a quotation nested in the speech) was part of it.
+            first = _first_mark(text, single, inside=True)
+            if first is not None and not first[1]:
+                spans = [s for s in spans if s[0] > first[0]]
         for index, (a, b, continued) in enumerate(spans):
             raw = text[a:b]
             stripped = raw.strip()
@@ -223,7 +233,7 @@ def _run_on(
     """Carry a quote left open into this paragraph: all of it if it has no mark, up to
     its first mark if that one closes. Returns the quote if it is still open; else
     the quote is added to ``quotes`` (and None returned: read the paragraph as usual)."""
-    first = _first_mark(text, single)
+    first = _first_mark(text, single, inside=True)
     if first is None and pending.run_on < _RUN_ON and not is_caption(text):
         stripped = text.strip()
         pending.parts.append(stripped)

@@ -1,6 +1,6 @@
 """The shape of a capitalised name: whether it could be a person's, whether it is all
 everyday words, which words in front are no part of it ("However", "Top-seeded
-Americans"), and where a title before it ends ("Virgin Radio DJ | Pete Mitchell")."""
+Americans"), and where a title before it ends ("Coast FM DJ | Rob Adair")."""
 
 from __future__ import annotations
 
@@ -74,14 +74,14 @@ class Typer:
         return not any(w in DEMONYMS or w in FULL_MONTHS or w in DAYS for w in words)
 
     def everyday(self, words: list[str]) -> bool:
-        """ "Sky Sports", "Snappy Snaps", "Red Cross": only everyday words, no one's name."""
+        """ "Sky Sports", "Happy Lenses", "Red Cross": only everyday words, no one's name."""
         lex = self.lex
         return all(
             lex.is_common(w) and w not in lex.given_names and w not in lex.surnames for w in words
         )
 
     def unfamiliar_name(self, words: list[str]) -> bool:
-        """ "Kasper Lindholm", "Paolo Pescatore": two or three capitalised words that are
+        """ "Kasper Lindholm", "Rosa Ventimiglia": two or three capitalised words that are
         not English words, places or bodies - in news copy, most often a person's name."""
         if not self.person_like(words):
             return False
@@ -126,7 +126,7 @@ def _initial(word: str) -> bool:
     return len(word) == 2 and word[1] == "." and word[0].isupper()
 
 
-# Capital letters that do end a person's name: "Ken Macdonald QC", "Jo Ames MP".
+# Capital letters that do end a person's name: "Ruth Calder QC", "Jo Ames MP".
 _NAME_LETTERS = vocabulary.words("name_letters")
 
 
@@ -142,7 +142,7 @@ def strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
         words = words[2:]
     if starts_with_place(words, lex) or geo_name(words, lex):
         return words
-    # "Top-seeded Americans Andy Roddick": descriptions before a name are not part of it.
+    # "Top-seeded Danes Nils Holm": descriptions before a name are not part of it.
     # Only before a name, though: "Islamic State" and "Russian President X" keep theirs.
     while (
         len(words) > 2
@@ -174,7 +174,7 @@ def strip_front(words: list[str], at_start: bool, lex: Lexicon) -> list[str]:
 
 
 def title_split(words: list[str], typer: Typer) -> tuple[list[str], list[str]]:
-    """Split "Virgin Radio DJ Pete Mitchell" into its title and the name after it."""
+    """Split "Coast FM DJ Rob Adair" into its title and the name after it."""
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
         if word in TITLE_WORDS or is_role_noun(word) or word in DEMONYMS:
@@ -187,7 +187,7 @@ def title_split(words: list[str], typer: Typer) -> tuple[list[str], list[str]]:
             if word in DEMONYMS and all(
                 typer.lex.is_common(w) and w not in typer.lex.given_names for w in rest
             ):
-                # "Indonesian Red Cross" is a body; "Greek sprinter Katerina Thanou" a person.
+                # "Indonesian Red Cross" is a body; "Danish rower Freja Holm" a person.
                 return [], words
             return words[: i + 1], rest
     return [], words

@@ -3,7 +3,7 @@
 A run such as "Mount Ossery for the Gulf of Tarn" or "the World Bank and the
 United Nations" holds several names; one such as "Department of Foreign Affairs
 and Trade" or "Wharfedale Children's Hospice Trust" holds one. The cuts are made
-at possessives, at list "and"s, at "of" after a person ("Doug Williams of BT")
+at possessives, at list "and"s, at "of" after a person ("Mina Cole of Halden")
 and after a place.
 """
 
@@ -89,7 +89,7 @@ def _inner_possessive(
     lex: Lexicon,
 ) -> bool:
     """ "Wharfedale Children's Hospice Trust", "the King's Fund": an everyday word's
-    possessive inside a body's name, not an owner ("Mr Blair's Labour Party")."""
+    possessive inside a body's name, not an owner ("Ms Hale's Labour Party")."""
     bare = re.sub(r"(?:[’']s|[’'])$", "", word)
     return (
         bool(rest)
@@ -139,7 +139,7 @@ def _one_name(left: list[str], right: list[str], lex: Lexicon) -> bool:
         or (len(left) == 1 and is_acronym(left[0]))
     ):
         return False
-    # "Emily Blunt and Nathalie Press": a person's name on the left ends the first name.
+    # "Ada Fenn and Nell Press": a person's name on the left ends the first name.
     two_people = (
         len(right) >= 2
         and any(w in lex.given_names for w in left[:-1])
@@ -148,7 +148,7 @@ def _one_name(left: list[str], right: list[str], lex: Lexicon) -> bool:
     )
     if right[-1] in ORG_SUFFIXES and not two_people and not ({"for", "of"} & set(right)):
         # "England and Wales Cricket Board", "Tamar Bridge and Torpoint Ferry Committee"
-        # (not "Emily Blunt and Nathalie Press", "England and France for the Six Nations").
+        # (not "Ada Fenn and Nell Press", "England and France for the Nations Cup").
         return " ".join(right) not in WELL_KNOWN and " ".join(right) not in BARE_BODIES
     if (
         joined in lex.places
@@ -174,7 +174,7 @@ def _one_name(left: list[str], right: list[str], lex: Lexicon) -> bool:
 
 
 def split_of(piece: str, start: int, lex: Lexicon) -> list[tuple[str, int, int]]:
-    """ "Doug Williams of BT" is a person and an organisation, "Bank of England" one body."""
+    """ "Mina Cole of Halden" is a person and an organisation, "Bank of England" one body."""
     words = piece.split()
     if "of" not in words or piece in lex.places:
         return [(piece, start, start + len(piece))]

@@ -1,7 +1,7 @@
 """Rules that make a run an organisation: a kind of body named before it
-("Bookmakers Ladbrokes"), a city the copy treats as a club ("Liverpool striker"),
+("Bookmakers Fairbet"), a city the copy treats as a club ("Liverpool striker"),
 its acronym or expansion in brackets, its own words ("… Council", "NHS England"),
-an apposition ("Allianz, a German insurer,"), the words before it ("shares in X",
+an apposition ("Veltrix, a Dutch insurer,"), the words before it ("shares in X",
 "an analyst at X") or after it ("the Sony group"), and everyday words that act
 ("the Red Cross said")."""
 
@@ -42,7 +42,7 @@ _NOT_NAME_PREFIXES = vocabulary.words("not_org_prefixes")
 
 
 def _descriptor_before(c: Candidate) -> Result:
-    # "Bookmakers Ladbrokes said", "Insurer Allianz".
+    # "Bookmakers Fairbet said", "Insurer Veltrix".
     words = c.words
     if len(words) >= 2 and descriptor(words[0]) and not c.lex.is_common(words[1]):
         mention = c.mention("organisation")
@@ -86,13 +86,13 @@ def _own_words(c: Candidate) -> Result:
     mention = c.mention("organisation")
     people = PEOPLE_NOUN.match(c.after) if c.words[-1] in DEMONYMS else None
     if people:
-        # "the Association of British insurers": the people the body is of.
+        # "the Association of Welsh farmers": the people the body is of.
         mention.text, mention.end = f"{c.name} {people.group(1)}", c.end + people.end()
     return mention
 
 
 def _apposition(c: Candidate) -> Result:
-    # "Allianz, a leading German insurer, said": the copy says what it is.
+    # "Veltrix, a leading Dutch insurer, said": the copy says what it is.
     match = ORG_APPOSITION.match(c.after)
     if match and not c.typer.strong_person(c.words) and match.group("noun") in ORG_DESCRIPTORS:
         return c.mention("organisation")
@@ -109,7 +109,7 @@ def _cue_before(c: Candidate) -> Result:
 
 
 # "he works at", "a job at", "studying at": at a body, not at a venue ("won at Harrow
-# Pines"); a name of everyday words after "at" is a shop or a firm ("at Snappy Snaps").
+# Pines"); a name of everyday words after "at" is a shop or a firm ("at Happy Lenses").
 _WORKS_AT = re.compile(
     r"\b(?:work(?:s|ed|ing)?|job|jobs|post|staff|stud(?:y|ies|ied|ying)|employed|"
     r"train(?:s|ed|ing)?|student|students|shares|stake)\s+at\s+(?:the\s+)?$"
@@ -173,7 +173,7 @@ def _named_thing(c: Candidate) -> Result:
 
 
 RULES = [
-    Rule("descriptor-before", "organisation", "Bookmakers Ladbrokes said", _descriptor_before),
+    Rule("descriptor-before", "organisation", "Bookmakers Fairbet said", _descriptor_before),
     Rule("club-city", "organisation", "Liverpool striker X; a win over Leeds", _club_city),
     Rule(
         "acronym-after", "organisation", "Shanghai Cooperation Organization (SCO)", _acronym_after
@@ -185,12 +185,10 @@ RULES = [
         _expansion_after,
     ),
     Rule("own-words", "organisation", "Harlow Council; Ministry of X; NHS England", _own_words),
-    Rule("apposition", "organisation", "Allianz, a leading German insurer,", _apposition),
+    Rule("apposition", "organisation", "Veltrix, a leading Dutch insurer,", _apposition),
     Rule("cue-before", "organisation", "discounters Aldi; shares in Corvane", _cue_before),
     Rule("at-body", "organisation", "an analyst at Halden", _at_body),
     Rule("officer-of", "organisation", "the chairman of Cobble Hospitality", _officer_of),
     Rule("noun-after", "organisation", "the Sony group; the Green Meadow festival", _noun_after),
-    Rule(
-        "named-thing", "organisation", "the Red Cross said; run by the Inland Revenue", _named_thing
-    ),
+    Rule("named-thing", "organisation", "the Red Cross said; run by the Coast Guard", _named_thing),
 ]

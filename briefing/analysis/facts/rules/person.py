@@ -1,5 +1,5 @@
 """Rules that make a run a person: a role noun right before it ("drummer Odell"),
-a title ("Deputy Prime Minister John Prescott", "Mr Kim"), a known given name, the
+a title ("Deputy Prime Minister Hal Morrow", "Ms Lund"), a known given name, the
 words only a person has around it (speech, an age, a role), or a name of
 unfamiliar words ("Kasper Lindholm")."""
 
@@ -107,17 +107,17 @@ def _role_before_loose(c: Candidate) -> Result:
 
 
 RULES = [
-    Rule("role-noun-before", "person", "drummer Odell; sprinter Thanou", _role_noun_before),
+    Rule("role-noun-before", "person", "drummer Odell; rower Holm", _role_noun_before),
     Rule("named-as", "person", "a retired nurse identified as Margit", _named_as),
-    Rule("title-before", "person", "Deputy Prime Minister John Prescott; Mr Kim", _title_before),
+    Rule("title-before", "person", "Deputy Prime Minister Hal Morrow; Ms Lund", _title_before),
     Rule(
         "known-given-name",
         "person",
-        "Katerina Thanou (a known given name first)",
+        "Freja Holm (a known given name first)",
         _known_given_name,
     ),
     Rule(
-        "person-context", "person", "Ken Kim, an analyst at X, said; Ann Bell, 34,", _person_context
+        "person-context", "person", "Ada Lund, an analyst at X, said; Ann Bell, 34", _person_context
     ),
     Rule("unfamiliar-name", "person", "Kasper Lindholm (no everyday words)", _unfamiliar_name),
     Rule("role-before-loose", "person", "(after the body rules) striker Hull", _role_before_loose),

@@ -1,8 +1,8 @@
 """Who said a quote: three strategies, tried in this order, the first that decides wins.
 
-1. ``after-quote``: a speech verb after the closing mark (`"…," said Ken Kim`,
-   `"…," Thanou told`, `"…," he said`, `"…," the minister said`);
-2. ``before-quote``: one before it in the same sentence (`Lord Woolf said: "…"`,
+1. ``after-quote``: a speech verb after the closing mark (`"…," said Ada Lund`,
+   `"…," Holm told`, `"…," he said`, `"…," the minister said`);
+2. ``before-quote``: one before it in the same sentence (`Lord Harwood said: "…"`,
    `According to X, "…"`);
 3. ``carried``: no cue: a quote that goes on from the previous one keeps its
    speaker, unless someone new was named in between.
@@ -125,7 +125,7 @@ class QuoteContext:
         if word.lower() not in ("he", "she"):
             return self.last_named(quote.start, ("organisation",)) or self.last_named(quote.start)
         # The last person who was the subject of a sentence or a speech verb, not
-        # merely the last name ("…to contact Conte. But Davies stressed…"), and
+        # merely the last name ("…to contact Moretti. But Pryce stressed…"), and
         # never a man for "she" or a woman for "he".
         wrong = "m" if word.lower() == "she" else "f"
         window_start = self.article.sentences[max(0, quote.sentence - 3)].start
@@ -217,7 +217,7 @@ def _before_quote(c: QuoteContext) -> Attribution | None:
 
 
 def _carried(c: QuoteContext) -> Attribution:
-    # Unless someone new was introduced in between ("Ann Simpson, marketing manager
+    # Unless someone new was introduced in between ("Lena Pryde, marketing manager
     # at X, believes …. "Some people …"), a quote that goes on keeps its speaker.
     previous, previous_speaker, quote = c.previous, c.previous_speaker, c.quote
     since = previous.end if previous is not None else -1
