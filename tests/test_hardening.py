@@ -421,3 +421,21 @@ def test_issue15_ratio_summary_of_a_huge_article_is_bounded() -> None:
     assert time.monotonic() - started < 30
     assert len(summary.indices) == MAX_SUMMARY_SENTENCES
     assert summary.note and "at most 300 sentences of the 20,000 asked for" in summary.note
+
+
+def test_issue15_import_split_keeps_a_dangling_symlink(run_cli: CliRunner, tmp_path: Path) -> None:
+    dump = tmp_path / "dump.txt"
+    dump.write_text(
+        "Harbour Council Rejects Ferry Plan\n\nThe council voted against the plan on Monday. "
+        "Members said it cost too much.\n\nBridge Repairs Begin Next Week\n\nWork on the old "
+        "bridge starts on Tuesday. Traffic will be diverted for a month.\n",
+        encoding="utf-8",
+    )
+    into = tmp_path / "into"
+    into.mkdir()
+    link = into / "harbour-council-rejects-ferry-plan.txt"
+    link.symlink_to(tmp_path / "elsewhere" / "target.txt")
+    result = run_cli("import", "--split", dump, "--into", into)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and not (tmp_path / "elsewhere").exists()
+    assert (into / "harbour-council-rejects-ferry-plan-2.txt").is_file()

@@ -13,6 +13,7 @@ matter, so an interrupted update never leads to duplicates.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -183,7 +184,7 @@ class FeedFolder:
         while True:
             name = f"{stem}.md" if number == 1 else f"{stem}-{number}.md"
             candidate = self.path / name
-            if candidate not in self._pending and not candidate.exists():
+            if candidate not in self._pending and not os.path.lexists(candidate):
                 return candidate
             number += 1
 

@@ -133,10 +133,14 @@ def slugify(text: str, max_length: int = 80) -> str:
 
 
 def unique_path(folder: Path, stem: str, suffix: str) -> Path:
-    """``folder/stem+suffix``, or with -2, -3 … added if that name is taken."""
+    """``folder/stem+suffix``, or with -2, -3 … added if that name is taken.
+
+    A name is taken by anything there, a dangling symlink too: writing over
+    one would replace the link (and whatever it was meant to point at).
+    """
     candidate = folder / f"{stem}{suffix}"
     number = 2
-    while candidate.exists():
+    while os.path.lexists(candidate):
         candidate = folder / f"{stem}-{number}{suffix}"
         number += 1
     return candidate
