@@ -17,9 +17,10 @@ from urllib.parse import urlsplit
 
 from briefing.feeds.folder import FeedFolder, LibraryIndex, State, Written
 from briefing.feeds.http import Fetcher, FetchError, RetryLater
+from briefing.feeds.parsing import FeedParsing
 from briefing.feeds.subscriptions import Subscription
 from briefing.library.loaders.errors import ArticleFormatError
-from briefing.library.loaders.feed import FeedEntry, ParsedFeed, entry_article, parse_feed
+from briefing.library.loaders.feed import FeedEntry, ParsedFeed, entry_article
 from briefing.library.model import Article
 from briefing.storage.fsutil import slugify
 
@@ -72,11 +73,11 @@ async def update_feeds(
     fetcher: Callable[[], Fetcher] = Fetcher,
 ) -> list[FeedOutcome]:
     folders = _Folders(library, feeds)
-    async with fetcher() as client:
+    async with fetcher() as client, FeedParsing(len(feeds)) as parsing:
 
         async def one(feed: Subscription) -> FeedOutcome:
             try:
-                outcome = await _update_one(client, feed, folders, events)
+                outcome = await _update_one(client, parsing, feed, folders, events)
             except OSError as error:
                 outcome = FeedOutcome(feed, error=f"cannot write: {error.strerror or error}")
             events.feed_done(outcome)
@@ -112,7 +113,11 @@ class _Folders:
 
 
 async def _update_one(
-    client: Fetcher, feed: Subscription, folders: _Folders, events: UpdateEvents
+    client: Fetcher,
+    parsing: FeedParsing,
+    feed: Subscription,
+    folders: _Folders,
+    events: UpdateEvents,
 ) -> FeedOutcome:
     outcome = FeedOutcome(feed)
     # A feed never updated has no folder yet: it is named after the title.
@@ -145,7 +150,7 @@ async def _update_one(
         outcome.not_modified = True
         return outcome
     try:
-        parsed = await asyncio.to_thread(parse_feed, response.body, response.content_type)
+        parsed = await parsing.parse(response.body, response.content_type)
     except ArticleFormatError as error:
         outcome.error = str(error)
         return outcome

@@ -4,4 +4,5 @@
 - ``fsutil``: atomic writes and safe file names.
 - ``cache``: the derived-data cache (summaries, facts) in SQLite.
 - ``readstate``: which articles the user has opened.
+- ``processes``: worker processes for CPU-bound work, safe to start from threads.
 """
