@@ -9,6 +9,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -185,6 +186,36 @@ def test_the_library_folder_rule(run_cli: CliRunner, tmp_path: Path, isolated_di
     env = {"BRIEFING_CONFIG": str(configured), "BRIEFING_LIBRARY": str(tmp_path / "envlib")}
     assert sources(local, env=env) == {"env.txt"}
     assert sources(local, "--library", str(data_library), env=env) == {"mine.txt"}
+
+
+@pytest.mark.parametrize(
+    ("command", "titles"),
+    [
+        (["summary", "-f", "json", "--no-facts"], lambda r: [a["title"] for a in r["articles"]]),
+        (
+            ["facts", "-f", "json"],
+            lambda r: sorted({a["title"] for e in r["entities"] for a in e["articles"]}),
+        ),
+        (["search", "harbour", "-f", "json"], lambda r: [h["title"] for h in r["results"]]),
+        (["digest", "-f", "json"], lambda r: [a["title"] for a in r["unclustered"]]),
+        (
+            ["digest", "--query", "harbour", "-f", "json"],
+            lambda r: [a["title"] for a in r["unclustered"]],
+        ),
+    ],
+    ids=["summary", "facts", "search", "digest", "digest-query"],
+)
+def test_every_reading_command_reads_the_library_option(
+    run_cli: CliRunner, tmp_path: Path, command: list[str], titles: Callable[[dict], list[str]]
+) -> None:
+    folder = tmp_path / "chosen"
+    text = (
+        "Harbour Vote\n\nThe council in Oslo voted on the harbour budget, Mayor Anna Berg said.\n"
+    )
+    write(folder / "harbour.txt", text)
+    result = run_cli(*command, "--library", folder, cwd=ROOT)  # ROOT has ./articles: not read
+    assert result.returncode == 0, result.stderr
+    assert titles(json.loads(result.stdout)) == ["Harbour Vote"]
 
 
 def test_one_shot_commands_do_not_import_the_web_libraries(tmp_path: Path) -> None:

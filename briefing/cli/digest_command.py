@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
 
     with _progress() as progress:
         progress("loading", 0, 0)
-        library = load_library_or_fail(args.paths, args.max_size)
+        library = load_library_or_fail(args.paths, args.max_size, args.library)
         articles, moments = _chosen(library.articles, args)
         digest = _build(articles, moments, args, progress)
     _print(digest_record(digest), choose_format(args.format))
@@ -111,9 +111,12 @@ def run(args: argparse.Namespace) -> int:
 def _chosen(articles: list[Article], args: argparse.Namespace) -> tuple[list[Article], list]:
     """The articles the options select, with their publication times."""
     from briefing.analysis.stories.when import published_at
+    from briefing.library.files import default_paths
 
     if args.query:
-        articles = _matching(articles, args.query, args.paths, args.max_size)
+        articles = _matching(
+            articles, args.query, args.paths or default_paths(args.library), args.max_size
+        )
     if args.bookmarked:
         articles = bookmarked_only(articles, args.bookmarks)
     moments = [published_at(a) for a in articles]
@@ -139,14 +142,14 @@ def _when(article: Article, moment: datetime | None) -> datetime:
 def _matching(
     articles: list[Article], query: str, paths: Sequence[Path], max_size: int | None
 ) -> list[Article]:
-    from briefing.library.files import LibraryError, default_paths
+    from briefing.library.files import LibraryError
     from briefing.search import SearchIndex, SearchIndexError, parse_query
 
     parsed = parse_query(query)
     if parsed.is_empty:
         fail(f'nothing to search for in {query!r}: give words, "phrases" or prefix*')
     try:
-        with SearchIndex(list(paths) or default_paths(), max_bytes=max_size) as index:
+        with SearchIndex(list(paths), max_bytes=max_size) as index:
             index.refresh()
             results = index.search(parsed, limit=None, snippet_words=0)
     except (LibraryError, SearchIndexError) as error:
