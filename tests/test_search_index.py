@@ -636,3 +636,35 @@ def test_after_a_rebuild_other_threads_reconnect(index: SearchIndex) -> None:
     second.start()
     second.join()
     assert found == [1, 1]
+
+
+@pytest.mark.parametrize("with_index", [True, False], ids=["index", "no-index"])
+def test_catalogue_finds_an_id_as_the_library_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_index: bool
+) -> None:
+    from briefing.library.catalogue import Catalogue
+    from briefing.library.load import LibraryError
+
+    folder = tmp_path / "lib"
+    for n in range(20):  # 20 ids among 16 first hex digits: some first digit is shared
+        write(folder / f"{n}.txt", f"Story {n}\n\nThe harbour story number {n}.\n")
+    library = load_library([folder])
+    catalogue = Catalogue([folder])
+    if not with_index:
+        # A cache folder that cannot be made: the catalogue reads the files.
+        monkeypatch.setenv("XDG_CACHE_HOME", str(write(tmp_path / "a-file", "not a folder")))
+    catalogue.open()
+    assert (catalogue.index is not None) == with_index
+    catalogue.refresh()
+    for article in library.articles:
+        for key in (article.id, article.id[:5], article.id.upper(), f" {article.id[:7]} "):
+            found = catalogue.find(key)
+            assert (found.id, found.title, found.body) == (article.id, article.title, article.body)
+    first_digits = [a.id[0] for a in library.articles]
+    shared = next(d for d in first_digits if first_digits.count(d) > 1)
+    for key in (shared, "zzzz", " "):
+        with pytest.raises(LibraryError) as caught:
+            catalogue.find(key)
+        with pytest.raises(LibraryError) as expected:
+            library.find(key)
+        assert str(caught.value) == str(expected.value)

@@ -21,6 +21,7 @@ import pytest
 from conftest import ROOT, write
 
 from briefing.search import SearchIndex, reading
+from briefing.storage import processes
 
 
 @pytest.fixture
@@ -195,7 +196,7 @@ def test_a_folder_changed_just_after_listing_is_listed_again(tmp_path: Path) -> 
 def pooled(monkeypatch: pytest.MonkeyPatch) -> None:
     """Read with worker processes from 100 files on (normally 1,000)."""
     monkeypatch.setattr(reading, "POOL_MIN_FILES", 100)
-    monkeypatch.setattr(reading, "_workers", lambda: 2)
+    monkeypatch.setattr(processes, "cpu_count", lambda: 2)
 
 
 @pytest.mark.usefixtures("pooled")
@@ -272,6 +273,8 @@ WORKERS_UNDER_A_UI = """
 import multiprocessing, sys
 from pathlib import Path
 from briefing.search import reading
+from briefing.storage import processes
+from briefing.storage import processes
 
 class Replaced:  # what Textual puts in sys.stderr while it runs: no real descriptor
     def write(self, text): return len(text)
@@ -281,7 +284,7 @@ class Replaced:  # what Textual puts in sys.stderr while it runs: no real descri
 def main():
     sys.stderr = Replaced()
     reading.POOL_MIN_FILES = 10
-    reading._workers = lambda: 2
+    processes.cpu_count = lambda: 2
     paths = sorted(str(p) for p in Path(sys.argv[1]).iterdir())
     found, workers = [], 0
     for path, result in reading.read_files(paths, 5 << 20):

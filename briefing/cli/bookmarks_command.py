@@ -172,6 +172,30 @@ def _library(args: argparse.Namespace, required: bool) -> Library | None:
     return library
 
 
+def _article(args: argparse.Namespace) -> Article | None:
+    """The library's article ``args.id`` names, found through the search index
+    (a library of 100,000 articles is not read for one id); None when the
+    library is unavailable and was not asked for. LibraryError when no
+    article, or more than one, has that id."""
+    from briefing.library.catalogue import Catalogue
+    from briefing.library.load import DEFAULT_MAX_BYTES, LibraryError, default_paths
+
+    catalogue = Catalogue(
+        args.library or default_paths(), getattr(args, "max_size", None) or DEFAULT_MAX_BYTES
+    )
+    try:
+        catalogue.open()
+        result = catalogue.refresh()
+    except LibraryError as error:
+        if args.library:
+            fail(str(error))
+        return None
+    if args.library:
+        for problem in result.problems:
+            warn(f"skipped {problem.path}: {problem.reason}")
+    return catalogue.find(args.id)
+
+
 def _bookmarked(bookmarks: Bookmarks, key: str) -> Bookmark:
     """The live bookmark whose id is ``key`` or starts with it (unambiguously)."""
     key = key.strip()
@@ -257,14 +281,12 @@ def _add(args: argparse.Namespace) -> int:
     from briefing.library.load import LibraryError
 
     store = _store(args)
-    library = _library(args, required=bool(args.library))
     target: Article | str | None = None
     error: str | None = None
-    if library is not None:
-        try:
-            target = library.find(args.id)
-        except LibraryError as problem:
-            error = str(problem)
+    try:
+        target = _article(args)
+    except LibraryError as problem:
+        error = str(problem)
     if target is None:
         # Not in the library: bring back a bookmark the file already has (one
         # removed, or one from someone else's file).

@@ -22,6 +22,7 @@ __all__ = [
     "bookmarked_only",
     "choose_format",
     "fail",
+    "find_article_or_fail",
     "load_library_or_fail",
     "positive_int",
     "safe_line",
@@ -185,6 +186,25 @@ def load_library_or_fail(paths: list[Path], max_bytes: int | None, folder: Path 
             fail(f"no readable articles in {where}")
         fail(f"no articles in {where} (looked for .txt and .md files)")
     return library
+
+
+def find_article_or_fail(
+    key: str, paths: list[Path], max_bytes: int | None, folder: Path | None = None
+) -> Any:
+    """The one article whose id is ``key`` (or starts with it), found through
+    the search index, so that a library of 100,000 articles is not read for
+    it; warns about each file that could not be read, fails if none fits."""
+    from briefing.library.catalogue import Catalogue
+    from briefing.library.load import DEFAULT_MAX_BYTES, LibraryError, default_paths
+
+    catalogue = Catalogue(paths or default_paths(folder), max_bytes or DEFAULT_MAX_BYTES)
+    try:
+        catalogue.open()
+        for problem in catalogue.refresh().problems:
+            warn(f"skipped {problem}")
+        return catalogue.find(key)
+    except LibraryError as error:
+        fail(str(error))
 
 
 def bookmarked_only(articles: list[Any], bookmark_file: Path | None) -> list[Any]:

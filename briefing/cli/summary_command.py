@@ -12,6 +12,7 @@ from briefing.cli.common import (
     bookmarked_only,
     choose_format,
     fail,
+    find_article_or_fail,
     load_library_or_fail,
     positive_int,
     warn,
@@ -103,17 +104,13 @@ def run(args: argparse.Namespace) -> int:
     from briefing.analysis.derived import facts_for
     from briefing.analysis.summarize import EXPLAINED, Length
     from briefing.cli.stream import ProgressBar, chunks, write_items
-    from briefing.library.load import LibraryError
     from briefing.presentation.report import digest
     from briefing.storage.cache import DerivedCache
 
-    library = load_library_or_fail(args.paths, args.max_size, args.library)
-    articles = library.articles
     if args.id:
-        try:
-            articles = [library.find(args.id)]
-        except LibraryError as error:
-            fail(str(error))
+        articles = [find_article_or_fail(args.id, args.paths, args.max_size, args.library)]
+    else:
+        articles = load_library_or_fail(args.paths, args.max_size, args.library).articles
     if args.bookmarked:
         articles = bookmarked_only(articles, args.bookmarks)
     length = Length(sentences=None, ratio=args.ratio) if args.ratio else Length(args.sentences)

@@ -13,7 +13,13 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.library.load import DEFAULT_MAX_BYTES, Problem, find_article_files, load_article_file
+from briefing.library.load import (
+    DEFAULT_MAX_BYTES,
+    LibraryError,
+    Problem,
+    find_article_files,
+    load_article_file,
+)
 from briefing.library.loaders import ArticleFormatError
 from briefing.library.model import Article
 
@@ -144,6 +150,27 @@ class Catalogue:
             except (ArticleFormatError, OSError):
                 return None
         return found
+
+    def find(self, key: str) -> Article:
+        """The article whose id is ``key`` or starts with it (unambiguously),
+        after a refresh; LibraryError saying why not (as ``Library.find``)."""
+        from briefing.library.load import match_id
+
+        if self.index is not None:
+            from briefing.search import SearchIndexError
+
+            try:
+                wanted = match_id(key, self.index.ids_starting(key))
+                found = self.index.article(wanted)
+            except SearchIndexError as error:
+                self._index_failed(error)
+            else:
+                if found is None:  # pragma: no cover - removed between the two reads
+                    raise LibraryError(f"no article with id {key.strip()!r}")
+                return found
+            self.refresh()  # without the index: read the files
+        wanted = match_id(key, list(self._loaded))
+        return self._loaded[wanted]
 
     def search(
         self, text: str, bookmarks: Mapping[str, Sequence[str]] | None, limit: int = 500

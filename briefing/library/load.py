@@ -33,6 +33,7 @@ __all__ = [
     "find_article_files",
     "load_article_file",
     "load_library",
+    "match_id",
     "read_article_bytes",
 ]
 
@@ -48,19 +49,25 @@ class Library:
 
     def find(self, key: str) -> Article:
         """The article whose id is ``key`` or starts with it (unambiguously)."""
-        key = key.strip().lower()
-        if not key:
-            raise LibraryError("an article id cannot be empty")
-        exact = [a for a in self.articles if a.id == key]
-        if exact:
-            return exact[0]
-        matches = [a for a in self.articles if a.id.startswith(key)]
-        if not matches:
-            raise LibraryError(f"no article with id {key!r}")
-        if len(matches) > 1:
-            ids = ", ".join(a.id for a in matches[:5])
-            raise LibraryError(f"id {key!r} is ambiguous: it starts {ids}")
-        return matches[0]
+        wanted = match_id(key, [a.id for a in self.articles])
+        return next(a for a in self.articles if a.id == wanted)
+
+
+def match_id(key: str, ids: Sequence[str]) -> str:
+    """The one of ``ids`` that is ``key`` or starts with it (unambiguously);
+    LibraryError saying why not. ``ids`` may hold only those that start with
+    ``key``: the library's, or an index's answer for the prefix."""
+    key = key.strip().lower()
+    if not key:
+        raise LibraryError("an article id cannot be empty")
+    if key in ids:
+        return key
+    matches = sorted({i for i in ids if i.startswith(key)})
+    if not matches:
+        raise LibraryError(f"no article with id {key!r}")
+    if len(matches) > 1:
+        raise LibraryError(f"id {key!r} is ambiguous: it starts {', '.join(matches[:5])}")
+    return matches[0]
 
 
 def find_article_files(paths: Sequence[Path]) -> list[Path]:

@@ -181,6 +181,20 @@ class SearchIndex:
             ).fetchone()[0]
         )
 
+    def ids_starting(self, prefix: str, limit: int = 6) -> list[str]:
+        """Up to ``limit`` distinct article ids that start with ``prefix``
+        (ids are lower-case hex, so the range below is exactly the prefix)."""
+        prefix = prefix.strip().lower()
+
+        def read(connection: sqlite3.Connection) -> list[str]:
+            rows = connection.execute(
+                "SELECT DISTINCT id FROM docs WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                (prefix, prefix + "\uffff", limit),
+            )
+            return [row[0] for row in rows]
+
+        return self._run(read)
+
     def article(self, article_id: str) -> Article | None:
         """The whole article, rebuilt from the index (exactly as its file loads)."""
         from briefing.library.model import Article

@@ -11,20 +11,15 @@ thread, and forking a process that has threads can deadlock.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-import sys
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
-from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.search.tokenizer import tokens_many
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from briefing.library.model import Article
 
@@ -128,19 +123,6 @@ def read_chunk(paths: Sequence[str], max_bytes: int) -> list[Result]:
     ]
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group: the parent stops the work and
-    # keeps what it committed; workers should not print tracebacks of their own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
 def read_files(paths: Sequence[str], max_bytes: int) -> Generator[tuple[str, Result], None, None]:
     """Each path with what reading it gave, in order.
 
@@ -150,13 +132,15 @@ def read_files(paths: Sequence[str], max_bytes: int) -> Generator[tuple[str, Res
     guard that "spawn" needs, no free process slots…), the rest is read in
     this process.
     """
-    workers = _workers()
+    from briefing.storage.processes import cpu_count, spawn_pool
+
+    workers = cpu_count()
     done = 0
     if len(paths) >= POOL_MIN_FILES and workers >= 2:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            pool = _pool(workers)
+            pool = spawn_pool(workers)
             try:
                 for item in _pooled(pool, paths, max_bytes, ahead=4 * workers):
                     yield item
@@ -168,21 +152,6 @@ def read_files(paths: Sequence[str], max_bytes: int) -> Generator[tuple[str, Res
     for start in range(done, len(paths), CHUNK):
         chunk = paths[start : start + CHUNK]
         yield from zip(chunk, read_chunk(chunk, max_bytes), strict=True)
-
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import resource_tracker
-
-    # multiprocessing's resource tracker hands sys.stderr's descriptor to its
-    # process; a user interface that replaced sys.stderr (Textual's gives -1)
-    # makes that fail, so the tracker is started with the real one.
-    real = sys.__stderr__
-    with contextlib.redirect_stderr(real) if real is not None else contextlib.nullcontext():
-        resource_tracker.ensure_running()
-    context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
 
 
 def _pooled(
