@@ -65,7 +65,7 @@ class Catalogue:
 
         try:
             self.index = SearchIndex(self.paths, max_bytes=self.max_bytes)
-            self.index.entries()  # proves the file usable now, not on first use
+            self.index.check()  # the file is usable now, not only on first use
         except SearchIndexError as error:
             self.index, self.index_error = None, str(error)
 

@@ -155,6 +155,11 @@ class SearchIndex:
             self._words = None  # the vocabulary for suggestions has changed
         return result
 
+    def check(self) -> None:
+        """Open the file now (SearchIndexError if it cannot be used), at the
+        cost of one row, not of the whole catalogue."""
+        self._run(lambda connection: connection.execute("SELECT 1 FROM docs LIMIT 1").fetchall())
+
     def entries(self) -> list[Entry]:
         """Every article (one per distinct text), in library order, from the index alone."""
 
