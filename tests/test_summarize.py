@@ -3,10 +3,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
 from conftest import STORY_BODY, STORY_TITLE, CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 import briefing.analysis.choose as choose_module
 from briefing.analysis import summary_weights
@@ -318,3 +321,33 @@ async def test_the_reader_shows_and_hides_the_reasons(tmp_path: Path) -> None:
         await pilot.press("x")
         await pilot.pause()
         assert "score" not in shown()
+
+
+# The one-pattern definition of "this sentence quotes someone" that rank's
+# three faster searches replace; they must agree on every text.
+_QUOTE_SPEC = re.compile(r"[\"“”«»]|(?:^|(?<=[\s(—–:-]))['‘](?=\w)")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab_1 ('‘’\"“”«»—–:-\n\tç")), max_size=12))
+def test_quote_feature_matches_its_definition(text: str) -> None:
+    from briefing.analysis.rank import _has_quote
+
+    assert _has_quote(text) == bool(_QUOTE_SPEC.search(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("'We will win,' she said.", True),
+        ("He said: 'never'.", True),
+        ("It's the council's budget.", False),
+        ("“Yes,” he said.", True),
+        ("(‘Maybe’) was all.", True),
+        ("Rock 'n' roll", True),
+        ("Nothing quoted here.", False),
+    ],
+)
+def test_quote_feature_examples(text: str, quoted: bool) -> None:
+    from briefing.analysis.rank import _has_quote
+
+    assert _has_quote(text) is quoted
