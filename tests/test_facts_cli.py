@@ -160,3 +160,35 @@ def test_facts_command_reuses_cached_facts(run_cli: CliRunner, tmp_path: Path) -
     write(folder / "markup.txt", MARKUP)
     more = json.loads(run_cli("facts", folder, "--format", "json").stdout)["entities"]
     assert "Odile Marchetti" in {e["text"] for e in more}
+
+
+def test_facts_across_articles_do_not_depend_on_the_hash_seed(
+    run_cli: CliRunner, tmp_path: Path
+) -> None:
+    # Organisations named by name and acronym across articles, so that an
+    # entity can be found by more than one of its forms: which form is tried
+    # first must not depend on Python's set order (PYTHONHASHSEED).
+    folder = tmp_path / "lib"
+    write(
+        folder / "a.txt",
+        "Port Talks\n\nThe Northbay Port Authority (NPA) met the unions on Monday, "
+        'its chair Maria Okafor said. "We want a deal," she said.\n',
+    )
+    write(
+        folder / "b.txt",
+        "Press Body\n\nThe National Press Association (NPA) met in Leeds, "
+        "its secretary Tom Reyes said on Tuesday.\n",
+    )
+    write(
+        folder / "c.txt",
+        "Deal Near\n\nThe NPA and the Northbay Port Authority expect a deal in Northbay "
+        "by Friday, Maria Okafor told reporters.\n",
+    )
+    outputs = set()
+    for seed in ("0", "1", "2", "3", "12345"):
+        result = run_cli("facts", folder, "-f", "json", env={"PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+    entities = json.loads(outputs.pop())["entities"]
+    assert {"organisation", "person"} <= {e["kind"] for e in entities}

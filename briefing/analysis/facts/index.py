@@ -111,7 +111,10 @@ def build_index(
                 continue
             forms = _forms(fact)
             entry = by_form.get((fact.kind, fact.key)) or next(
-                (by_form[(fact.kind, f)] for f in forms if (fact.kind, f) in by_form), None
+                # In sorted order: set order changes with PYTHONHASHSEED, and two
+                # forms may already belong to different entries.
+                (by_form[(fact.kind, f)] for f in sorted(forms) if (fact.kind, f) in by_form),
+                None,
             )
             if entry is None:
                 entry = EntityEntry(fact.kind, fact.key, fact.text, fact.acronym, fact.role)
