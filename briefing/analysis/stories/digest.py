@@ -21,6 +21,7 @@ from briefing.analysis.stories.terms import (
     article_terms,
     dot,
     idf_weights,
+    rare_weight,
     tfidf_vectors,
     unit,
 )
@@ -72,6 +73,7 @@ class _Library:
     dates: Sequence[datetime | None]
     vectors: list[Vector]
     idf: dict[str, float]
+    rare: float  # rare_weight(idf)
 
 
 def build_digest(
@@ -100,7 +102,7 @@ def build_digest(
         report("reading", start, len(articles))
         bags += terms(articles[start : start + 500])
     idf = idf_weights(bags)
-    library = _Library(articles, dates, tfidf_vectors(bags, idf), idf)
+    library = _Library(articles, dates, tfidf_vectors(bags, idf), idf, rare_weight(idf))
     del bags  # the vectors are all that is needed from here (and half the memory)
     report("grouping", 0, 0)  # no count to show: the bar pulses
     groups = group_articles(library.vectors, dates, grouping)
@@ -146,7 +148,7 @@ def _story(
     centroid = unit(total)
     central = max(order, key=lambda i: dot(library.vectors[i], centroid))
     chosen = choose_sentences(
-        members, [summary_of(a) for a in members], centroid, library.idf, count
+        members, [summary_of(a) for a in members], centroid, library.idf, count, library.rare
     )
     return Story(
         id=story_id(members),

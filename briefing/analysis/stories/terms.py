@@ -46,17 +46,30 @@ def article_terms(article: Article) -> dict[str, float]:
 
 def text_counts(text: str, boost: float = 1.0) -> defaultdict[str, float]:
     """Stemmed terms and their counts, capitalised words counting ``boost`` each."""
-    stop = rank._stop_words()
     counts: defaultdict[str, float] = defaultdict(float)
+    terms = _TERMS
     # Each distinct token is looked at once: about three times faster than
     # stemming every occurrence.
     for token, times in Counter(rank._TOKEN.findall(text)).items():
-        word = token.lower()
-        # One-letter tokens are mostly debris of mis-decoded text ("donâ€™t").
-        if len(word) < 2 or word in stop or word.isdigit():
-            continue
-        counts[rank._stem(word)] += times * (boost if token[0].isupper() else 1.0)
+        term = terms.get(token)
+        if term is None:
+            term = terms[token] = _term(token)
+        if term:
+            counts[term] += times * (boost if token[0].isupper() else 1.0)
     return counts
+
+
+# Every token seen so far and its term ("" for none): the stemming of a
+# story's summary candidates was a third of choosing its sentences.
+_TERMS: dict[str, str] = {}
+
+
+def _term(token: str) -> str:
+    word = token.lower()
+    # One-letter tokens are mostly debris of mis-decoded text ("donâ€™t").
+    if len(word) < 2 or word in rank._stop_words() or word.isdigit():
+        return ""
+    return rank._stem(word)
 
 
 def unit(vector: dict[str, float]) -> Vector:
