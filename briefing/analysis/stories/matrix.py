@@ -1,0 +1,105 @@
+"""The library's tf-idf vectors as flat arrays: a sparse matrix, a row an article.
+
+The same unit vectors as ``terms.tfidf_vectors`` (to the last bit: the same
+operations on the same numbers, in the same order), without a dictionary per
+article: at 1,000 articles building those, and flattening them again for the
+pairing, was a tenth of a warm ``briefing digest``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
+
+from briefing.analysis.stories.terms import Vector, rare_weight
+
+__all__ = ["TermMatrix", "centroid", "tfidf_matrix"]
+
+
+@dataclass(frozen=True)
+class TermMatrix:
+    """Unit tf-idf vectors over the shared terms (those of two articles or more)."""
+
+    vocabulary: list[str]  # the shared terms, first seen first
+    columns: np.ndarray  # the term of each entry, article by article
+    weights: np.ndarray
+    bounds: np.ndarray  # article i's entries are bounds[i]:bounds[i + 1]
+    idf: dict[str, float]  # as terms.idf_weights
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+    def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        start, end = self.bounds[i], self.bounds[i + 1]
+        return self.columns[start:end], self.weights[start:end]
+
+    def vectors(self) -> list[Vector]:
+        """The rows as dictionaries, as ``terms.tfidf_vectors`` gives them."""
+        rows = (self.row(i) for i in range(len(self)))
+        return [
+            dict(zip([self.vocabulary[c] for c in columns.tolist()], weights.tolist(), strict=True))
+            for columns, weights in rows
+        ]
+
+
+def tfidf_matrix(bags: Sequence[dict[str, float]]) -> TermMatrix:
+    """The articles' term weights (``terms.article_terms``) as unit tf-idf rows.
+
+    idf is log((N + 1) / df) for the terms of two articles or more; a term
+    of one article weighs ``rare_weight`` and counts in its row's length,
+    but is then left out (see ``terms.tfidf_vectors``).
+    """
+    n = len(bags)
+    keys = list(chain.from_iterable(bags))
+    index = {term: i for i, term in enumerate(dict.fromkeys(keys))}  # first seen first
+    ids = np.fromiter(map(index.__getitem__, keys), dtype=np.intp, count=len(keys))
+    counts = np.fromiter(
+        chain.from_iterable(bag.values() for bag in bags), dtype=np.float64, count=len(keys)
+    )
+    frequency = np.bincount(ids, minlength=len(index))
+    # math.log, as idf_weights does (numpy's log may differ in the last bit).
+    logs = {df: math.log((n + 1) / df) for df in np.unique(frequency).tolist() if df > 1}
+    idf = {term: logs[df] for term, df in zip(index, frequency.tolist(), strict=True) if df > 1}
+    by_frequency = np.full(int(frequency.max(initial=0)) + 1, rare_weight(idf))
+    for df, weight in logs.items():
+        by_frequency[df] = weight
+    weighted = counts * by_frequency[frequency][ids]
+    lengths = [len(bag) for bag in bags]
+    squares = (weighted * weighted).tolist()
+    ends = np.cumsum(lengths).tolist()
+    # Python's sum, article by article: the same rounding as the dictionaries'.
+    norms = [math.sqrt(sum(squares[e - k : e])) or 1.0 for e, k in zip(ends, lengths, strict=True)]
+    unit = weighted / np.repeat(norms, lengths)
+    shared = frequency > 1
+    kept = shared[ids]
+    counted = np.concatenate(([0], np.cumsum(kept)))
+    return TermMatrix(
+        vocabulary=[term for term, keep in zip(index, shared.tolist(), strict=True) if keep],
+        columns=(np.cumsum(shared) - 1)[ids[kept]],
+        weights=unit[kept],
+        bounds=counted[np.concatenate(([0], ends)).astype(np.intp)],
+        idf=idf,
+    )
+
+
+def centroid(matrix: TermMatrix, rows: Sequence[int]) -> tuple[Vector, list[float]]:
+    """The unit mean of ``rows`` (as ``terms.unit`` of their sum, in this order)
+    and each row's dot product with it (as ``terms.dot``)."""
+    parts = [matrix.row(i) for i in rows]
+    columns = np.concatenate([c for c, _w in parts])
+    weights = np.concatenate([w for _c, w in parts])
+    terms, first, inverse = np.unique(columns, return_index=True, return_inverse=True)
+    # bincount adds in the order given, from 0.0: the dictionary's sums.
+    totals = np.bincount(inverse, weights=weights, minlength=len(terms))
+    seen = np.argsort(first)  # the dictionary's order: first seen first
+    norm = math.sqrt(sum((totals[seen] * totals[seen]).tolist())) or 1.0
+    mean = totals / norm
+    products = (weights * mean[inverse]).tolist()
+    ends = np.cumsum([len(c) for c, _w in parts]).tolist()
+    dots = [sum(products[e - len(c) : e]) for e, (c, _w) in zip(ends, parts, strict=True)]
+    names = [matrix.vocabulary[t] for t in terms[seen].tolist()]
+    return dict(zip(names, mean[seen].tolist(), strict=True)), dots
