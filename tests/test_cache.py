@@ -9,7 +9,7 @@ from conftest import STORY_BODY, STORY_TITLE
 import briefing.analysis.facts
 import briefing.library.model
 import briefing.storage.cache
-from briefing.analysis.derived import cached_summary, facts_for, sentences_for
+from briefing.analysis.derived import cached_summary, facts_for, sentences_for, terms_for
 from briefing.analysis.facts import extract_facts
 from briefing.analysis.summarize import Length, summarize
 from briefing.library.model import Article
@@ -144,3 +144,22 @@ def test_cached_sentences_of_another_text_are_not_taken(tmp_path: Path) -> None:
     sentences_for([before], cache)
     sentences_for([after], cache)
     assert after.sentences == _fresh(after).sentences
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        '[["strike", "port"], [1.0]]',  # a count missing
+        '[["strike", "port"], [1.0, -2.0]]',  # not a count
+        '[["strike", 3], [1.0, 2.0]]',  # not a term
+        '{"strike": 1.0}',  # another layout
+    ],
+)
+def test_damaged_cached_terms_are_worked_out_again(tmp_path: Path, story: Article, data) -> None:
+    cache = DerivedCache(tmp_path / "c.sqlite3")
+    expected = terms_for([story], cache)
+    assert cache.terms([(story.id, story.digest)]) == {story.id: expected[0]}
+    code = briefing.storage.cache.code_version(*briefing.storage.cache.TERMS_CODE)
+    cache._write("UPDATE terms SET data = ? WHERE code = ?", [(data, code)])
+    assert cache.terms([(story.id, story.digest)]) == {}
+    assert terms_for([story], cache) == expected

@@ -13,7 +13,15 @@ from briefing.analysis.stories.cluster import average_linkage
 from briefing.analysis.stories.matrix import centroid, tfidf_matrix
 from briefing.analysis.stories.similarity import Postings, Similarities, similarities
 from briefing.analysis.stories.summary import REPEAT_JACCARD, jaccard, word_set
-from briefing.analysis.stories.terms import article_terms, dot, idf_weights, tfidf_vectors, unit
+from briefing.analysis.stories.terms import (
+    Counts,
+    article_counts,
+    article_terms,
+    dot,
+    idf_weights,
+    tfidf_vectors,
+    unit,
+)
 from briefing.analysis.stories.when import parse_when
 from briefing.analysis.summarize import Length, summarize
 from briefing.library.load import load_library
@@ -169,15 +177,15 @@ def test_pair_similarities_are_the_cosines(articles: list[Article]) -> None:
     assert abs(postings.mean(n) - mean) < 1e-9
 
 
-def _bags(articles: list[Article]) -> list[dict[str, float]]:
-    return [article_terms(a) for a in articles]
+def _counts(articles: list[Article]) -> list[Counts]:
+    return [article_counts(a) for a in articles]
 
 
 @pytest.mark.parametrize("extra", [[], [Article("Alone", "Nothing shared with anything here.")]])
 def test_term_matrix_is_the_vectors_to_the_last_bit(articles: list[Article], extra) -> None:
-    bags = _bags(articles + extra)
+    bags = [article_terms(a) for a in articles + extra]
     idf = idf_weights(bags)
-    matrix = tfidf_matrix(bags)
+    matrix = tfidf_matrix(_counts(articles + extra))
     assert list(matrix.idf.items()) == list(idf.items())
     expected = tfidf_vectors(bags, idf)
     assert [list(v.items()) for v in matrix.vectors()] == [list(v.items()) for v in expected]
@@ -188,11 +196,11 @@ def test_term_matrix_is_the_vectors_to_the_last_bit(articles: list[Article], ext
 
 def test_empty_term_matrix() -> None:
     assert len(tfidf_matrix([])) == 0
-    assert tfidf_matrix([{}, {}]).vectors() == [{}, {}]
+    assert tfidf_matrix([([], []), ([], [])]).vectors() == [{}, {}]
 
 
 def test_centroid_is_the_unit_sum_to_the_last_bit(articles: list[Article]) -> None:
-    matrix = tfidf_matrix(_bags(articles))
+    matrix = tfidf_matrix(_counts(articles))
     vectors = matrix.vectors()
     for rows in ([0, 1], [3, 1, 2], list(range(len(vectors)))[::-1]):
         total: dict[str, float] = {}
@@ -209,7 +217,7 @@ def test_sparse_and_nearest_pairs_as_all_at_once(
 ) -> None:
     """Summing run by run, or by sorting the keys (large libraries), gives the
     same sums; the nearest pairs are each article's most alike, as first and as second."""
-    matrix = tfidf_matrix(_bags(articles))
+    matrix = tfidf_matrix(_counts(articles))
     n = len(matrix)
     dense = similarities(Postings.of(matrix), n)
     monkeypatch.setattr(similarity, "DENSE_UP_TO", 0)

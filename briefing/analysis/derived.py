@@ -17,6 +17,7 @@ from briefing.storage.cache import DerivedCache
 
 if TYPE_CHECKING:
     from briefing.analysis.facts import Fact
+    from briefing.analysis.stories.terms import Counts
 
 __all__ = ["cached_summary", "facts_for", "facts_part", "sentences_for", "terms_for"]
 
@@ -96,18 +97,18 @@ def facts_part(article: Article) -> Article:
     return article if end >= len(article.body.rstrip()) else article.opening(end)
 
 
-def terms_for(articles: Sequence[Article], cache: DerivedCache | None) -> list[dict[str, float]]:
-    """Each article's weighted terms for story grouping, from the cache where
+def terms_for(articles: Sequence[Article], cache: DerivedCache | None) -> list[Counts]:
+    """Each article's terms and counts for story grouping, from the cache where
     it has them (reading them back is about ten times faster than working
     them out: benchmarks/digest.py)."""
-    from briefing.analysis.stories.terms import article_terms
+    from briefing.analysis.stories.terms import article_counts
 
     found = cache.terms((a.id, a.digest) for a in articles) if cache is not None else {}
     missing = {a.id: a for a in articles if a.id not in found}
     if missing:
-        fresh = {i: article_terms(a) for i, a in missing.items()}
+        fresh = {i: article_counts(a) for i, a in missing.items()}
         if cache is not None:
-            cache.put_terms({i: (missing[i].digest, weights) for i, weights in fresh.items()})
+            cache.put_terms({i: (missing[i].digest, counts) for i, counts in fresh.items()})
         found.update(fresh)
     return [found[a.id] for a in articles]
 

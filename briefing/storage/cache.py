@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from briefing.analysis.facts import Fact
+    from briefing.analysis.stories.terms import Counts
 
 __all__ = ["DerivedCache", "code_version"]
 
@@ -235,15 +236,17 @@ class DerivedCache:
             )
             yield from (row for row in rows if (row[0], row[1]) in pairs)
 
-    def terms(self, wanted: Iterable[tuple[str, str]]) -> dict[str, dict[str, float]]:
-        """Cached term weights for whichever (article id, digest) pairs have them."""
-        found: dict[str, dict[str, float]] = {}
+    def terms(self, wanted: Iterable[tuple[str, str]]) -> dict[str, Counts]:
+        """Cached terms and counts for whichever (article id, digest) pairs have them."""
+        found: dict[str, Counts] = {}
         code = code_version(*TERMS_CODE)
         for article_id, _digest, data in self._by_digest("terms", code, wanted):
-            with contextlib.suppress(ValueError, TypeError, AttributeError):
-                # One string per distinct term, not one per article
-                # naming it: 140 MB less at 10,000 articles.
-                found[article_id] = {intern(t): w for t, w in json.loads(data).items()}
+            with contextlib.suppress(ValueError, TypeError):
+                terms, counts = json.loads(data)
+                if _is_counts(terms, counts):
+                    # One string per distinct term, not one per article
+                    # naming it: 140 MB less at 10,000 articles.
+                    found[article_id] = list(map(intern, terms)), counts
         return found
 
     def _put_by_digest(
@@ -257,8 +260,8 @@ class DerivedCache:
         if rows:
             self._write(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?, ?)", rows)
 
-    def put_terms(self, terms: dict[str, tuple[str, dict[str, float]]]) -> None:
-        """Store term weights by article id: (digest of the text, weights)."""
+    def put_terms(self, terms: dict[str, tuple[str, Counts]]) -> None:
+        """Store terms and counts by article id: (digest of the text, them)."""
         self._put_by_digest("terms", code_version(*TERMS_CODE), terms)
 
     # Sentences (story summaries) -------------------------------------------
@@ -335,6 +338,18 @@ def _is_summary(indices: object, count: int) -> bool:
         and 0 < len(indices) <= count
         and all(type(i) is int and i >= 0 for i in indices)
         and all(a < b for a, b in itertools.pairwise(indices))
+    )
+
+
+def _is_counts(terms: object, counts: object) -> bool:
+    """Terms (strings) and as many counts (positive numbers), as put_terms writes them."""
+    return (
+        isinstance(terms, list)
+        and isinstance(counts, list)
+        and len(terms) == len(counts)
+        and set(map(type, terms)) <= {str}
+        and set(map(type, counts)) <= {int, float}
+        and min(counts, default=1) > 0
     )
 
 

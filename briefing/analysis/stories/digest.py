@@ -17,7 +17,7 @@ from briefing.analysis.stories.cluster import group_articles
 from briefing.analysis.stories.entities import StoryEntity, merge_entities
 from briefing.analysis.stories.matrix import TermMatrix, centroid, tfidf_matrix
 from briefing.analysis.stories.summary import choose_sentences
-from briefing.analysis.stories.terms import article_terms, rare_weight
+from briefing.analysis.stories.terms import Counts, article_counts, rare_weight
 from briefing.library.model import Article
 
 if TYPE_CHECKING:
@@ -77,19 +77,19 @@ def build_digest(
     grouping: str | float = "normal",
     sentences: int = 3,
     progress: Progress | None = None,
-    terms_of: Callable[[Sequence[Article]], list[dict[str, float]]] | None = None,
+    terms_of: Callable[[Sequence[Article]], list[Counts]] | None = None,
 ) -> Digest:
     """Group ``articles`` into stories and summarise each.
 
     ``summary_of`` gives an article's summary sentence indices (the
     candidates), ``facts_of`` the key facts of several articles (only those
     in stories are asked for); ``dates`` the articles' dates, if known;
-    ``terms_of`` the weighted terms of several articles (a cache may answer).
+    ``terms_of`` the terms and counts of several articles (a cache may answer).
     """
     report = progress or (lambda step, done, total: None)
     dates = list(dates) if dates is not None else [None] * len(articles)
     terms = terms_of or _terms
-    bags: list[dict[str, float]] = []
+    bags: list[Counts] = []
     for start in range(0, len(articles), 500):
         report("reading", start, len(articles))
         bags += terms(articles[start : start + 500])
@@ -110,8 +110,8 @@ def build_digest(
     return Digest(stories, [articles[i] for i in reversed(lone)])
 
 
-def _terms(articles: Sequence[Article]) -> list[dict[str, float]]:
-    return [article_terms(a) for a in articles]
+def _terms(articles: Sequence[Article]) -> list[Counts]:
+    return [article_counts(a) for a in articles]
 
 
 def _when(moment: datetime | None) -> datetime:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 
 import numpy as np
 
-from briefing.analysis.stories.terms import Vector, rare_weight
+from briefing.analysis.stories.terms import Counts, Vector, rare_weight, sublinear
 
 __all__ = ["TermMatrix", "centroid", "tfidf_matrix"]
 
@@ -29,6 +30,11 @@ class TermMatrix:
     weights: np.ndarray
     bounds: np.ndarray  # article i's entries are bounds[i]:bounds[i + 1]
     idf: dict[str, float]  # as terms.idf_weights
+
+    @cached_property
+    def names(self) -> np.ndarray:
+        """The vocabulary as an array, to look many terms up at once."""
+        return np.array(self.vocabulary, dtype=object)
 
     def __len__(self) -> int:
         return len(self.bounds) - 1
@@ -46,29 +52,33 @@ class TermMatrix:
         ]
 
 
-def tfidf_matrix(bags: Sequence[dict[str, float]]) -> TermMatrix:
-    """The articles' term weights (``terms.article_terms``) as unit tf-idf rows.
+def tfidf_matrix(bags: Sequence[Counts]) -> TermMatrix:
+    """The articles' terms and counts (``terms.article_counts``) as unit tf-idf
+    rows: the same as ``terms.tfidf_vectors`` of their ``article_terms``.
 
     idf is log((N + 1) / df) for the terms of two articles or more; a term
     of one article weighs ``rare_weight`` and counts in its row's length,
     but is then left out (see ``terms.tfidf_vectors``).
     """
     n = len(bags)
-    keys = list(chain.from_iterable(bags))
+    keys = list(chain.from_iterable(terms for terms, _counts in bags))
     index = {term: i for i, term in enumerate(dict.fromkeys(keys))}  # first seen first
     ids = np.fromiter(map(index.__getitem__, keys), dtype=np.intp, count=len(keys))
-    counts = np.fromiter(
-        chain.from_iterable(bag.values() for bag in bags), dtype=np.float64, count=len(keys)
-    )
+    counts = list(chain.from_iterable(counts for _terms, counts in bags))
+    # A few distinct counts (1, 1.5, 2, …): each one's weight once, by math.log.
+    tf_of = {count: sublinear(count) for count in set(counts)}
+    tf = np.fromiter(map(tf_of.__getitem__, counts), dtype=np.float64, count=len(counts))
     frequency = np.bincount(ids, minlength=len(index))
-    # math.log, as idf_weights does (numpy's log may differ in the last bit).
-    logs = {df: math.log((n + 1) / df) for df in np.unique(frequency).tolist() if df > 1}
+    # math.log, as idf_weights does (numpy's log may differ in the last bit),
+    # once a distinct frequency. (Not np.unique: it imports numpy.ma, 10 ms.)
+    frequencies = np.flatnonzero(np.bincount(frequency)).tolist()
+    logs = {df: math.log((n + 1) / df) for df in frequencies if df > 1}
     idf = {term: logs[df] for term, df in zip(index, frequency.tolist(), strict=True) if df > 1}
     by_frequency = np.full(int(frequency.max(initial=0)) + 1, rare_weight(idf))
-    for df, weight in logs.items():
-        by_frequency[df] = weight
-    weighted = counts * by_frequency[frequency][ids]
-    lengths = [len(bag) for bag in bags]
+    for df, idf_of_df in logs.items():
+        by_frequency[df] = idf_of_df
+    weighted = tf * by_frequency[frequency][ids]
+    lengths = [len(terms) for terms, _counts in bags]
     squares = (weighted * weighted).tolist()
     ends = np.cumsum(lengths).tolist()
     # Python's sum, article by article: the same rounding as the dictionaries'.
@@ -92,14 +102,17 @@ def centroid(matrix: TermMatrix, rows: Sequence[int]) -> tuple[Vector, list[floa
     parts = [matrix.row(i) for i in rows]
     columns = np.concatenate([c for c, _w in parts])
     weights = np.concatenate([w for _c, w in parts])
-    terms, first, inverse = np.unique(columns, return_index=True, return_inverse=True)
+    # The terms first seen first (the dictionary's order), and where each is.
+    terms = np.fromiter(dict.fromkeys(columns.tolist()), dtype=np.intp)
+    where = np.empty(len(matrix.vocabulary), dtype=np.intp)
+    where[terms] = np.arange(len(terms))
+    inverse = where[columns]
     # bincount adds in the order given, from 0.0: the dictionary's sums.
     totals = np.bincount(inverse, weights=weights, minlength=len(terms))
-    seen = np.argsort(first)  # the dictionary's order: first seen first
-    norm = math.sqrt(sum((totals[seen] * totals[seen]).tolist())) or 1.0
+    norm = math.sqrt(sum((totals * totals).tolist())) or 1.0
     mean = totals / norm
     products = (weights * mean[inverse]).tolist()
     ends = np.cumsum([len(c) for c, _w in parts]).tolist()
     dots = [sum(products[e - len(c) : e]) for e, (c, _w) in zip(ends, parts, strict=True)]
-    names = [matrix.vocabulary[t] for t in terms[seen].tolist()]
-    return dict(zip(names, mean[seen].tolist(), strict=True)), dots
+    names = matrix.names[terms].tolist()
+    return dict(zip(names, mean.tolist(), strict=True)), dots
