@@ -163,3 +163,11 @@ def test_damaged_cached_terms_are_worked_out_again(tmp_path: Path, story: Articl
     cache._write("UPDATE terms SET data = ? WHERE code = ?", [(data, code)])
     assert cache.terms([(story.id, story.digest)]) == {}
     assert terms_for([story], cache) == expected
+
+
+def test_facts_of_some_kinds(tmp_path: Path, story: Article) -> None:
+    cache = DerivedCache(tmp_path / "c.sqlite3")
+    every = facts_for([story], cache)[story.id]
+    people = [f for f in every if f.kind == "person"]
+    assert people and len(people) < len(every)
+    assert facts_for([_fresh(story)], cache, {"person"}) == {story.id: people}

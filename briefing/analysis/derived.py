@@ -8,7 +8,7 @@ is not done again.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from briefing.analysis.summarize import Length, summarize
@@ -51,13 +51,17 @@ def cached_summary(
     return summary
 
 
-def facts_for(articles: Sequence[Article], cache: DerivedCache | None) -> dict[str, list[Fact]]:
-    """Facts of every article, from the cache where it has them.
+def facts_for(
+    articles: Sequence[Article], cache: DerivedCache | None, kinds: Collection[str] | None = None
+) -> dict[str, list[Fact]]:
+    """Facts of every article, from the cache where it has them (with
+    ``kinds``, at least those of these kinds).
 
     The extractor (and its word lists) is loaded only if some article is
     missing from the cache.
     """
-    found = cache.facts((a.id, a.digest) for a in articles) if cache is not None else {}
+    wanted = ((a.id, a.digest) for a in articles)
+    found = cache.facts(wanted, kinds) if cache is not None else {}
     # The digest pins the exact text; the range check is a last guard.
     missing = [a for a in articles if not _fit(found.get(a.id), len(a.sentences))]
     if missing:

@@ -166,6 +166,7 @@ def _matching(
 def _build(articles: list[Article], moments: list, args: argparse.Namespace, progress) -> Digest:
     from briefing.analysis.derived import cached_summary, facts_for, sentences_for, terms_for
     from briefing.analysis.stories import build_digest
+    from briefing.analysis.stories.entities import ENTITY_KINDS
     from briefing.analysis.summarize import Length
     from briefing.storage.cache import DerivedCache
 
@@ -176,7 +177,7 @@ def _build(articles: list[Article], moments: list, args: argparse.Namespace, pro
         # The articles in stories: their sentences are wanted from here on
         # (facts and summaries check their numbers against them).
         sentences_for(chosen, cache)
-        return facts_for(chosen, cache)
+        return facts_for(chosen, cache, ENTITY_KINDS)
 
     return build_digest(
         articles,

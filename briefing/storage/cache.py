@@ -15,7 +15,7 @@ import hashlib
 import itertools
 import json
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from sys import intern
@@ -180,12 +180,16 @@ class DerivedCache:
 
     # Facts ------------------------------------------------------------------
 
-    def facts(self, wanted: Iterable[tuple[str, str | None]]) -> dict[str, list[Fact]]:
+    def facts(
+        self, wanted: Iterable[tuple[str, str | None]], kinds: Collection[str] | None = None
+    ) -> dict[str, list[Fact]]:
         """Cached facts for whichever of these (article id, digest) pairs have them.
 
         Results are keyed by article id. With a digest, only facts of exactly
         that text count (sentence numbers must fit); with None, the latest
         facts of the article do (enough to know which entities it names).
+        With ``kinds``, only the facts of those kinds are read (the others
+        are most of them: a digest wants only people, organisations, places).
         """
         from briefing.analysis.facts import Fact
 
@@ -204,8 +208,11 @@ class DerivedCache:
             for article_id, digest, data in rows:
                 if digests.get(article_id, "") not in (None, digest):
                     continue
-                with contextlib.suppress(ValueError, TypeError, KeyError):
-                    found[article_id] = [_fact_from_json(item, Fact) for item in json.loads(data)]
+                with contextlib.suppress(ValueError, TypeError, KeyError, IndexError):
+                    items = json.loads(data)
+                    if kinds is not None:
+                        items = [item for item in items if item[0] in kinds]
+                    found[article_id] = [_fact_from_json(item, Fact) for item in items]
         return found
 
     def put_facts(self, facts: dict[str, tuple[str, list[Fact]]]) -> None:
