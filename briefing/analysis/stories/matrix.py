@@ -61,13 +61,7 @@ def tfidf_matrix(bags: Sequence[Counts]) -> TermMatrix:
     but is then left out (see ``terms.tfidf_vectors``).
     """
     n = len(bags)
-    keys = list(chain.from_iterable(terms for terms, _counts in bags))
-    index = {term: i for i, term in enumerate(dict.fromkeys(keys))}  # first seen first
-    ids = np.fromiter(map(index.__getitem__, keys), dtype=np.intp, count=len(keys))
-    counts = list(chain.from_iterable(counts for _terms, counts in bags))
-    # A few distinct counts (1, 1.5, 2, …): each one's weight once, by math.log.
-    tf_of = {count: sublinear(count) for count in set(counts)}
-    tf = np.fromiter(map(tf_of.__getitem__, counts), dtype=np.float64, count=len(counts))
+    index, ids, tf = _flat(bags)
     frequency = np.bincount(ids, minlength=len(index))
     # math.log, as idf_weights does (numpy's log may differ in the last bit),
     # once a distinct frequency. (Not np.unique: it imports numpy.ma, 10 ms.)
@@ -78,12 +72,19 @@ def tfidf_matrix(bags: Sequence[Counts]) -> TermMatrix:
     for df, idf_of_df in logs.items():
         by_frequency[df] = idf_of_df
     weighted = tf * by_frequency[frequency][ids]
+    del tf
     lengths = [len(terms) for terms, _counts in bags]
-    squares = (weighted * weighted).tolist()
-    ends = np.cumsum(lengths).tolist()
-    # Python's sum, article by article: the same rounding as the dictionaries'.
-    norms = [math.sqrt(sum(squares[e - k : e])) or 1.0 for e, k in zip(ends, lengths, strict=True)]
+    ends = np.cumsum(lengths, dtype=np.intp).tolist()
+    squares = weighted * weighted
+    # Python's sum, article by article: the same rounding as the dictionaries'
+    # (a row at a time: all of them as Python floats took 100 MB at 10,000).
+    norms = [
+        math.sqrt(sum(squares[e - k : e].tolist())) or 1.0
+        for e, k in zip(ends, lengths, strict=True)
+    ]
+    del squares
     unit = weighted / np.repeat(norms, lengths)
+    del weighted
     shared = frequency > 1
     kept = shared[ids]
     counted = np.concatenate(([0], np.cumsum(kept)))
@@ -94,6 +95,20 @@ def tfidf_matrix(bags: Sequence[Counts]) -> TermMatrix:
         bounds=counted[np.concatenate(([0], ends)).astype(np.intp)],
         idf=idf,
     )
+
+
+def _flat(bags: Sequence[Counts]) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """Every term's number (first seen first), and each entry's term number
+    and weight in its article (1 + log count), article by article."""
+    keys = list(chain.from_iterable(terms for terms, _counts in bags))
+    index = {term: i for i, term in enumerate(dict.fromkeys(keys))}
+    ids = np.fromiter(map(index.__getitem__, keys), dtype=np.intp, count=len(keys))
+    del keys
+    counts = list(chain.from_iterable(counts for _terms, counts in bags))
+    # A few distinct counts (1, 1.5, 2, …): each one's weight once, by math.log.
+    tf_of = {count: sublinear(count) for count in set(counts)}
+    tf = np.fromiter(map(tf_of.__getitem__, counts), dtype=np.float64, count=len(counts))
+    return index, ids, tf
 
 
 def centroid(matrix: TermMatrix, rows: Sequence[int]) -> tuple[Vector, list[float]]:
