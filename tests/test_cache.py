@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import STORY_BODY, STORY_TITLE
 
 import briefing.analysis.facts
+import briefing.library.model
 import briefing.storage.cache
-from briefing.analysis.derived import cached_summary, facts_for
+from briefing.analysis.derived import cached_summary, facts_for, sentences_for, terms_for
 from briefing.analysis.facts import extract_facts
 from briefing.analysis.summarize import Length, summarize
 from briefing.library.model import Article
@@ -88,3 +90,84 @@ def test_unusable_location_turns_the_cache_off(tmp_path: Path, story: Article) -
     cache = DerivedCache(blocker / "sub" / "c.sqlite3")
     assert cached_summary(story, "lead", Length(2), cache).indices == (0, 1)
     assert facts_for([story], cache)[story.id]
+
+
+def _fresh(article: Article) -> Article:
+    """The same text read again: a new object with nothing worked out yet."""
+    return Article(title=article.title, body=article.body)
+
+
+def test_sentences_come_back_from_the_cache(
+    tmp_path: Path, story: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _fresh(story).sentences
+    sentences_for([story], DerivedCache(tmp_path / "c.sqlite3"))
+
+    def fail(block: str, offset: int = 0) -> list:
+        raise AssertionError("the text was split although the cache had its sentences")
+
+    monkeypatch.setattr(briefing.library.model, "sentence_spans", fail)
+    again = _fresh(story)
+    sentences_for([again], DerivedCache(tmp_path / "c.sqlite3"))
+    assert again.sentences == expected
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda spans: spans[:-1],  # not whole sentences
+        lambda spans: [spans[3], spans[4], spans[5], *spans[:3], *spans[6:]],  # out of order
+        lambda spans: [*spans[:-2], 10**6, spans[-1]],  # beyond the text
+        lambda spans: [*spans[:-1], spans[-1] + 2],  # a paragraph skipped
+        lambda spans: ["0", *spans[1:]],  # not a number
+    ],
+)
+def test_damaged_cached_sentences_are_split_again(
+    tmp_path: Path, story: Article, damage: Callable[[list], list]
+) -> None:
+    cache = DerivedCache(tmp_path / "c.sqlite3")
+    cache.put_sentences({story.id: (story.digest, damage(story.sentence_spans))})
+    again = _fresh(story)
+    sentences_for([again], cache)
+    assert again.sentences == _fresh(story).sentences
+    # … and the good spans replace the damaged ones.
+    assert cache.sentences([(story.id, story.digest)]) == {
+        (story.id, story.digest): story.sentence_spans
+    }
+
+
+def test_cached_sentences_of_another_text_are_not_taken(tmp_path: Path) -> None:
+    one_per_line = "\n\n".join(f"Short line number {i} here." for i in range(7))
+    before = Article(title="Reflowed", body=one_per_line)
+    after = Article(title="Reflowed", body=one_per_line.replace("\n\n", " ", 3))
+    cache = DerivedCache(tmp_path / "c.sqlite3")
+    sentences_for([before], cache)
+    sentences_for([after], cache)
+    assert after.sentences == _fresh(after).sentences
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        '[["strike", "port"], [1.0]]',  # a count missing
+        '[["strike", "port"], [1.0, -2.0]]',  # not a count
+        '[["strike", 3], [1.0, 2.0]]',  # not a term
+        '{"strike": 1.0}',  # another layout
+    ],
+)
+def test_damaged_cached_terms_are_worked_out_again(tmp_path: Path, story: Article, data) -> None:
+    cache = DerivedCache(tmp_path / "c.sqlite3")
+    expected = terms_for([story], cache)
+    assert cache.terms([(story.id, story.digest)]) == {story.id: expected[0]}
+    code = briefing.storage.cache.code_version(*briefing.storage.cache.TERMS_CODE)
+    cache._write("UPDATE terms SET data = ? WHERE code = ?", [(data, code)])
+    assert cache.terms([(story.id, story.digest)]) == {}
+    assert terms_for([story], cache) == expected
+
+
+def test_facts_of_some_kinds(tmp_path: Path, story: Article) -> None:
+    cache = DerivedCache(tmp_path / "c.sqlite3")
+    every = facts_for([story], cache)[story.id]
+    people = [f for f in every if f.kind == "person"]
+    assert people and len(people) < len(every)
+    assert facts_for([_fresh(story)], cache, {"person"}) == {story.id: people}

@@ -8,11 +8,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefing.analysis.stories import GROUPINGS, build_digest, group_articles
+from briefing.analysis.stories import GROUPINGS, build_digest, group_articles, similarity
 from briefing.analysis.stories.cluster import average_linkage
+from briefing.analysis.stories.matrix import centroid, tfidf_matrix
 from briefing.analysis.stories.similarity import Postings, Similarities, similarities
 from briefing.analysis.stories.summary import REPEAT_JACCARD, jaccard, word_set
-from briefing.analysis.stories.terms import article_terms, idf_weights, tfidf_vectors
+from briefing.analysis.stories.terms import (
+    Counts,
+    article_counts,
+    article_terms,
+    dot,
+    idf_weights,
+    tfidf_vectors,
+    unit,
+)
 from briefing.analysis.stories.when import parse_when
 from briefing.analysis.summarize import Length, summarize
 from briefing.library.load import load_library
@@ -166,3 +175,62 @@ def test_pair_similarities_are_the_cosines(articles: list[Article]) -> None:
     assert all(abs(alike[k] - cosines[k]) < 1e-9 for k in cosines)
     mean = sum(cosines.values()) / (n * (n - 1) / 2)
     assert abs(postings.mean(n) - mean) < 1e-9
+
+
+def _counts(articles: list[Article]) -> list[Counts]:
+    return [article_counts(a) for a in articles]
+
+
+@pytest.mark.parametrize("extra", [[], [Article("Alone", "Nothing shared with anything here.")]])
+def test_term_matrix_is_the_vectors_to_the_last_bit(articles: list[Article], extra) -> None:
+    bags = [article_terms(a) for a in articles + extra]
+    idf = idf_weights(bags)
+    matrix = tfidf_matrix(_counts(articles + extra))
+    assert list(matrix.idf.items()) == list(idf.items())
+    expected = tfidf_vectors(bags, idf)
+    assert [list(v.items()) for v in matrix.vectors()] == [list(v.items()) for v in expected]
+    by_matrix, by_vectors = Postings.of(matrix), Postings.of(expected)
+    for name in ("documents", "weights", "starts", "frequency"):
+        assert np.array_equal(getattr(by_matrix, name), getattr(by_vectors, name))
+
+
+def test_empty_term_matrix() -> None:
+    assert len(tfidf_matrix([])) == 0
+    assert tfidf_matrix([([], []), ([], [])]).vectors() == [{}, {}]
+
+
+def test_centroid_is_the_unit_sum_to_the_last_bit(articles: list[Article]) -> None:
+    matrix = tfidf_matrix(_counts(articles))
+    vectors = matrix.vectors()
+    for rows in ([0, 1], [3, 1, 2], list(range(len(vectors)))[::-1]):
+        total: dict[str, float] = {}
+        for i in rows:
+            for term, weight in vectors[i].items():
+                total[term] = total.get(term, 0.0) + weight
+        mean, dots = centroid(matrix, rows)
+        assert list(mean.items()) == list(unit(total).items())
+        assert dots == [dot(vectors[i], unit(total)) for i in rows]
+
+
+def test_sparse_and_nearest_pairs_as_all_at_once(
+    articles: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Summing run by run, or by sorting the keys (large libraries), gives the
+    same sums; the nearest pairs are each article's most alike, as first and as second."""
+    matrix = tfidf_matrix(_counts(articles))
+    n = len(matrix)
+    dense = similarities(Postings.of(matrix), n)
+    monkeypatch.setattr(similarity, "DENSE_UP_TO", 0)
+    monkeypatch.setattr(similarity, "EXACT_PAIRS", 0)
+    monkeypatch.setattr(similarity, "NEIGHBOURS", 1)
+    near = similarities(Postings.of(matrix), n)
+    expected = set()
+    for ends in (dense.first, dense.second):  # each article's best as first, and as second
+        for i in range(n):
+            mine = [(-v, k) for k, v in enumerate(dense.value) if ends[k] == i]
+            expected |= {k for _v, k in sorted(mine)[:1]}
+    kept = sorted(expected)
+    assert 0 < len(kept) < len(dense.value)
+    assert np.array_equal(near.first, dense.first[kept])
+    assert np.array_equal(near.second, dense.second[kept])
+    assert np.array_equal(near.value, dense.value[kept])

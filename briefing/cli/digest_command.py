@@ -164,17 +164,25 @@ def _matching(
 
 
 def _build(articles: list[Article], moments: list, args: argparse.Namespace, progress) -> Digest:
-    from briefing.analysis.derived import cached_summary, facts_for, terms_for
+    from briefing.analysis.derived import cached_summary, facts_for, sentences_for, terms_for
     from briefing.analysis.stories import build_digest
+    from briefing.analysis.stories.entities import ENTITY_KINDS
     from briefing.analysis.summarize import Length
     from briefing.storage.cache import DerivedCache
 
     cache = DerivedCache()
     length = Length(args.sentences)
+
+    def facts_of(chosen: Sequence[Article]) -> dict:
+        # The articles in stories: their sentences are wanted from here on
+        # (facts and summaries check their numbers against them).
+        sentences_for(chosen, cache)
+        return facts_for(chosen, cache, ENTITY_KINDS)
+
     return build_digest(
         articles,
         lambda a: cached_summary(a, "default", length, cache).indices,
-        lambda chosen: facts_for(chosen, cache),
+        facts_of,
         dates=moments,
         grouping=args.grouping,
         sentences=args.sentences,

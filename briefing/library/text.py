@@ -14,6 +14,7 @@ __all__ = [
     "DecodeError",
     "count_words",
     "decode_bytes",
+    "has_words",
     "normalise_newlines",
     "reveal_controls",
     "sanitise",
@@ -143,3 +144,8 @@ def words(text: str) -> list[str]:
 
 def count_words(text: str) -> int:
     return len(_WORD.findall(text))  # faster than counting match objects
+
+
+def has_words(text: str) -> bool:
+    """``count_words(text) > 0``, from the first word alone."""
+    return _WORD.search(text) is not None

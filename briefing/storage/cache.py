@@ -15,7 +15,7 @@ import hashlib
 import itertools
 import json
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from sys import intern
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from briefing.analysis.facts import Fact
+    from briefing.analysis.stories.terms import Counts
 
 __all__ = ["DerivedCache", "code_version"]
 
@@ -51,6 +52,7 @@ def code_version(*parts: str) -> str:
 
 FACTS_CODE = ("analysis/facts", "analysis/sentences.py", "library/model.py", "library/text.py")
 TERMS_CODE = ("analysis/stories/terms.py", "analysis/rank.py", "library/text.py")
+SENTENCES_CODE = ("analysis/sentences.py", "library/model.py", "library/text.py")
 SUMMARY_CODE = (
     "analysis/summarize.py",
     "analysis/rank.py",
@@ -115,6 +117,13 @@ class DerivedCache:
                 data TEXT NOT NULL,
                 PRIMARY KEY (article_id, code)
             );
+            CREATE TABLE IF NOT EXISTS sentences (
+                article_id TEXT NOT NULL,
+                code TEXT NOT NULL,
+                digest TEXT NOT NULL,
+                data TEXT NOT NULL,
+                PRIMARY KEY (article_id, code)
+            );
             """
         )
         connection.execute(f"PRAGMA user_version={SCHEMA}")
@@ -171,12 +180,16 @@ class DerivedCache:
 
     # Facts ------------------------------------------------------------------
 
-    def facts(self, wanted: Iterable[tuple[str, str | None]]) -> dict[str, list[Fact]]:
+    def facts(
+        self, wanted: Iterable[tuple[str, str | None]], kinds: Collection[str] | None = None
+    ) -> dict[str, list[Fact]]:
         """Cached facts for whichever of these (article id, digest) pairs have them.
 
         Results are keyed by article id. With a digest, only facts of exactly
         that text count (sentence numbers must fit); with None, the latest
         facts of the article do (enough to know which entities it names).
+        With ``kinds``, only the facts of those kinds are read (the others
+        are most of them: a digest wants only people, organisations, places).
         """
         from briefing.analysis.facts import Fact
 
@@ -195,8 +208,11 @@ class DerivedCache:
             for article_id, digest, data in rows:
                 if digests.get(article_id, "") not in (None, digest):
                     continue
-                with contextlib.suppress(ValueError, TypeError, KeyError):
-                    found[article_id] = [_fact_from_json(item, Fact) for item in json.loads(data)]
+                with contextlib.suppress(ValueError, TypeError, KeyError, IndexError):
+                    items = json.loads(data)
+                    if kinds is not None:
+                        items = [item for item in items if item[0] in kinds]
+                    found[article_id] = [_fact_from_json(item, Fact) for item in items]
         return found
 
     def put_facts(self, facts: dict[str, tuple[str, list[Fact]]]) -> None:
@@ -211,36 +227,67 @@ class DerivedCache:
 
     # Terms (story grouping) -------------------------------------------------
 
-    def terms(self, wanted: Iterable[tuple[str, str]]) -> dict[str, dict[str, float]]:
-        """Cached term weights for whichever (article id, digest) pairs have them."""
-        digests = dict(wanted)
-        ids = list(digests)
-        code = code_version(*TERMS_CODE)
-        found: dict[str, dict[str, float]] = {}
+    def _by_digest(
+        self, table: str, code: str, wanted: Iterable[tuple[str, str]]
+    ) -> Iterator[tuple[str, str, str]]:
+        """(article id, digest, data) of the rows of ``table`` (terms or
+        sentences) for these (article id, digest) pairs, digests matching."""
+        pairs = set(wanted)
+        ids = list(dict.fromkeys(article_id for article_id, _digest in pairs))
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             rows = self._query(
-                "SELECT article_id, digest, data FROM terms WHERE code = ? "
+                f"SELECT article_id, digest, data FROM {table} WHERE code = ? "
                 f"AND article_id IN ({','.join('?' * len(chunk))})",
                 (code, *chunk),
             )
-            for article_id, digest, data in rows:
-                if digests[article_id] == digest:
-                    with contextlib.suppress(ValueError, TypeError, AttributeError):
-                        # One string per distinct term, not one per article
-                        # naming it: 140 MB less at 10,000 articles.
-                        found[article_id] = {intern(t): w for t, w in json.loads(data).items()}
+            yield from (row for row in rows if (row[0], row[1]) in pairs)
+
+    def terms(self, wanted: Iterable[tuple[str, str]]) -> dict[str, Counts]:
+        """Cached terms and counts for whichever (article id, digest) pairs have them."""
+        found: dict[str, Counts] = {}
+        code = code_version(*TERMS_CODE)
+        for article_id, _digest, data in self._by_digest("terms", code, wanted):
+            with contextlib.suppress(ValueError, TypeError):
+                terms, counts = json.loads(data)
+                if _is_counts(terms, counts):
+                    # One string per distinct term, not one per article
+                    # naming it: 140 MB less at 10,000 articles.
+                    found[article_id] = list(map(intern, terms)), counts
         return found
 
-    def put_terms(self, terms: dict[str, tuple[str, dict[str, float]]]) -> None:
-        """Store term weights by article id: (digest of the text, weights)."""
-        code = code_version(*TERMS_CODE)
+    def _put_by_digest(
+        self, table: str, code: str, items: Mapping[str, tuple[str, object]]
+    ) -> None:
+        """Store JSON data in ``table`` by article id: (digest of the text, data)."""
         rows = [
-            (article_id, code, digest, json.dumps(weights, separators=(",", ":")))
-            for article_id, (digest, weights) in terms.items()
+            (article_id, code, digest, json.dumps(data, separators=(",", ":")))
+            for article_id, (digest, data) in items.items()
         ]
         if rows:
-            self._write("INSERT OR REPLACE INTO terms VALUES (?, ?, ?, ?)", rows)
+            self._write(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?, ?)", rows)
+
+    def put_terms(self, terms: dict[str, tuple[str, Counts]]) -> None:
+        """Store terms and counts by article id: (digest of the text, them)."""
+        self._put_by_digest("terms", code_version(*TERMS_CODE), terms)
+
+    # Sentences (story summaries) -------------------------------------------
+
+    def sentences(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[int]]:
+        """Cached sentence spans (flat start, end, paragraph; see
+        ``Article.sentence_spans``) by (article id, digest), for those that have them."""
+        found: dict[tuple[str, str], list[int]] = {}
+        code = code_version(*SENTENCES_CODE)
+        for article_id, digest, data in self._by_digest("sentences", code, wanted):
+            with contextlib.suppress(ValueError, TypeError):
+                spans = json.loads(data)
+                if isinstance(spans, list):
+                    found[article_id, digest] = spans
+        return found
+
+    def put_sentences(self, spans: dict[str, tuple[str, list[int]]]) -> None:
+        """Store sentence spans by article id: (digest of the text, spans)."""
+        self._put_by_digest("sentences", code_version(*SENTENCES_CODE), spans)
 
     # Summaries --------------------------------------------------------------
 
@@ -298,6 +345,18 @@ def _is_summary(indices: object, count: int) -> bool:
         and 0 < len(indices) <= count
         and all(type(i) is int and i >= 0 for i in indices)
         and all(a < b for a, b in itertools.pairwise(indices))
+    )
+
+
+def _is_counts(terms: object, counts: object) -> bool:
+    """Terms (strings) and as many counts (positive numbers), as put_terms writes them."""
+    return (
+        isinstance(terms, list)
+        and isinstance(counts, list)
+        and len(terms) == len(counts)
+        and set(map(type, terms)) <= {str}
+        and set(map(type, counts)) <= {int, float}
+        and min(counts, default=1) > 0
     )
 
 

@@ -20,6 +20,7 @@ import heapq
 from collections.abc import Sequence
 from datetime import datetime
 
+from briefing.analysis.stories.matrix import TermMatrix
 from briefing.analysis.stories.similarity import KEEP, Postings, Similarities, similarities
 from briefing.analysis.stories.terms import Vector
 
@@ -46,7 +47,7 @@ def threshold_for(n: int, mean: float, grouping: str | float) -> float:
 
 
 def group_articles(
-    vectors: Sequence[Vector],
+    vectors: Sequence[Vector] | TermMatrix,
     dates: Sequence[datetime | None] | None = None,
     grouping: str | float = "normal",
     threshold: float | None = None,

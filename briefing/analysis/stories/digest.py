@@ -15,15 +15,9 @@ from typing import TYPE_CHECKING
 
 from briefing.analysis.stories.cluster import group_articles
 from briefing.analysis.stories.entities import StoryEntity, merge_entities
+from briefing.analysis.stories.matrix import TermMatrix, centroid, tfidf_matrix
 from briefing.analysis.stories.summary import choose_sentences
-from briefing.analysis.stories.terms import (
-    Vector,
-    article_terms,
-    dot,
-    idf_weights,
-    tfidf_vectors,
-    unit,
-)
+from briefing.analysis.stories.terms import Counts, article_counts, rare_weight
 from briefing.library.model import Article
 
 if TYPE_CHECKING:
@@ -70,8 +64,8 @@ class _Library:
 
     articles: Sequence[Article]
     dates: Sequence[datetime | None]
-    vectors: list[Vector]
-    idf: dict[str, float]
+    matrix: TermMatrix
+    rare: float  # rare_weight(matrix.idf)
 
 
 def build_digest(
@@ -83,27 +77,27 @@ def build_digest(
     grouping: str | float = "normal",
     sentences: int = 3,
     progress: Progress | None = None,
-    terms_of: Callable[[Sequence[Article]], list[dict[str, float]]] | None = None,
+    terms_of: Callable[[Sequence[Article]], list[Counts]] | None = None,
 ) -> Digest:
     """Group ``articles`` into stories and summarise each.
 
     ``summary_of`` gives an article's summary sentence indices (the
     candidates), ``facts_of`` the key facts of several articles (only those
     in stories are asked for); ``dates`` the articles' dates, if known;
-    ``terms_of`` the weighted terms of several articles (a cache may answer).
+    ``terms_of`` the terms and counts of several articles (a cache may answer).
     """
     report = progress or (lambda step, done, total: None)
     dates = list(dates) if dates is not None else [None] * len(articles)
     terms = terms_of or _terms
-    bags: list[dict[str, float]] = []
+    bags: list[Counts] = []
     for start in range(0, len(articles), 500):
         report("reading", start, len(articles))
         bags += terms(articles[start : start + 500])
-    idf = idf_weights(bags)
-    library = _Library(articles, dates, tfidf_vectors(bags, idf), idf)
+    matrix = tfidf_matrix(bags)
+    library = _Library(articles, dates, matrix, rare_weight(matrix.idf))
     del bags  # the vectors are all that is needed from here (and half the memory)
     report("grouping", 0, 0)  # no count to show: the bar pulses
-    groups = group_articles(library.vectors, dates, grouping)
+    groups = group_articles(matrix, dates, grouping)
     stories_groups = [g for g in groups if len(g) > 1]
     in_stories = [articles[i] for g in stories_groups for i in g]
     facts = facts_of(in_stories) if in_stories else {}
@@ -116,8 +110,8 @@ def build_digest(
     return Digest(stories, [articles[i] for i in reversed(lone)])
 
 
-def _terms(articles: Sequence[Article]) -> list[dict[str, float]]:
-    return [article_terms(a) for a in articles]
+def _terms(articles: Sequence[Article]) -> list[Counts]:
+    return [article_counts(a) for a in articles]
 
 
 def _when(moment: datetime | None) -> datetime:
@@ -139,14 +133,15 @@ def _story(
     # Oldest first; undated articles keep the library's order, before dated ones.
     order = sorted(group, key=lambda i: (_when(library.dates[i]), i))
     members = [library.articles[i] for i in order]
-    total: dict[str, float] = {}
-    for i in order:
-        for term, weight in library.vectors[i].items():
-            total[term] = total.get(term, 0.0) + weight
-    centroid = unit(total)
-    central = max(order, key=lambda i: dot(library.vectors[i], centroid))
+    mean, likeness = centroid(library.matrix, order)
+    central = order[max(range(len(order)), key=likeness.__getitem__)]
     chosen = choose_sentences(
-        members, [summary_of(a) for a in members], centroid, library.idf, count
+        members,
+        [summary_of(a) for a in members],
+        mean,
+        library.matrix.idf,
+        count,
+        library.rare,
     )
     return Story(
         id=story_id(members),

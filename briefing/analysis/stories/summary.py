@@ -47,13 +47,16 @@ def choose_sentences(
     centroid: Vector,
     idf: dict[str, float],
     count: int,
+    rare: float | None = None,
 ) -> list[Choice]:
     """Up to ``count`` (article position, sentence index) pairs, in reading order.
 
     ``articles`` are in the story's order (by date); ``candidates`` are each
-    one's summary sentence indices.
+    one's summary sentence indices; ``rare`` is ``rare_weight(idf)``, if the
+    caller has it (a scan of the whole vocabulary: once a digest, not a story).
     """
-    rare = rare_weight(idf)
+    if rare is None:
+        rare = rare_weight(idf)
     scored = []
     for position, (article, indices) in enumerate(zip(articles, candidates, strict=True)):
         for index in indices:
