@@ -78,6 +78,14 @@ SNIPPETS = {
     "'It is guff,' said Tom Reyes. 'We owe pupils more than that.'",
     # US titles abbreviated with a full stop, after a state: a title, no name.
     "us-titles": "Oregon Gov. Lena Hart signed the bill. Sen. Ray Cole, D-Oregon, agreed.",
+    # Days named for what falls on them, attacks named by their date, centuries, decades.
+    "named-days": "Queues formed on Tax Day. Since 9/11 the tower has stood empty; it was "
+    "built in the 1500s and rebuilt in the 19th century. Odds were 3/1.",
+    # An age written twice is one figure; an emergency number is none.
+    "age-twice": "Nell Corbin, 52, was hurt. The 52-year-old called 911 at once.",
+    # Flight numbers, American ranks, ages by decade of life.
+    "us-figures": "The crew of flight 4411 were safe. Kemp is No. 88 in the world. "
+    "Police said the man was in his early thirties.",
     # US dates: "March 12," with a comma after the day.
     "us-date": "The ferry sank on March 12, the coastguard said.",
 }
@@ -118,6 +126,11 @@ CASES = [
     ("former-states", "place", "== Soviet Union | Yugoslavia"),
     ("former-states", "organisation", "=="),
     ("us-date", "date", "== March 12"),
+    ("named-days", "date", "== Tax Day | 9/11 | the 1500s | the 19th century"),
+    ("named-days", "figure", "== 3/1"),
+    ("age-twice", "figure", "== 52-year-old"),
+    ("age-twice", "count:figure", "== 1"),
+    ("us-figures", "figure", "== flight 4411 | No. 88 | early thirties"),
     ("us-titles", "person", "== Lena Hart | Ray Cole"),
     ("us-titles", "role:Lena Hart", "== Oregon Gov."),
     ("us-titles", "role:Ray Cole", "has D-Oregon"),

@@ -32,6 +32,15 @@ _UNIT = (
     r"autumn|fall)"
 )
 
+_ORDINAL_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty-first)"
+)
+_NAMED_DAYS = vocabulary.alternation(
+    tuple(d.lower() for d in vocabulary.ordered("named_days"))
+).replace("'", "[’']")
+
 _PATTERNS = [
     # 4 September 2024, September 4 and 5, Sept. 4, 2024, February 1st
     rf"{_ORD}(?:\s*(?:-|–|and|to)\s*{_ORD})?\s+{_MONTH}(?:,?\s+{_YEAR})?",
@@ -53,7 +62,12 @@ _PATTERNS = [
     rf"calendar\s+)?)"
     rf"(?:{_YEAR}|year|month|decade|century)",
     rf"mid-{_YEAR}",
-    rf"(?<![\d$£€.,])(?:{_YEAR}(?:\s*[-–/]\s*(?:\d{{2}}|\d{{4}}|\d)\b)?|the\s+(?:1[89]\d|20\d)0s|\d0s)"
+    # centuries: "the 18th century", "the early 20th century", "the fifth century"
+    rf"the\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORD})[\s-]+century",
+    # days named for what falls on them ("tax day", "election day") and attacks named by
+    # their date ("9/11", "7/7"): calendar references, not odds or counts
+    rf"(?:{_NAMED_DAYS})(?![\w/])",
+    rf"(?<![\d$£€.,])(?:{_YEAR}(?:\s*[-–/]\s*(?:\d{{2}}|\d{{4}}|\d)\b)?|the\s+(?:1[5-9]\d|20\d)0s|\d0s)"
     rf"(?![\d.,]*\s*(?:%|per\s*cent|m\b|bn\b|million|billion|people|votes|jobs|workers|"
     rf"members|units|copies|homes|cars|troops|tonnes|metres|km|miles|feet|points|pounds|"
     rf"dollars|euros))",
@@ -82,7 +96,7 @@ _MONTH_ONLY = re.compile(rf"^{_MONTH}$")
 _ANCHOR = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
     r"year|month|week|day|hour|decade|centur|season|quarter|summer|winter|spring|autumn|fall|today|"
-    r"yesterday|tomorrow|tonight|this|last|overnight|recent|nowadays|ago)"
+    r"yesterday|tomorrow|tonight|this|last|overnight|recent|nowadays|ago|eve\b)"
 )
 
 

@@ -67,7 +67,21 @@ def _spans_facts(article: Article, kind: str, finder, taken: list[tuple[int, int
                 entity.sentences.append(sentence.index)
             if kind == "date":
                 taken.append((a, b))
+    if kind == "figure":
+        _join_ages(found)
     return list(found.values())
+
+
+def _join_ages(found: dict[str, Entity]) -> None:
+    """ "Ann Bell, 39, … the 39-year-old": one age, written twice, is one figure."""
+    for key in [k for k in found if k.isdigit()]:
+        aged = found.get(f"{key} year old")
+        if aged is None:
+            continue
+        bare = found.pop(key)
+        aged.mentions += bare.mentions
+        aged.positions = sorted(aged.positions + bare.positions)
+        aged.sentences = sorted(set(aged.sentences + bare.sentences))
 
 
 def extract_facts(article: Article, lex: Lexicon | None = None) -> list[Fact]:

@@ -23,6 +23,7 @@ _SMALL = (
     r"sixty|seventy|eighty|ninety|hundred)"
 )
 _DIGITS = r"\d+(?:[,.]\d+)*"
+_DECADES = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
 _SCALE = r"(?:\s?(?:bn|m|k|tn|trillion|billion|million|thousand|crore|lakh)\b)"
 _CURRENCY_WORD = (
     r"(?:dollars?|euros?|pounds|yen|yuan|rials?|rupees|roubles|rubles|francs|pesos|won|dinars|"
@@ -99,6 +100,13 @@ _PATTERNS = [
     # rankings: "top 10", "world number three", "the last eight"
     rf"(?:top|last)\s+(?:\d+|{_SMALL})\b",
     rf"(?:world\s+)?number\s+(?:one|\d+|{_SMALL})\b",
+    # "No. 104 in the world", "the No. 2 seed": a rank written the American way
+    r"no\.\s?\d+\b",
+    # "flight 4411": the number a flight is known by
+    r"flight\s+\d{1,5}\b",
+    # an age told by the decade of life: "in his early twenties" ("her late 30s" is read
+    # as a decade by the dates first)
+    rf"(?:(?<=his\s)|(?<=her\s)|(?<=their\s))(?:early|mid|late)[\s-]+(?:{_DECADES})",
     # digit ordinals with whatever they count: "25th birthday", "999th"
     rf"\d+(?:st|nd|rd|th)\b(?:\s+{_NOUN}){{0,2}}",
     # numbers with their noun: "at least 38,000 people", "two telephone licences", "43 years"
@@ -120,14 +128,15 @@ _BARE = re.compile(
 _HAS_AMOUNT = re.compile(
     r"\d|fold|quarter|half|third|sixth|fifth|eighth|tenth|percentage|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|teen|ty\b|hundred|thousand|million|billion|dozen|"
-    r"year|month|week|decade",
+    r"year|month|week|decade|ties\b",
 )
 # The figure pattern is costly to run everywhere; most sentences hold no amount at all.
 _ANCHOR = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred|"
-    r"thousand|million|billion|dozen|half|quarter|third|sixth|eighth|tenth|second|fifth|\w+fold|"
+    r"thousand|million|billion|dozen|half|quarter|third|sixth|eighth|tenth|second|fifth|\w+fold|\w+ties\b|"
     r"one|a\s+(?:year|month|week|decade))",
 )
+_PHONED = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|led|ed|ling|ing)?|rang|ring(?:s|ing)?)\s+$")
 _LEAD = re.compile(r"(?:by|to|only)\s+")
 _WORDS = re.compile(r"\S+")
 
@@ -182,6 +191,9 @@ def _not_a_figure(text: str, lowered: str, start: int, end: int) -> bool:
     ):
         return True
     if _AGE.match(text, start) and end - start <= 3:
+        return True
+    if text[start].isdigit() and _PHONED.search(lowered, max(0, start - 12), start):
+        # "called 911", "dialled 999": a telephone number.
         return True
     if _MODEL.search(text, 0, start) and text[start].isdigit():
         # "the Helix 3 chip", "Radio 4", "Boeing 747 jets": part of a name.
