@@ -9,7 +9,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.cli.common import LazyParser, add_common_arguments, choose_format, fail, warn
+from briefing.cli.common import (
+    LazyParser,
+    add_common_arguments,
+    choose_format,
+    fail,
+    open_catalogue,
+    warn,
+)
 
 if TYPE_CHECKING:
     from briefing.bookmarks import Bookmark, Bookmarks, BookmarkStore, Edited
@@ -177,21 +184,16 @@ def _article(args: argparse.Namespace) -> Article | None:
     (a library of 100,000 articles is not read for one id); None when the
     library is unavailable and was not asked for. LibraryError when no
     article, or more than one, has that id."""
-    from briefing.library.catalogue import Catalogue
-    from briefing.library.load import DEFAULT_MAX_BYTES, LibraryError, default_paths
+    from briefing.library.load import LibraryError
 
-    catalogue = Catalogue(
-        args.library or default_paths(), getattr(args, "max_size", None) or DEFAULT_MAX_BYTES
-    )
     try:
-        catalogue.open()
-        result = catalogue.refresh()
+        catalogue, problems = open_catalogue(args.library or [], getattr(args, "max_size", None))
     except LibraryError as error:
         if args.library:
             fail(str(error))
         return None
     if args.library:
-        for problem in result.problems:
+        for problem in problems:
             warn(f"skipped {problem.path}: {problem.reason}")
     return catalogue.find(args.id)
 

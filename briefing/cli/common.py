@@ -24,6 +24,7 @@ __all__ = [
     "fail",
     "find_article_or_fail",
     "load_library_or_fail",
+    "open_catalogue",
     "positive_int",
     "safe_line",
     "warn",
@@ -188,19 +189,28 @@ def load_library_or_fail(paths: list[Path], max_bytes: int | None, folder: Path 
     return library
 
 
+def open_catalogue(paths: list[Path], max_bytes: int | None, folder: Path | None = None) -> Any:
+    """The library's catalogue, brought up to date through the search index,
+    and the files that could not be read; LibraryError if a path is missing."""
+    from briefing.library.catalogue import Catalogue
+    from briefing.library.load import DEFAULT_MAX_BYTES, default_paths
+
+    catalogue = Catalogue(paths or default_paths(folder), max_bytes or DEFAULT_MAX_BYTES)
+    catalogue.open()
+    return catalogue, catalogue.refresh().problems
+
+
 def find_article_or_fail(
     key: str, paths: list[Path], max_bytes: int | None, folder: Path | None = None
 ) -> Any:
     """The one article whose id is ``key`` (or starts with it), found through
     the search index, so that a library of 100,000 articles is not read for
     it; warns about each file that could not be read, fails if none fits."""
-    from briefing.library.catalogue import Catalogue
-    from briefing.library.load import DEFAULT_MAX_BYTES, LibraryError, default_paths
+    from briefing.library.load import LibraryError
 
-    catalogue = Catalogue(paths or default_paths(folder), max_bytes or DEFAULT_MAX_BYTES)
     try:
-        catalogue.open()
-        for problem in catalogue.refresh().problems:
+        catalogue, problems = open_catalogue(paths, max_bytes, folder)
+        for problem in problems:
             warn(f"skipped {problem}")
         return catalogue.find(key)
     except LibraryError as error:

@@ -12,7 +12,6 @@ than it saves. If the worker cannot run, feeds are parsed in threads.
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import Future
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -33,7 +32,6 @@ class FeedParsing:
     def __init__(self, feeds: int) -> None:
         self._wanted = feeds >= POOL_MIN_FEEDS and cpu_count() >= 2
         self._pool: ProcessPoolExecutor | None = None
-        self._warm: Future[None] | None = None
 
     async def __aenter__(self) -> FeedParsing:
         if self._wanted:
@@ -42,7 +40,7 @@ class FeedParsing:
                 # and writing. Started now, so that it is ready when the first
                 # feed arrives.
                 self._pool = spawn_pool(max(1, min(cpu_count() - 1, 2)))
-                self._warm = self._pool.submit(_ready)
+                self._pool.submit(_ready)
             except (OSError, RuntimeError, ValueError):
                 self._pool = None
         return self
