@@ -119,17 +119,17 @@ class Catalogue:
                 return 0
         return self._duplicates
 
-    def entries(self) -> list[Entry]:
-        """What the catalogue knows; never raises (an unusable index lists nothing
-        until a refresh has read the files)."""
+    def entries(self, first: int | None = None) -> list[Entry]:
+        """What the catalogue knows (``first``: only the first so many); never
+        raises (an unusable index lists nothing until a refresh has read the files)."""
         if self.index is not None:
             from briefing.search import SearchIndexError
 
             try:
-                return self.index.entries()
+                return self.index.entries(first)
             except SearchIndexError as error:
                 self._index_failed(error)
-        return [entry_of(a) for a in self._loaded.values()]
+        return [entry_of(a) for a in list(self._loaded.values())[:first]]
 
     def article(self, article_id: str, path: Path | None = None) -> Article | None:
         """The whole article; from its file (``path``) if the index fails."""

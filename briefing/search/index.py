@@ -160,11 +160,21 @@ class SearchIndex:
         cost of one row, not of the whole catalogue."""
         self._run(lambda connection: connection.execute("SELECT 1 FROM docs LIMIT 1").fetchall())
 
-    def entries(self) -> list[Entry]:
-        """Every article (one per distinct text), in library order, from the index alone."""
+    def entries(self, first: int | None = None) -> list[Entry]:
+        """Every article (one per distinct text), in library order, from the index
+        alone; ``first``: only the first so many (a screenful of a big library)."""
 
         def read(connection: sqlite3.Connection) -> list[Entry]:
-            rows = connection.execute(f"SELECT {_ENTRY_COLUMNS} FROM docs WHERE NOT dup")
+            if first is None:
+                rows = connection.execute(f"SELECT {_ENTRY_COLUMNS} FROM docs WHERE NOT dup")
+            else:
+                # Library order in SQL: with the separator made char(1), which sorts
+                # before anything a name holds, paths sort as their parts do.
+                rows = connection.execute(
+                    f"SELECT {_ENTRY_COLUMNS} FROM docs WHERE NOT dup"
+                    " ORDER BY replace(docs.path, ?, char(1)), docs.rowid LIMIT ?",
+                    (os.sep, first),
+                )
             entries = [_entry(row) for row in rows]
             entries.sort(key=lambda e: e.location.split(os.sep))  # as Paths sort
             return entries

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 from collections.abc import Iterable
 from functools import partial
@@ -22,6 +23,13 @@ from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.screenshot import keep_spaces
 
 __all__ = ["BriefingApp"]
+
+
+def resume_collection() -> None:
+    """Turn the garbage collector back on, leaving out what start-up made: it
+    lives as long as the reader, and every collection would go through it."""
+    gc.freeze()
+    gc.enable()
 
 
 def _article_commands() -> type:
@@ -54,8 +62,12 @@ class BriefingApp(App[None]):
         save_settings: bool = True,
         bookmarks_path: Path | None = None,
         library: Path | None = None,
+        collect_after_start: bool = False,
     ) -> None:
         super().__init__()
+        # The garbage collector was paused for start-up (run.py): resume it
+        # after the first frame.
+        self._collect_after_start = collect_after_start
         self.paths = paths
         self.settings = settings or Settings()
         self.max_bytes = max_bytes
@@ -71,17 +83,24 @@ class BriefingApp(App[None]):
         )
 
     def on_mount(self) -> None:
+        if self._collect_after_start:
+            self.call_after_refresh(resume_collection)
         if self.settings.theme:
             if self.settings.theme in self.available_themes:
                 self.theme = self.settings.theme
             else:
                 self.settings.problems.append(f"unknown theme {self.settings.theme!r} in config")
-        self._check_settings()
         self.set_keymap(self.keymap_overrides)
-        for problem in self.settings.problems:
-            self.notify(problem, title="Settings", severity="warning", markup=False, timeout=10)
+        # After the first frame: checking imports the summarizers (and, with a
+        # keymap, every screen), which that frame does not need.
+        self.call_after_refresh(self._report_settings)
         # Only changes made from now on are the user's choice, worth saving.
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _report_settings(self) -> None:
+        self._check_settings()
+        for problem in self.settings.problems:
+            self.notify(problem, title="Settings", severity="warning", markup=False, timeout=10)
 
     def _check_settings(self) -> None:
         """Say what in config.toml is not used, instead of ignoring it silently."""

@@ -7,6 +7,7 @@ no keypress ever waits for it.
 
 from __future__ import annotations
 
+import os
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -26,9 +27,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Static, Tab, Tabs
+from textual.widgets import Static
 
-from briefing.analysis.summarize import ALGORITHMS, Length
 from briefing.library.catalogue import Catalogue
 from briefing.library.files import path_text
 from briefing.library.load import LibraryError, Problem
@@ -50,6 +50,8 @@ from briefing.tui.widgets.footer import ReaderFooter
 from briefing.tui.widgets.summary_view import SummaryView
 
 if TYPE_CHECKING:
+    from textual.widgets import Tabs
+
     from briefing.analysis.facts import Fact
     from briefing.search import Entry
     from briefing.tui.app import BriefingApp
@@ -65,6 +67,8 @@ MAX_SENTENCES = 30
 PROGRESS_SECONDS = 1.0
 # Whole articles kept in memory (the list itself needs none).
 OPEN_ARTICLES = 64
+# Entries listed before the first frame (two rows each: a screen of 200 rows).
+FIRST_ROWS = 100
 
 
 def length_label(sentences: int) -> str:
@@ -74,8 +78,13 @@ def length_label(sentences: int) -> str:
 def meta_text(article: Listed) -> str:
     """Source, date, author and length; the file name only when nothing better is known."""
     parts = [article.source, article.published, article.author, f"{article.words:,} words"]
-    if not article.source and article.path is not None:
-        parts.append(path_text(article.path.name))
+    if not article.source:
+        # An index entry knows its file as text: a Path is not worth making for its name.
+        location = getattr(article, "location", None)
+        if location:
+            parts.append(path_text(os.path.basename(location)))
+        elif article.path is not None:
+            parts.append(path_text(article.path.name))
     return " · ".join(p for p in parts if p)
 
 
@@ -89,7 +98,8 @@ class ReaderScreen(Screen[None]):
 
     @dataclass
     class LibraryProgress(Message):
-        """The refresh worker is reading files: what is listed so far."""
+        """The refresh worker is reading files: what is listed so far (``total``
+        0: what the index knew, before any file is read)."""
 
         done: int
         total: int
@@ -97,9 +107,10 @@ class ReaderScreen(Screen[None]):
 
     @dataclass
     class LibraryRefreshed(Message):
-        """The library is up to date (``index_error``: it is, but without the index)."""
+        """The library is up to date (``index_error``: it is, but without the index;
+        ``entries`` None: as listed already)."""
 
-        entries: list[Entry]
+        entries: list[Entry] | None
         problems: tuple[Problem, ...]
         index_error: str | None
         duplicates: int = 0  # files that repeat an article already listed
@@ -202,8 +213,8 @@ class ReaderScreen(Screen[None]):
         self.outside = Outside(self)
         self.dates = Dates()
         self.updating = UpdateController(self, library)
-        if algorithm not in ALGORITHMS:
-            algorithm = "default"
+        # Checked after the first frame (_check_algorithm): the summarizers'
+        # module is not needed before.
         self.set_reactive(ReaderScreen.algorithm, algorithm)
         self.set_reactive(ReaderScreen.sentences, max(1, min(sentences, MAX_SENTENCES)))
 
@@ -246,14 +257,32 @@ class ReaderScreen(Screen[None]):
         # Bookmarks do not wait for the library (b, n and t work at once), but
         # the first frame does not wait for them either.
         self.call_after_refresh(self.bookmarking.start, self.briefing_app.bookmarks_path)
+        self.call_after_refresh(self._check_algorithm)
+
+    def _check_algorithm(self) -> None:
+        from briefing.analysis.summarize import ALGORITHMS
+
+        if self.algorithm not in ALGORITHMS:
+            self.set_reactive(ReaderScreen.algorithm, "default")
+
+    def _pane_tabs(self) -> list[Tabs]:
+        """The pane tabs: only on narrow terminals (wide ones never import them)."""
+        found = self.query("#pane-tabs")
+        if not found:
+            return []
+        from textual.widgets import Tabs
+
+        return list(found.results(Tabs))
 
     def on_resize(self) -> None:
         self.narrow = self.size.width < NARROW_WIDTH
         self.tiny = self.size.width < TINY_WIDTH
 
     def watch_narrow(self, narrow: bool) -> None:
-        if narrow and not self.query(Tabs):
+        if narrow and not self._pane_tabs():
             # Tabs are only needed on narrow terminals; wide ones never pay for them.
+            from textual.widgets import Tab, Tabs
+
             names = [(self._list_tab_label(), "list"), ("Text", "text"), ("Summary", "side")]
             if self.size.width < TINY_WIDTH:
                 names.append(("Facts", "facts"))
@@ -270,10 +299,12 @@ class ReaderScreen(Screen[None]):
         self.query_one(ReaderFooter).narrow = narrow
 
     def watch_tiny(self, tiny: bool) -> None:
-        for tabs in self.query(Tabs):
+        for tabs in self._pane_tabs():
             if not tabs.is_mounted:
                 continue  # made just now, with the tab it needs
             if tiny and not tabs.query("#tab-facts"):
+                from textual.widgets import Tab
+
                 tabs.add_tab(Tab("Facts", id="tab-facts"))
             elif not tiny and tabs.query("#tab-facts"):
                 tabs.remove_tab("tab-facts")
@@ -297,8 +328,11 @@ class ReaderScreen(Screen[None]):
         if count != total:
             shown = f"{count:,} of {shown}"
         self.query_one("#title-bar", Static).update(self._title_text(shown))
-        for tab in self.query("#tab-list").results(Tab):
-            tab.label = self._list_tab_label()
+        for tabs in self._pane_tabs():
+            from textual.widgets import Tab
+
+            for tab in tabs.query("#tab-list").results(Tab):
+                tab.label = self._list_tab_label()
 
     def watch_pane(self, pane: str) -> None:
         self._show_pane(pane)
@@ -310,7 +344,7 @@ class ReaderScreen(Screen[None]):
         # On a tiny terminal the side pane shows the summary or the facts.
         self.query_one("#side-pane").set_class(pane == "facts", "-facts")
         self.query_one("#side-pane").set_class(pane != "facts", "-summary")
-        for tabs in self.query(Tabs):
+        for tabs in self._pane_tabs():
             if tabs.is_mounted and tabs.active != f"tab-{pane}":
                 tabs.active = f"tab-{pane}"
 
@@ -329,17 +363,25 @@ class ReaderScreen(Screen[None]):
             self._show_entries([], (Problem(Path("."), str(error)),), done=True)
             return
         self.catalogue = catalogue
-        known = catalogue.entries()
+        # In library order the first screen needs only the first rows: a big
+        # library's others are listed by the worker, after the first frame.
+        first = FIRST_ROWS if self.list_controls.sort == "library" else None
+        known = catalogue.entries(first + 1 if first else None)
+        more = first is not None and len(known) > first
         if known:
-            self._show_entries(known, (), done=False)
+            self._show_entries(known[:first] if more else known, (), done=False)
         # After the first frame: a worker and the first paint would otherwise
         # take turns at the interpreter lock and both finish later.
-        self.call_after_refresh(self._refresh_library)
+        self.call_after_refresh(self._refresh_library, more)
 
     @work(thread=True, exclusive=True, group="library")
-    def _refresh_library(self) -> None:
+    def _refresh_library(self, list_first: bool = False) -> None:
+        """Read what changed; ``list_first``: list every known entry before that
+        (only the first rows are listed yet)."""
         catalogue = self.catalogue
         assert catalogue is not None
+        if list_first:
+            self.post_message(self.LibraryProgress(0, 0, catalogue.entries()))
         shown = time.monotonic()
 
         def progress(done: int, total: int) -> None:
@@ -349,9 +391,12 @@ class ReaderScreen(Screen[None]):
                 self.post_message(self.LibraryProgress(done, total, catalogue.entries()))
 
         refreshed = catalogue.refresh(progress)
+        # Nothing read or removed since all was listed: the list is right as it is
+        # (a big library is not read from the index and listed a second time).
+        unchanged = list_first and not (refreshed.read or refreshed.removed)
         self.post_message(
             self.LibraryRefreshed(
-                catalogue.entries(),
+                None if unchanged and catalogue.index_error is None else catalogue.entries(),
                 refreshed.problems,
                 catalogue.index_error,
                 catalogue.duplicates(),
@@ -361,8 +406,9 @@ class ReaderScreen(Screen[None]):
     @on(LibraryProgress)
     def _library_progress(self, message: ReaderScreen.LibraryProgress) -> None:
         self._show_entries(message.entries, (), done=False)
-        status = f"reading {message.done:,} of {message.total:,} new or changed files…"
-        self.query_one("#title-bar", Static).update(self._title_text(status))
+        if message.total:  # (none: the rest of what the index knew, no file read yet)
+            status = f"reading {message.done:,} of {message.total:,} new or changed files…"
+            self.query_one("#title-bar", Static).update(self._title_text(status))
 
     @on(LibraryRefreshed)
     def _library_refreshed(self, message: ReaderScreen.LibraryRefreshed) -> None:
@@ -377,11 +423,13 @@ class ReaderScreen(Screen[None]):
                         markup=False)  # fmt: skip
 
     def _show_entries(
-        self, entries: list[Entry], problems: tuple[Problem, ...], done: bool
+        self, entries: list[Entry] | None, problems: tuple[Problem, ...], done: bool
     ) -> None:
+        """List ``entries`` (None: keep those listed); ``done``: the library is read."""
         article_list = self.query_one(ArticleList)
-        self.entries = {e.id: e for e in entries}
-        self.relist()
+        if entries is not None:
+            self.entries = {e.id: e for e in entries}
+            self.relist()
         if not done:
             return
         self.loaded = True
@@ -389,7 +437,7 @@ class ReaderScreen(Screen[None]):
         self.problems = list(problems)
         if self.problems:
             self._report_problems()
-        if not entries:
+        if not self.entries:
             self.briefing_app.show_empty_library(len(self.problems))
             return
         if self.current is None and article_list.current is not None:
@@ -406,7 +454,7 @@ class ReaderScreen(Screen[None]):
                 ListEntry(
                     e.id,
                     e.title,
-                    self._meta(e, dated),
+                    partial(self._meta, e, dated),  # made when the row is drawn
                     read=e.id in read,
                     new=e.id in self.updating.new_ids and e.id not in read,
                 )
@@ -498,6 +546,7 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="summary")
     def _summarize(self, article: Article, algorithm: str, sentences: int) -> None:
         from briefing.analysis.derived import cached_summary, facts_for
+        from briefing.analysis.summarize import Length
 
         # A stand-in for someone else's bookmark is not cached: it is not ours.
         cache = None if isinstance(article, SharedArticle) else self.briefing_app.derived
@@ -683,6 +732,8 @@ class ReaderScreen(Screen[None]):
             self._summarize(self.current, self.algorithm, self.sentences)
 
     def _step_algorithm(self, step: int) -> None:
+        from briefing.analysis.summarize import ALGORITHMS
+
         names = list(ALGORITHMS)
         # The summary pane's subtitle names the algorithm; no toast needed.
         self.algorithm = names[(names.index(self.algorithm) + step) % len(names)]
@@ -761,8 +812,7 @@ class ReaderScreen(Screen[None]):
         if name is not None and name != self.pane:
             self.pane = name
 
-    @on(Tabs.TabActivated)
-    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()
         name = (event.tab.id or "tab-list").removeprefix("tab-")
         if name != self.pane:

@@ -6,6 +6,7 @@ are rendered, from a small cache; no widget is mounted per article.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -30,21 +31,38 @@ SNIPPET_CONTEXT = 12
 
 @dataclass(slots=True)
 class ListEntry:
-    """What the list shows of an article (the list never sees the article)."""
+    """What the list shows of an article (the list never sees the article).
+
+    ``meta`` may be given as a function that makes it: only rows that are
+    drawn need theirs, and a library of 100,000 lists at once.
+    """
 
     id: str
     title: str
-    meta: str
+    _meta: str | Callable[[], str]
     read: bool = False
     bookmarked: bool = False
     new: bool = False  # brought by the last feed update, not opened yet
     # Hidden entries (bookmarks of articles we do not have) show only when a
     # caller asks for them by id (set_order).
     hidden: bool = False
-    folded_title: str = ""
+    _folded: str | None = None
 
-    def __post_init__(self) -> None:
-        self.folded_title = self.title.casefold()
+    @property
+    def meta(self) -> str:
+        """The line under the title (source, date, author, length)."""
+        meta = self._meta
+        if not isinstance(meta, str):
+            meta = self._meta = meta()
+        return meta
+
+    @property
+    def folded_title(self) -> str:
+        # Worked out when a filter first needs it, not for every entry listed.
+        folded = self._folded
+        if folded is None:
+            folded = self._folded = self.title.casefold()
+        return folded
 
 
 class ArticleList(LineView, can_focus=True):
@@ -243,11 +261,14 @@ class ArticleList(LineView, can_focus=True):
             visible = [self._by_id[i] for i in self._order if i in self._by_id]
         else:
             words = self._filter.split()
-            visible = [
-                i
-                for i, e in enumerate(self._entries)
-                if not e.hidden and all(w in e.folded_title for w in words)
-            ]
+            if words:
+                visible = [
+                    i
+                    for i, e in enumerate(self._entries)
+                    if not e.hidden and all(w in e.folded_title for w in words)
+                ]
+            else:  # the usual case, and the one a big library must not wait for
+                visible = [i for i, e in enumerate(self._entries) if not e.hidden]
         if self.unread_only:
             visible = [i for i in visible if not self._entries[i].read]
         self._visible = visible

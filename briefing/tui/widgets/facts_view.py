@@ -8,7 +8,7 @@ mentions the same person, organisation or place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -17,9 +17,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.analysis.facts import ENTITY_KINDS, Fact, group_by_kind
-from briefing.presentation.output import FACT_LABELS, fact_label
 from briefing.tui.messages import SentenceChosen
+
+if TYPE_CHECKING:
+    from briefing.analysis.facts import Fact
 
 __all__ = ["FactsView"]
 
@@ -64,6 +65,10 @@ class FactsView(OptionList):
         self._last: tuple[str, int] | None = None
 
     def show(self, facts: list[Fact]) -> None:
+        # Imported when the first facts are shown, after the reader's first frame.
+        from briefing.analysis.facts import group_by_kind
+        from briefing.presentation.output import FACT_LABELS, fact_label
+
         self._facts = {}
         self._last = None
         options: list[Option] = []
@@ -111,6 +116,8 @@ class FactsView(OptionList):
         fact = self.current_fact
         if fact is None:
             return
+        from briefing.analysis.facts import ENTITY_KINDS
+
         if fact.kind not in ENTITY_KINDS:
             self.notify("Only people, organisations and places can filter the list.",
                         severity="warning", timeout=3)  # fmt: skip

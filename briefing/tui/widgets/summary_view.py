@@ -3,7 +3,7 @@ why each one was chosen (the default algorithm's scores, as `briefing summary --
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -11,11 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.analysis.summarize import EXPLAINED, Length, explain
-from briefing.library.model import Article, Summary
-from briefing.presentation.output import reason_line, skipped_lines
-from briefing.presentation.report import explanation_record
 from briefing.tui.messages import SentenceChosen
+
+if TYPE_CHECKING:
+    from briefing.library.model import Article, Summary
 
 __all__ = ["SummaryView"]
 
@@ -63,6 +62,11 @@ class SummaryView(OptionList):
         """With explanations on: a line per chosen sentence, and lines for what was skipped."""
         if not self.explaining:
             return {}, []
+        # Imported on first use: the reader's first frame does not wait for them.
+        from briefing.analysis.summarize import EXPLAINED, Length, explain
+        from briefing.presentation.output import reason_line, skipped_lines
+        from briefing.presentation.report import explanation_record
+
         if summary.algorithm not in EXPLAINED:
             return {}, [f"{summary.algorithm} does not explain its choices"]
         # A few milliseconds: worked out here rather than cached, so the reasons are
