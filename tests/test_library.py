@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import STORY_BODY, STORY_TITLE, write
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.library.load import (
     Library,
@@ -14,6 +17,7 @@ from briefing.library.load import (
     load_library,
 )
 from briefing.library.model import Article
+from briefing.library.text import count_words, words
 
 
 def test_folder_loads_known_endings_and_reports_bad_files(tmp_path: Path) -> None:
@@ -75,3 +79,23 @@ def test_ids_survive_renames(tmp_path: Path) -> None:
     before = load_library([source]).articles[0].id
     moved = shutil.copy(source, tmp_path / "renamed.txt")
     assert load_library([Path(moved)]).articles[0].id == before
+
+
+# What count_words must equal: the word pattern's matches, counted one by one.
+_WORD_AS_DEFINED = re.compile(r"\w+(?:[’'.\-]{1,2}\w+)*")
+_WORDY = st.text(
+    alphabet=st.sampled_from(
+        [*"ab9_é’'.-,;$—“”", " ", "\n", "\t", "\xa0", "\u2028", "\x1c", "ß", "漢", "٣"]
+    ),
+    max_size=60,
+)
+
+
+@given(_WORDY)
+def test_counting_words_agrees_with_the_word_pattern(text: str) -> None:
+    assert count_words(text) == len(_WORD_AS_DEFINED.findall(text)) == len(words(text))
+
+
+def test_counting_words_on_prose() -> None:
+    text = "O'Brien said, “it’s $11.8bn” -- a well-known x_y fact...  Da.\u00a0ja 1,5 ß"
+    assert count_words(text) == len(_WORD_AS_DEFINED.findall(text)) == 13
