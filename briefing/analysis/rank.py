@@ -38,7 +38,9 @@ __all__ = [
     "sentence_vectors",
 ]
 
-# The features, in the order of the weights. Where a sentence stands is
+# The features, in the order feature_rows computes them: the one list of them.
+# summary_weights (written by the fitting script) holds a mean and a weight
+# for each, in this order. Where a sentence stands is
 # given twice (1/(1+i) for the sharp preference for the opening, ln(1+i) for
 # the slow decline after it), as in the study behind issue 16.
 FEATURES = (
