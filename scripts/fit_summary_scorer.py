@@ -155,6 +155,9 @@ def render(means: Sequence[float], weights: Sequence[float], base: float, note: 
     """The text of summary_weights.py for these constants (the only way it is written),
     laid out as ruff formats it so that a format run leaves it alone."""
 
+    if not len(means) == len(weights) == len(FEATURES):
+        raise ValueError("one mean and one weight per feature of rank.FEATURES")
+
     def block(values: Sequence[object]) -> str:
         return "(\n" + "".join(f"    {v},\n" for v in values) + ")"
 
@@ -166,7 +169,7 @@ def render(means: Sequence[float], weights: Sequence[float], base: float, note: 
         f"{note}\n"
         "Do not edit by hand: refit and rerun the script with --write.\n"
         '"""\n\n'
-        f"FEATURES = {block([json.dumps(f) for f in FEATURES])}\n"
+        "# In the order of briefing.analysis.rank.FEATURES, which computes them.\n"
         "# The average of each feature over the training sentences.\n"
         f"MEANS = {block([number(m) for m in means])}\n"
         "# Each feature's weight on the log-odds, and the log-odds of an average sentence.\n"

@@ -225,7 +225,9 @@ def test_the_shipped_weights_are_what_the_fitting_script_writes() -> None:
     assert spec is not None and spec.loader is not None
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    assert summary_weights.FEATURES == FEATURES
+    # rank.FEATURES names the weights: the file holds one of each per feature, no names.
+    assert not hasattr(summary_weights, "FEATURES")
+    assert len(summary_weights.MEANS) == len(summary_weights.WEIGHTS) == len(FEATURES)
     assert Path(summary_weights.__file__) == script.WEIGHTS_FILE
     text = script.WEIGHTS_FILE.read_text(encoding="utf-8")
     note = summary_weights.__doc__.split("\n\n", 1)[1].split("\nDo not edit")[0]
@@ -351,3 +353,91 @@ def test_quote_feature_examples(text: str, quoted: bool) -> None:
     from briefing.analysis.rank import _has_quote
 
     assert _has_quote(text) is quoted
+
+
+# --- the scorer's fast paths, held to their plain definitions ----------------
+
+_WORDY = st.text(alphabet=st.sampled_from(list("abAZ19 '’.,\n\x00£“—éΣσİK_")), max_size=30)
+
+
+@given(st.lists(_WORDY, max_size=6))
+def test_terms_of_all_sentences_at_once_are_each_sentences_terms(texts: list[str]) -> None:
+    from briefing.analysis.rank import _sentence_terms, _stop_words, _terms
+
+    stop = _stop_words()
+    assert _sentence_terms(texts, stop) == [_terms(text, stop) for text in texts]
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab1 '.\n£“—é’\xa0…")), max_size=20)))
+def test_ascii_words_are_the_patterns_words(texts: list[str]) -> None:
+    from briefing.analysis.rank import _TOKEN_OR_BREAK, _ascii_words
+
+    lowered = "\x00".join(texts).lower()
+    words = _ascii_words(lowered)
+    assert words is None or words == _TOKEN_OR_BREAK.findall(lowered)
+    if lowered.replace("£", "").isascii() and "'" not in lowered:
+        assert words is not None  # the fast path is taken where it can be
+
+
+def _plain_features(article: Article) -> list[tuple[float, ...]]:
+    """The features as first written: a dict per sentence, one sentence at a time."""
+    from collections import Counter
+
+    from briefing.analysis.rank import _has_quote, _stop_words, _terms, cosine
+
+    stop = _stop_words()
+    bags = [Counter(_terms(s.text, stop)) for s in article.sentences]
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    idf = {t: math.log((len(bags) + 1) / (f + 1)) + 1.0 for t, f in df.items()}
+
+    def unit(bag: Counter[str]) -> dict[str, float]:
+        vector = {t: count * idf.get(t, 1.0) for t, count in bag.items()}
+        scale = 1.0 / (math.sqrt(sum(w * w for w in vector.values())) or 1.0)
+        return {t: w * scale for t, w in vector.items()}
+
+    vectors, title = [unit(bag) for bag in bags], unit(Counter(_terms(article.title, stop)))
+    total: dict[str, float] = {}
+    for vector in vectors:
+        for term, weight in vector.items():
+            total[term] = total.get(term, 0.0) + weight
+    central = [cosine(v, total) - (1.0 if v else 0.0) for v in vectors]
+    top = max(central, default=0.0)
+    central = [c / top for c in central] if top > 0 else [0.0] * len(vectors)
+    sentences, last = article.sentences, max(1, len(article.sentences) - 1)
+    return [
+        (
+            1.0 / (1.0 + i),
+            math.log(1.0 + i),
+            math.log(max(1, len(s.text.split()))),
+            central[i],
+            cosine(vectors[i], title) if title else 0.0,
+            1.0 if _has_quote(s.text) else 0.0,
+            math.log(1.0 + s.paragraph),
+            1.0 if i == 0 or sentences[i - 1].paragraph != s.paragraph else 0.0,
+            i / last,
+        )
+        for i, s in enumerate(sentences)
+    ]
+
+
+_PROSE = st.text(alphabet=st.sampled_from(list("abcdeSTV 19 '’.\n\n\"“£é")), max_size=200)
+
+
+@given(_PROSE, _PROSE)
+def test_features_are_their_plain_definition_to_the_last_bit(title: str, body: str) -> None:
+    from briefing.analysis.rank import feature_rows
+
+    article = Article(title=title, body=body)
+    rows, vectors = feature_rows(article)
+    assert rows == _plain_features(article)
+    assert len(vectors) == len(article.sentences)
+
+
+def test_features_of_the_example_story_are_their_plain_definition(story: Article) -> None:
+    from briefing.analysis.rank import feature_rows, sentence_vectors
+
+    assert feature_rows(story)[0] == _plain_features(story)
+    vectors, _ = sentence_vectors(story)
+    assert vectors == list(feature_rows(story)[1])

@@ -6,17 +6,7 @@ the weight 0.75), labels from a greedy ROUGE-1+2 oracle of at most
 Do not edit by hand: refit and rerun the script with --write.
 """
 
-FEATURES = (
-    "lead",
-    "log_index",
-    "log_words",
-    "centrality",
-    "title",
-    "quote",
-    "log_paragraph",
-    "paragraph_start",
-    "relative",
-)
+# In the order of briefing.analysis.rank.FEATURES, which computes them.
 # The average of each feature over the training sentences.
 MEANS = (
     0.132832,
