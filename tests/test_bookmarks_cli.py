@@ -507,3 +507,37 @@ def test_bookmarks_do_not_import_textual(bookmarks_file: Path) -> None:
         ["bookmarks", "list", "--bookmarks", str(bookmarks_file)],
     )
     assert loaded == []
+
+
+def test_the_excerpt_from_the_cache_is_the_summarizers(tmp_path: Path, isolated_dirs: Path) -> None:
+    from briefing.analysis.summarize import DEFAULT_ALGORITHM, Length, summarize
+    from briefing.bookmarks.articles import SUMMARY_ALGORITHM, excerpt_for
+    from briefing.library.load import load_library
+    from briefing.storage.cache import DerivedCache
+
+    assert SUMMARY_ALGORITHM == DEFAULT_ALGORITHM
+    write(
+        tmp_path / "quay.txt",
+        "Quay Repairs Approved\n\nThe council approved repairs to the old quay on Monday. "
+        "Fishers had asked for them for years. Work starts in spring. Costs are unknown.\n",
+    )
+    article = load_library([tmp_path / "quay.txt"]).articles[0]
+    cache = DerivedCache(isolated_dirs / "derived.sqlite3")
+    first = excerpt_for(article, cache)  # worked out, then cached
+    assert cache.summary(article.id, article.digest, DEFAULT_ALGORITHM, 2) is not None
+    assert excerpt_for(article, cache) == first
+    indices = summarize(article, length=Length(2)).indices
+    assert first == " ".join(" ".join(article.sentences[i].text.split()) for i in indices)
+
+
+def test_a_second_add_does_not_import_the_summarizer(run_cli: CliRunner, tmp_path: Path) -> None:
+    sample = "b500742d86ff"  # a bundled sample article
+    file = str(tmp_path / "b.json")
+    assert run_cli("bookmarks", "add", sample, "--bookmarks", file).returncode == 0
+    loaded, _ = modules_loaded_by(
+        ["bookmarks", "remove", sample, "--bookmarks", file],
+        ["bookmarks", "add", sample, "--bookmarks", file],
+        prefix="briefing",
+    )
+    assert "briefing.analysis.summarize" not in loaded
+    assert json.loads(Path(file).read_text())["bookmarks"][0]["excerpt"]

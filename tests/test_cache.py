@@ -171,3 +171,25 @@ def test_facts_of_some_kinds(tmp_path: Path, story: Article) -> None:
     people = [f for f in every if f.kind == "person"]
     assert people and len(people) < len(every)
     assert facts_for([_fresh(story)], cache, {"person"}) == {story.id: people}
+
+
+def test_a_cache_made_before_the_sentences_table_gains_it(tmp_path: Path, story: Article) -> None:
+    import sqlite3
+
+    path = tmp_path / "c.sqlite3"
+    old = sqlite3.connect(path)  # schema 2 as it was made: facts and summaries only
+    old.executescript(
+        "CREATE TABLE facts (article_id TEXT, code TEXT, digest TEXT, data TEXT,"
+        " PRIMARY KEY (article_id, code));"
+        "CREATE TABLE summaries (article_id TEXT, algorithm TEXT, count INTEGER, code TEXT,"
+        " digest TEXT, indices TEXT, note TEXT, PRIMARY KEY (article_id, algorithm, count, code));"
+        "PRAGMA user_version=2;"
+    )
+    old.close()
+    expected = _fresh(story).sentences
+    sentences_for([story], DerivedCache(path))
+    again = _fresh(story)
+    cache = DerivedCache(path)
+    assert cache.sentences([(story.id, story.digest)])  # stored, so the table was added
+    sentences_for([again], cache)
+    assert again.sentences == expected

@@ -12,28 +12,63 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.bookmarks.model import Bookmark, Bookmarks, later_than
 from briefing.bookmarks.owners import Owner
 from briefing.library.model import Article
 
+if TYPE_CHECKING:
+    from briefing.storage.cache import DerivedCache
+
 __all__ = ["Resolution", "bookmark_article", "excerpt_for", "resolve", "source_for"]
 
 EXCERPT_SENTENCES = 2
 EXCERPT_MAX_CHARS = 400
+# The default summarizer's name (``summarize.DEFAULT_ALGORITHM``; a test keeps
+# them equal), written out so that a cached excerpt needs no summarizer.
+SUMMARY_ALGORITHM = "default"
 
 
-def excerpt_for(article: Article) -> str:
+def excerpt_for(article: Article, cache: DerivedCache | None = None) -> str:
     """The first sentences of the article's default summary, for someone who
-    does not have the article."""
-    from briefing.analysis.summarize import Length, summarize
+    does not have the article.
 
-    summary = summarize(article, length=Length(EXCERPT_SENTENCES))
-    text = " ".join(article.sentences[i].text.strip() for i in summary.indices)
+    The summary comes from the derived-data cache when it has it (``cache``,
+    else the user's): importing the summarizer alone costs more than a
+    whole ``bookmarks add`` may, beyond start-up. It is the cache's usual
+    entry (the default summary of two sentences), so what `summary`, the
+    reader or an earlier bookmark worked out serves here too, and the other
+    way round.
+    """
+    text = " ".join(article.sentences[i].text.strip() for i in _excerpt_indices(article, cache))
     text = " ".join(text.split())
     if len(text) > EXCERPT_MAX_CHARS:
         text = text[: EXCERPT_MAX_CHARS - 1].rsplit(" ", 1)[0] + "…"
     return text
+
+
+def _excerpt_indices(article: Article, cache: DerivedCache | None) -> tuple[int, ...]:
+    total = len(article.sentences)
+    if total == 0:
+        return ()
+    if cache is None:
+        from briefing.storage.cache import DerivedCache
+
+        cache = DerivedCache()
+    # What Length(EXCERPT_SENTENCES).count(total) gives: the key the summary is cached by.
+    count = min(EXCERPT_SENTENCES, total)
+    hit = cache.summary(article.id, article.digest, SUMMARY_ALGORITHM, count)
+    # The digest pins the exact text; the range check is a last guard.
+    if hit is not None and all(0 <= i < total for i in hit[0]):
+        return hit[0]
+    from briefing.analysis.summarize import Length, summarize
+
+    summary = summarize(article, SUMMARY_ALGORITHM, Length(EXCERPT_SENTENCES))
+    cache.put_summary(
+        article.id, article.digest, SUMMARY_ALGORITHM, count, summary.indices, summary.note
+    )
+    return summary.indices
 
 
 def source_for(path: Path | None) -> str | None:

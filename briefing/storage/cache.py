@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 
 __all__ = ["DerivedCache", "code_version"]
 
-SCHEMA = 2
+SCHEMA = 3
+# Versions whose tables are a subset of this one's: opened, the missing tables are
+# added (2 had no terms or sentences tables).
+_UPGRADABLE = (0, 2)
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -89,8 +92,12 @@ class DerivedCache:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
         version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA):
+        if version not in (*_UPGRADABLE, SCHEMA):
             raise sqlite3.DatabaseError(f"cache schema {version}, expected {SCHEMA}")
+        if version == SCHEMA:
+            # Made before: no write on opening (two write transactions cost a
+            # one-shot command such as `bookmarks add` more than its query).
+            return connection
         connection.executescript(
             """
             CREATE TABLE IF NOT EXISTS facts (
