@@ -44,3 +44,25 @@ def test_save_keeps_comments_and_never_overwrites_a_broken_file(tmp_path: Path) 
     with pytest.raises(ConfigError):
         save_setting("theme", "dracula", path)
     assert path.read_text() == "theme = [broken\n"
+
+
+def test_user_folders_are_platformdirs_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    # config.py applies the XDG rule itself on Linux (platformdirs costs a
+    # one-shot command several ms to import): the answers must not differ.
+    import platformdirs
+
+    from briefing.storage.config import cache_dir, config_path, data_dir
+
+    monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
+    cases = [
+        ("XDG_CONFIG_HOME", platformdirs.user_config_path, lambda: config_path().parent),
+        ("XDG_DATA_HOME", platformdirs.user_data_path, data_dir),
+        ("XDG_CACHE_HOME", platformdirs.user_cache_path, cache_dir),
+    ]
+    for variable, theirs, ours in cases:
+        for value in (None, "", "relative/not/allowed", "/tmp/xdg-elsewhere"):
+            if value is None:
+                monkeypatch.delenv(variable, raising=False)
+            else:
+                monkeypatch.setenv(variable, value)
+            assert ours() == theirs("briefing", appauthor=False), (variable, value)

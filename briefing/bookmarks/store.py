@@ -62,10 +62,10 @@ Signature = tuple[int, int, int] | None
 
 
 def default_path() -> Path:
-    """The bookmark file in the user data folder (platformdirs)."""
-    from platformdirs import user_data_path
+    """The bookmark file in the user data folder (platformdirs')."""
+    from briefing.storage.config import data_dir
 
-    return user_data_path("briefing", appauthor=False) / "bookmarks.json"
+    return data_dir() / "bookmarks.json"
 
 
 def resolve_path(explicit: Path | str | None = None) -> Path:
@@ -176,9 +176,9 @@ class _Fingerprints:
 
     def _path(self) -> Path:
         if self._file is None:
-            from platformdirs import user_cache_path
+            from briefing.storage.config import cache_dir
 
-            self._file = user_cache_path("briefing", appauthor=False) / "bookmarks" / self._key
+            self._file = cache_dir() / "bookmarks" / self._key
         return self._file
 
     def recorded(self) -> str | None:
@@ -494,7 +494,7 @@ class BookmarkStore:
 
     def _commit(self, old: bytes | None, new: bytes | list[memoryview]) -> None:
         """Write ``new`` (or its chunks), keeping ``old`` as the backup."""
-        from briefing.storage.fsutil import atomic_write_chunks  # only writers need tempfile
+        from briefing.storage.fsutil import atomic_write_chunks  # only writers need it
 
         size = len(new) if isinstance(new, bytes) else sum(len(c) for c in new)
         if size > MAX_FILE_BYTES:

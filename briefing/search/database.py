@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -109,17 +108,10 @@ class SearchIndexError(Exception):
 
 
 def default_cache_dir() -> Path:
-    """platformdirs' user cache dir for briefing, plus "search"."""
-    if sys.platform == "linux":
-        # platformdirs applies the XDG rule here; importing it costs a tenth
-        # of a whole warm search (tempfile, shutil, lzma, random), so the rule
-        # is applied directly (a test checks that the answers agree).
-        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-        base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
-        return base / "briefing" / "search"
-    from platformdirs import user_cache_dir
+    """The user cache folder of briefing (platformdirs' rule), plus "search"."""
+    from briefing.storage.config import cache_dir
 
-    return Path(user_cache_dir("briefing", appauthor=False)) / "search"
+    return cache_dir() / "search"
 
 
 def index_file(roots: Sequence[Path], cache_dir: Path) -> Path:
