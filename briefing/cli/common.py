@@ -28,6 +28,7 @@ __all__ = [
     "positive_int",
     "safe_line",
     "warn",
+    "warn_about_files",
 ]
 
 OUTPUT_FORMATS = ("rich", "plain", "markdown", "json")
@@ -164,9 +165,22 @@ def choose_format(requested: str | None, stream: IO[str] | None = None) -> str:
     return "rich"
 
 
+def warn_about_files(problems: Sequence[Any], warnings: Sequence[Any], duplicates: int) -> None:
+    """What loading a library says about its files: those it skipped, what
+    it left out of others (``Problem``s), and how many repeat an article."""
+    from briefing.library.files import duplicates_note
+
+    for problem in problems:
+        warn(f"skipped {problem}")
+    for remark in warnings:
+        warn(str(remark))
+    if duplicates:
+        # Said once: 1,800 files holding 450 articles are not 1,800 articles.
+        warn(duplicates_note(duplicates))
+
+
 def load_library_or_fail(paths: list[Path], max_bytes: int | None, folder: Path | None = None):
     """Load the library, warn about each bad file once, fail if nothing loads."""
-    from briefing.library.files import duplicates_note
     from briefing.library.load import DEFAULT_MAX_BYTES, LibraryError, default_paths, load_library
 
     paths = paths or default_paths(folder)
@@ -174,13 +188,7 @@ def load_library_or_fail(paths: list[Path], max_bytes: int | None, folder: Path 
         library = load_library(paths, max_bytes or DEFAULT_MAX_BYTES)
     except LibraryError as error:
         fail(str(error))
-    for problem in library.problems:
-        warn(f"skipped {problem}")
-    for remark in library.warnings:
-        warn(str(remark))
-    if library.duplicates:
-        # Said once: 1,800 files holding 450 articles are not 1,800 articles.
-        warn(duplicates_note(library.duplicates))
+    warn_about_files(library.problems, library.warnings, library.duplicates)
     if not library.articles:
         where = ", ".join(str(p) for p in paths)
         if library.problems:

@@ -4,8 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing.cli.common import add_paths_argument, choose_format, load_library_or_fail
+from briefing.cli.common import (
+    add_paths_argument,
+    choose_format,
+    fail,
+    load_library_or_fail,
+    warn_about_files,
+)
+
+if TYPE_CHECKING:
+    from briefing.analysis.facts.index import EntityEntry
+    from briefing.analysis.library_facts import Remembered
 
 HELP = "list the people, organisations and places across the library, with their articles"
 DESCRIPTION = """\
@@ -45,13 +58,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefing.analysis.library_facts import library_state, recall, remember
+    from briefing.library.files import DEFAULT_MAX_BYTES, LibraryError, default_paths
+
+    kinds = args.kind or KIND_CHOICES
+    paths = args.paths or default_paths(args.library)
+    max_bytes = args.max_size or DEFAULT_MAX_BYTES
+    try:
+        state = library_state(paths, max_bytes, kinds)
+    except LibraryError as error:
+        fail(str(error))
+    # The same files as last time: the same entries, and the same warnings.
+    found = recall(state)
+    if found is not None:
+        warn_about_files(found.problems, found.warnings, found.duplicates)
+    else:
+        found = _find_entries(paths, max_bytes, args.library, kinds)
+        remember(state, found)
+    return _show(found.entries, kinds, args)
+
+
+def _find_entries(
+    paths: list[Path], max_bytes: int, folder: Path | None, kinds: Sequence[str]
+) -> Remembered:
     from briefing.analysis.derived import facts_for
     from briefing.analysis.facts import build_index
+    from briefing.analysis.library_facts import Remembered
     from briefing.cli.stream import ProgressBar, chunks
     from briefing.storage.cache import DerivedCache
 
-    library = load_library_or_fail(args.paths, args.max_size, args.library)
-    kinds = args.kind or KIND_CHOICES
+    library = load_library_or_fail(paths, max_bytes, folder)
     # Facts found before (by `summary`, the reader or an earlier run) come from
     # the cache; the extractor is loaded only for articles it has not seen.
     cache, facts = DerivedCache(), {}
@@ -60,7 +96,11 @@ def run(args: argparse.Namespace) -> int:
             facts.update(facts_for(chunk, cache))
             progress.advance(len(chunk))
     index = build_index(library.articles, lambda article: facts[article.id], kinds=kinds)
-    entries = [e for e in index.entries if len(e.articles) >= max(args.min_articles, 1)]
+    return Remembered(index.entries, library.problems, library.warnings, library.duplicates)
+
+
+def _show(found: list[EntityEntry], kinds: Sequence[str], args: argparse.Namespace) -> int:
+    entries = [e for e in found if len(e.articles) >= max(args.min_articles, 1)]
     fmt = choose_format(args.format)
     if fmt == "json":
         from briefing.presentation.output import to_json

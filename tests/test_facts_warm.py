@@ -1,0 +1,87 @@
+"""`briefing facts` run again on the same files: the same output and the same
+warnings, without reading the articles; any change to a file is seen."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import CliRunner, modules_loaded_by, write
+
+MILL = """\
+Mill Reopens After Flood
+
+The Orrin Valley Mill reopened on Tuesday after the spring flood. Marta Selwyn, the mill's manager, said 40 staff were back.
+"""
+BRIDGE = """\
+Bridge Inspection Ordered
+
+Engineers from Castleford Council will inspect the Orrin bridge. Marta Selwyn said the mill's lorries use it daily.
+"""
+BAD_DATE = "---\ntitle: Odd date\npublished: 2023-13-45\n---\nA short body. Nothing more.\n"
+
+
+def library(tmp_path: Path) -> Path:
+    folder = tmp_path / "lib"
+    write(folder / "mill.txt", MILL)
+    write(folder / "bridge.txt", BRIDGE)
+    write(folder / "odd.md", BAD_DATE)
+    write(folder / "copy.txt", MILL)  # a repeat: one more warning
+    (folder / "blank.txt").write_text("")
+    return folder
+
+
+def test_a_second_run_answers_and_warns_as_the_first(run_cli: CliRunner, tmp_path: Path) -> None:
+    folder = library(tmp_path)
+    runs = [run_cli("facts", folder, "-f", fmt) for fmt in ("json", "json", "plain", "plain")]
+    assert all(r.returncode == 0 for r in runs), runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout and runs[2].stdout == runs[3].stdout
+    assert "Marta Selwyn" in runs[0].stdout
+    warnings = runs[0].stderr.splitlines()
+    assert len(warnings) == 3, warnings  # the empty file, the bad date, the repeat
+    assert "odd.md: front matter published" in runs[0].stderr
+    assert all(r.stderr == runs[0].stderr for r in runs)
+
+
+def test_the_second_run_reads_no_article(run_cli: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "quiet"  # no warnings: the helper reads what is printed on stderr
+    write(folder / "mill.txt", MILL)
+    assert run_cli("facts", folder, "-f", "json").returncode == 0
+    loaded, _ = modules_loaded_by(["facts", str(folder), "-f", "json"], prefix="briefing")
+    assert "briefing.library.load" not in loaded
+    assert "briefing.analysis.facts.extract" not in loaded
+
+
+def test_any_change_to_a_file_is_seen(run_cli: CliRunner, tmp_path: Path) -> None:
+    folder = library(tmp_path)
+    assert "Castleford Council" in run_cli("facts", folder, "-f", "plain").stdout
+    # Rewritten in place, same size, old modification time: only the status time tells.
+    bridge = folder / "bridge.txt"
+    stat = bridge.stat()
+    bridge.write_text(BRIDGE.replace("Castleford", "Glenmoore"))
+    os.utime(bridge, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = run_cli("facts", folder, "-f", "plain").stdout
+    assert "Glenmoore Council" in again and "Castleford" not in again
+    # A new file, and a removed one.
+    write(
+        folder / "more.txt",
+        "Quarry Sold\n\nThe quarry was sold. Petra Lindqvist, the quarry's owner, said the sale closed on Friday.\n",
+    )
+    (folder / "mill.txt").unlink()
+    (folder / "copy.txt").unlink()
+    third = run_cli("facts", folder, "-f", "plain")
+    assert "Petra Lindqvist" in third.stdout and "Mill Reopens" not in third.stdout
+    assert "repeat" not in third.stderr
+
+
+def test_a_damaged_kept_file_is_only_a_slower_run(
+    run_cli: CliRunner, tmp_path: Path, isolated_dirs: Path
+) -> None:
+    folder = library(tmp_path)
+    first = run_cli("facts", folder, "-f", "json")
+    kept = list((isolated_dirs / "xdg_cache_home" / "briefing" / "facts").glob("*.json"))
+    assert len(kept) == 1
+    for damage in (b"{not json", b'{"format": 1}', b"[]", kept[0].read_bytes()[:100]):
+        kept[0].write_bytes(damage)
+        again = run_cli("facts", folder, "-f", "json")
+        assert (again.returncode, again.stdout, again.stderr) == (0, first.stdout, first.stderr)
