@@ -109,6 +109,32 @@ def test_update_writes_the_library_and_says_one_line_per_feed(
     assert json.loads(search.stdout)["total"] == 2
 
 
+def test_update_keeps_an_existing_search_index_current(
+    run_cli: CliRunner, feed_server: FeedServer, tmp_path: Path, isolated_dirs: Path
+) -> None:
+    from briefing.search import SearchIndex
+    from briefing.search.database import default_cache_dir, index_file
+
+    library = tmp_path / "lib"
+    write(library / "mine.txt", "A Note Of Mine\n\nWritten by hand, before any feed.\n")
+    feed_server.add("/rss", rss("The Gazette", [item(1), item(2)]))
+    run_cli("feeds", "add", feed_server.url("/rss"))
+    # A library never searched gets no index from an update (its first search makes one).
+    assert run_cli("update", "--library", library).returncode == 0
+    assert not index_file([library.resolve()], default_cache_dir()).exists()
+    assert (
+        json.loads(run_cli("search", "gazette", "-f", "json", "--library", library).stdout)["total"]
+        == 2
+    )
+    feed_server.add("/rss", rss("The Gazette", [item(1), item(2), item(3)]))
+    assert run_cli("update", "--library", library).returncode == 0
+    with SearchIndex([library]) as index:
+        titles = {entry.title for entry in index.entries()}  # no refresh here
+        assert {"Story 1", "Story 2", "Story 3", "A Note Of Mine"} <= titles
+        again = index.refresh()
+        assert (again.added, again.changed, again.removed) == (0, 0, 0)
+
+
 def test_update_without_feeds_says_how_to_add_one(run_cli: CliRunner) -> None:
     result = run_cli("update")
     assert result.returncode == 1 and "briefing feeds add" in result.stderr

@@ -23,6 +23,7 @@ __all__ = [
     "choose_format",
     "fail",
     "find_article_or_fail",
+    "indexing_progress",
     "load_library_or_fail",
     "open_catalogue",
     "positive_int",
@@ -163,6 +164,21 @@ def choose_format(requested: str | None, stream: IO[str] | None = None) -> str:
     if os.environ.get("NO_COLOR") or not stream.isatty():
         return "plain"
     return "rich"
+
+
+def indexing_progress() -> Callable[[int, int], None] | None:
+    """A progress line on a terminal's stderr while the index reads many files."""
+    if not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        if total < 100:
+            return
+        line = f"briefing: indexing {done:,} of {total:,} files…"
+        sys.stderr.write("\r" + (line if done < total else " " * len(line) + "\r"))
+        sys.stderr.flush()
+
+    return report
 
 
 def warn_about_files(problems: Sequence[Any], warnings: Sequence[Any], duplicates: int) -> None:

@@ -14,6 +14,7 @@ from briefing.cli.common import (
     add_paths_argument,
     choose_format,
     fail,
+    indexing_progress,
     positive_int,
     warn,
 )
@@ -69,21 +70,6 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(error), EXIT_ERROR) from None
 
 
-def _progress() -> Any:
-    """A progress line on a terminal's stderr while many files are read."""
-    if not sys.stderr.isatty():
-        return None
-
-    def report(done: int, total: int) -> None:
-        if total < 100:
-            return
-        line = f"briefing: indexing {done:,} of {total:,} files…"
-        sys.stderr.write("\r" + (line if done < total else " " * len(line) + "\r"))
-        sys.stderr.flush()
-
-    return report
-
-
 def _missing_path_hint(message: str, query: str, paths: list[Path]) -> str:
     words = [str(p) for p in paths if not p.suffix and os.sep not in str(p) and not p.exists()]
     if not words:
@@ -103,7 +89,7 @@ def _search(args: argparse.Namespace) -> int:
     paths = args.paths or default_paths(args.library)
     try:
         with SearchIndex(paths, max_bytes=args.max_size) as index:
-            refreshed = index.refresh(progress=_progress())
+            refreshed = index.refresh(progress=indexing_progress())
             for problem in refreshed.problems:
                 warn(f"skipped {problem}")
             for remark in refreshed.warnings:

@@ -6,9 +6,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from briefing.cli.common import add_library_argument, fail, warn
+from briefing.cli.common import add_library_argument, fail, indexing_progress, warn
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.progress import Progress, TaskID
 
     from briefing.feeds.update import FeedOutcome
@@ -68,8 +70,29 @@ def run(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         _report(outcome)
     written = sum(o.new + o.updated for o in outcomes)
+    if written:
+        _index_what_was_written(library)
     print(f"{written} article{'s' if written != 1 else ''} written to {display_path(library)}")
     return 1 if any(o.failed for o in outcomes) else 0
+
+
+def _index_what_was_written(library: Path) -> None:
+    """Bring the library's search index up to date now, while the new files
+    are in memory, so that the next search or reader start re-reads nothing
+    the update wrote. Only an index that exists: a library never searched
+    gets one at its first search."""
+    from briefing.library.files import LibraryError
+    from briefing.search import SearchIndex, SearchIndexError
+    from briefing.search.database import default_cache_dir, index_file
+
+    try:
+        if not index_file([library.resolve()], default_cache_dir()).exists():
+            return
+        with SearchIndex([library]) as index:
+            index.refresh(progress=indexing_progress())
+    except (LibraryError, SearchIndexError, OSError) as error:
+        # The articles are written; the next search catches up.
+        warn(f"the search index was not brought up to date: {error}")
 
 
 def _report(outcome: FeedOutcome) -> None:
