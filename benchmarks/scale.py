@@ -41,7 +41,7 @@ from _common import ROOT, median, program_env, scratch_folder, timed
 from tui_startup import HELLO, first_title, time_until
 
 SIZES = (3, 10_000, 100_000)
-FIGURES = ("index", "search", "paint", "bookmark", "rss", "facts")
+FIGURES = ("index", "search", "paint", "bookmark", "digest", "rss", "facts")
 BOOKMARK_ENTRIES = 10_000
 SLOW_SECONDS = 15.0  # a case slower than this on its warm-up run is not repeated
 
@@ -216,6 +216,19 @@ class Bench:
         self.add("  same in CPU time, / hello world",
                  {s: cpu[str(s)] / cpu["hello"] for s in self.libs}, "x")  # fmt: skip
 
+    def digest(self) -> None:
+        # No generated article is from the last day: this is the cost of
+        # finding the day's articles, the part that could grow with the library.
+        self._rebuild_caches()
+        cases = {"version": self.command([*self.python, "--version"])}
+        for size, lib in self.libs.items():
+            cases[str(size)] = lambda lib=lib: timed_allowing_failure(
+                [*self.python, "digest", str(lib), "--since", "24h"], self.env
+            )
+        medians = self.interleaved(cases)
+        values = {s: (medians[str(s)] - medians["version"]) * 1000 for s in self.libs}
+        self.add("`digest --since 24h` beyond --version, ms", values, "ms", "about flat")
+
     def bookmark(self) -> None:
         from bookmarks import fake_collection
 
@@ -283,6 +296,13 @@ class Bench:
             runs = [timed(args, self.env) for _ in range(max(1, self.runs // 2))]
             times[size] = median(runs)
         self.add("`briefing facts` across the library, warm, s", times, "s", "<= 10 s at 100,000")
+
+
+def timed_allowing_failure(args: list[str], env: dict[str, str]) -> float:
+    """Wall seconds of a command whose exit status does not matter."""
+    start = time.perf_counter()
+    subprocess.run(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
 
 
 def _children_cpu() -> float:

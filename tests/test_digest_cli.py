@@ -147,3 +147,52 @@ def test_seed_articles_say_what_the_sco_is_once() -> None:
     assert len(members) <= 1
     sco = next(e for e in story["entities"] if e["key"] == "organisation:sco")
     assert len(sco["articles"]) == len(story["articles"])
+
+
+def test_since_through_the_index_is_the_digest_of_those_articles(
+    run_cli: CliRunner, tmp_path: Path
+) -> None:
+    import shutil
+
+    from briefing.library.load import load_library
+
+    folder = write_library(tmp_path / "lib")
+    # One article with no date: it counts by its file's time (now).
+    (folder / "undated.txt").write_text(
+        "Ferry timetable changes\n\nThe Northbay ferry terminal publishes a new timetable "
+        "for the container docks and the ferries from Monday.\n",
+        encoding="utf-8",
+    )
+    run_cli("search", "port", "--library", folder)  # the index exists, as after any search
+    recent = tmp_path / "recent"
+    for article in load_library([folder]).articles:
+        if not article.published or article.published >= "2024-07-03":
+            assert article.path is not None
+            target = recent / article.path.relative_to(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(article.path, target)
+
+    def without_paths(record: dict) -> str:
+        text = json.dumps(record).replace(str(folder), "").replace(str(recent), "")
+        return text.replace('"lib/', '"').replace('"recent/', '"')  # paths as shown
+
+    since = _json(run_cli, folder, "--since", "2024-07-03")
+    assert without_paths(since) == without_paths(_json(run_cli, recent))
+    titles = {a["title"] for a in since["unclustered"]}
+    titles |= {a["title"] for s in since["stories"] for a in s["articles"]}
+    assert "Ferry timetable changes" in titles and STRIKE[0][0] not in titles
+
+
+def test_since_asks_the_index_for_the_articles(tmp_path: Path, isolated_dirs: Path) -> None:
+    import argparse
+    from datetime import UTC, datetime
+
+    from briefing.cli.digest_command import _recent_articles
+
+    folder = write_library(tmp_path / "lib")
+    args = argparse.Namespace(
+        paths=[folder], max_size=None, library=None, since=datetime(2024, 7, 3, tzinfo=UTC)
+    )
+    found = _recent_articles(args)
+    assert found is not None  # the index answered: the library was not loaded
+    assert {a.title for a in found} == {STRIKE[2][0], ELECTION[1][0], LONE[1][0]}
