@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -118,31 +118,44 @@ def _recent_articles(args: argparse.Namespace) -> list[Article] | None:
     reading it: the last day of a 100,000-article library costs what it costs
     on a few hundred. None when the index cannot be used (then the whole
     library is loaded, as without --since)."""
-    from briefing.analysis.stories.when import parse_when
     from briefing.library.files import LibraryError, duplicates_note
+    from briefing.search import SearchIndexError
 
     try:
         catalogue, problems = open_catalogue(args.paths, args.max_size, args.library)
     except LibraryError as error:
         fail(str(error))
-    entries = catalogue.entries() if catalogue.index is not None else []
-    if not entries:
+    index = catalogue.index
+    entries = catalogue.entries() if index is not None else []
+    if index is None or not entries:
         return None  # loading says why there is nothing (no files, none readable)
     for problem in problems:
         warn(f"skipped {problem}")
     if duplicates := catalogue.duplicates():
         warn(duplicates_note(duplicates))
+    try:
+        file_times = index.modified_times()  # just refreshed: current
+    except SearchIndexError:
+        return None
+    since_ns = int(args.since.timestamp() * 1e9)
     chosen = []
     for entry in entries:
-        moment = parse_when(entry.published)
+        moment = _parsed(entry.published)
         if moment is None:
-            try:
-                moment = datetime.fromtimestamp(os.stat(entry.location).st_mtime, UTC)
-            except OSError:
-                continue
-        if moment >= args.since and (article := catalogue.article(entry.id, entry.path)):
+            recent = file_times.get(entry.location, 0) >= since_ns
+        else:
+            recent = moment >= args.since
+        if recent and (article := catalogue.article(entry.id, entry.path)):
             chosen.append(article)
     return chosen
+
+
+@cache
+def _parsed(published: str | None) -> datetime | None:
+    # Many articles share a date: each distinct text is parsed once.
+    from briefing.analysis.stories.when import parse_when
+
+    return parse_when(published)
 
 
 def _chosen(articles: list[Article], args: argparse.Namespace) -> tuple[list[Article], list]:

@@ -181,6 +181,13 @@ class SearchIndex:
 
         return self._run(read)
 
+    def modified_times(self) -> dict[str, int]:
+        """Each indexed file's modification time (ns) as last seen, by path:
+        the time of every file without a stat of each."""
+        return self._run(
+            lambda connection: dict(connection.execute("SELECT path, mtime_ns FROM files"))
+        )
+
     def duplicates(self) -> int:
         """Files whose article (the same text) another file already holds."""
         return self._run(
