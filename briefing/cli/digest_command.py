@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -125,29 +126,25 @@ def _recent_articles(args: argparse.Namespace) -> list[Article] | None:
         catalogue, problems = open_catalogue(args.paths, args.max_size, args.library)
     except LibraryError as error:
         fail(str(error))
-    index = catalogue.index
-    entries = catalogue.entries() if index is not None else []
-    if index is None or not entries:
+    try:
+        dated = catalogue.index.dates() if catalogue.index is not None else []
+    except SearchIndexError:
+        return None
+    if not dated:
         return None  # loading says why there is nothing (no files, none readable)
     for problem in problems:
         warn(f"skipped {problem}")
     if duplicates := catalogue.duplicates():
         warn(duplicates_note(duplicates))
-    try:
-        file_times = index.modified_times()  # just refreshed: current
-    except SearchIndexError:
-        return None
     since_ns = int(args.since.timestamp() * 1e9)
-    chosen = []
-    for entry in entries:
-        moment = _parsed(entry.published)
-        if moment is None:
-            recent = file_times.get(entry.location, 0) >= since_ns
-        else:
-            recent = moment >= args.since
-        if recent and (article := catalogue.article(entry.id, entry.path)):
-            chosen.append(article)
-    return chosen
+    recent = []
+    for article_id, path, published, modified_ns in dated:
+        moment = _parsed(published)
+        if moment >= args.since if moment is not None else modified_ns >= since_ns:
+            recent.append((article_id, path))
+    recent.sort(key=lambda found: found[1].split(os.sep))  # library order, as Paths sort
+    chosen = (catalogue.article(article_id, Path(path)) for article_id, path in recent)
+    return [article for article in chosen if article is not None]
 
 
 @cache
