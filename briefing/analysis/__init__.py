@@ -10,4 +10,5 @@
   rules as data in ``facts/rules/``, word lists in ``facts/vocabulary/``.
 - ``stories/``: the briefing: articles grouped into stories, each summarised once.
 - ``derived``: summaries, facts and story terms with the derived-data cache in front.
+- ``library_facts``: the entities of an unchanged library, kept whole from the last run.
 """

@@ -2,7 +2,8 @@
 
 The core knows nothing of terminals: results are plain records, and matches
 are character spans for a user interface to style (see ``briefing.search.index``
-for the index, ``briefing.search.query`` for the query language).
+for the index, ``briefing.search.query`` for the query language, and
+``briefing.search.titles`` for the titles the reader's command palette scores).
 """
 
 from __future__ import annotations
