@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - other Pythons
     from hashlib import blake2b
 
 __all__ = [
+    "AUTOMERGE",
     "SCHEMA_VERSION",
     "Database",
     "SearchIndexError",
@@ -54,6 +55,7 @@ STALE_SECONDS = 90 * 24 * 3600
 # FTS5 merges its segments 8 at a time rather than 4: less merging while a
 # large library is indexed (writing 4,000 generated articles, with _bulk's
 # settings: 2,900 -> 3,240 per CPU-second), a few more segments to read.
+AUTOMERGE = 8
 # BM25 weights per column (title, body, source): a word in the title says more
 # about what an article is about than the same word in its body.
 SCHEMA = f"""
@@ -95,7 +97,7 @@ CREATE VIRTUAL TABLE fts USING fts5(
     title, body, source, tokenize='{TOKENIZE}', prefix='2'
 );
 INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 4.0)');
-INSERT INTO fts(fts, rank) VALUES ('automerge', 8);
+INSERT INTO fts(fts, rank) VALUES ('automerge', {AUTOMERGE});
 """
 
 # SQLite primary result codes (the low byte of an extended code).
