@@ -99,3 +99,32 @@ def test_counting_words_agrees_with_the_word_pattern(text: str) -> None:
 def test_counting_words_on_prose() -> None:
     text = "O'Brien said, “it’s $11.8bn” -- a well-known x_y fact...  Da.\u00a0ja 1,5 ß"
     assert count_words(text) == len(_WORD_AS_DEFINED.findall(text)) == 13
+
+
+def test_iter_library_is_load_library_one_article_at_a_time(tmp_path: Path) -> None:
+    from briefing.library.load import Library, find_article_files, iter_library
+
+    write(tmp_path / "a.txt", "Quay Repairs Approved\n\nThe council approved repairs on Monday.\n")
+    write(tmp_path / "sub" / "copy.txt", (tmp_path / "a.txt").read_text())  # a duplicate
+    write(tmp_path / "b.md", "---\ntitle: Grid\nbogus: [\n---\n\nThe grid upgrade stalled.\n")
+    (tmp_path / "noise.txt").write_bytes(b"\x00\x01\x02 not text")
+    write(tmp_path / "c.txt", "Ferry Timetable\n\nA new ferry timetable starts in May.\n")
+    loaded = load_library([tmp_path])
+    files = find_article_files([tmp_path])
+    gathered, done = Library(), []
+    streamed = iter_library(files, library=gathered, file_done=lambda: done.append(1))
+    first = next(streamed)
+    assert len(done) < len(files)  # one file at a time
+
+    def key(article: Article) -> tuple:
+        return (article.id, article.title, article.body, article.path, article.notes)
+
+    assert [key(a) for a in [first, *streamed]] == [key(a) for a in loaded.articles]
+    assert len(done) == len(files)
+    assert gathered.articles == []
+    assert (gathered.problems, gathered.warnings, gathered.duplicates) == (
+        loaded.problems,
+        loaded.warnings,
+        loaded.duplicates,
+    )
+    assert loaded.duplicates == 1 and loaded.problems

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from briefing.errors import UserError, fail
 
@@ -22,6 +22,7 @@ __all__ = [
     "bookmarked_only",
     "choose_format",
     "fail",
+    "fail_without_articles",
     "find_article_or_fail",
     "indexing_progress",
     "load_library_or_fail",
@@ -206,11 +207,16 @@ def load_library_or_fail(paths: list[Path], max_bytes: int | None, folder: Path 
         fail(str(error))
     warn_about_files(library.problems, library.warnings, library.duplicates)
     if not library.articles:
-        where = ", ".join(str(p) for p in paths)
-        if library.problems:
-            fail(f"no readable articles in {where}")
-        fail(f"no articles in {where} (looked for .txt and .md files)")
+        fail_without_articles(paths, bool(library.problems))
     return library
+
+
+def fail_without_articles(paths: Sequence[Path], some_unreadable: bool) -> NoReturn:
+    """Say why a library gave no article, and stop."""
+    where = ", ".join(str(p) for p in paths)
+    if some_unreadable:
+        fail(f"no readable articles in {where}")
+    fail(f"no articles in {where} (looked for .txt and .md files)")
 
 
 def open_catalogue(paths: list[Path], max_bytes: int | None, folder: Path | None = None) -> Any:

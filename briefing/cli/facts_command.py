@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,13 +13,16 @@ from briefing.cli.common import (
     add_paths_argument,
     choose_format,
     fail,
-    load_library_or_fail,
+    fail_without_articles,
     warn_about_files,
 )
 
 if TYPE_CHECKING:
+    from briefing.analysis.facts import Fact
     from briefing.analysis.facts.index import EntityEntry
     from briefing.analysis.library_facts import Remembered
+    from briefing.library.model import Article
+    from briefing.storage.cache import DerivedCache
 
 HELP = "list the people, organisations and places across the library, with their articles"
 DESCRIPTION = """\
@@ -73,30 +77,57 @@ def run(args: argparse.Namespace) -> int:
     if found is not None:
         warn_about_files(found.problems, found.warnings, found.duplicates)
     else:
-        found = _find_entries(paths, max_bytes, args.library, kinds)
+        found = _find_entries(paths, max_bytes, kinds)
         remember(state, found)
     return _show(found.entries, kinds, args)
 
 
-def _find_entries(
-    paths: list[Path], max_bytes: int, folder: Path | None, kinds: Sequence[str]
-) -> Remembered:
-    from briefing.analysis.derived import facts_for
+def _find_entries(paths: list[Path], max_bytes: int, kinds: Sequence[str]) -> Remembered:
+    """The entities across the library, reading it one file at a time: only
+    the entities found so far are held, never every article (100,000 of them
+    took 1.7 GB when loaded at once)."""
     from briefing.analysis.facts import build_index
     from briefing.analysis.library_facts import Remembered
-    from briefing.cli.stream import ProgressBar, chunks
+    from briefing.cli.stream import ProgressBar
+    from briefing.library.load import Library, LibraryError, find_article_files, iter_library
     from briefing.storage.cache import DerivedCache
 
-    library = load_library_or_fail(paths, max_bytes, folder)
-    # Facts found before (by `summary`, the reader or an earlier run) come from
-    # the cache; the extractor is loaded only for articles it has not seen.
-    cache, facts = DerivedCache(), {}
-    with ProgressBar(len(library.articles), "Finding key facts") as progress:
-        for chunk in chunks(library.articles):
-            facts.update(facts_for(chunk, cache))
-            progress.advance(len(chunk))
-    index = build_index(library.articles, lambda article: facts[article.id], kinds=kinds)
+    try:
+        files = find_article_files(paths)
+    except LibraryError as error:
+        fail(str(error))
+    library, found = Library(), _Facts(DerivedCache())
+    with ProgressBar(len(files), "Finding key facts") as progress:
+        articles = iter_library(files, max_bytes, library, file_done=progress.advance)
+        index = build_index(found.of_each(articles), found.facts_of, kinds=kinds)
+    warn_about_files(library.problems, library.warnings, library.duplicates)
+    if not found.count:
+        fail_without_articles(paths, bool(library.problems))
     return Remembered(index.entries, library.problems, library.warnings, library.duplicates)
+
+
+class _Facts:
+    """Each article's facts, worked out (or taken from the cache) a chunk of
+    articles at a time, and let go with the chunk."""
+
+    def __init__(self, cache: DerivedCache) -> None:
+        self.cache, self.count = cache, 0
+        self._current: dict[str, list[Fact]] = {}
+
+    def of_each(self, articles: Iterable[Article]) -> Iterator[Article]:
+        from briefing.analysis.derived import facts_for
+        from briefing.cli.stream import CHUNK
+
+        iterator = iter(articles)
+        while chunk := list(islice(iterator, CHUNK)):
+            # Facts found before (by `summary`, the reader or an earlier run)
+            # come from the cache; the extractor loads only for the others.
+            self._current = facts_for(chunk, self.cache)
+            self.count += len(chunk)
+            yield from chunk
+
+    def facts_of(self, article: Article) -> list[Fact]:
+        return self._current[article.id]
 
 
 def _show(found: list[EntityEntry], kinds: Sequence[str], args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +31,7 @@ __all__ = [
     "bundled_articles_dir",
     "default_paths",
     "find_article_files",
+    "iter_library",
     "load_article_file",
     "load_library",
     "match_id",
@@ -169,18 +170,34 @@ def load_library(paths: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> L
     Two files with the same text are one article: the first one found is kept.
     """
     library = Library()
+    library.articles.extend(iter_library(find_article_files(paths), max_bytes, library))
+    return library
+
+
+def iter_library(
+    files: Sequence[Path],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    library: Library | None = None,
+    file_done: Callable[[], object] | None = None,
+) -> Iterator[Article]:
+    """``load_library`` one article at a time, for work over a library too
+    large to hold (memory then holds one file's articles): ``library``
+    gathers the problems, warnings and duplicates (its ``articles`` are left
+    alone); ``file_done`` is called after each file."""
+    library = library if library is not None else Library()
     ids: set[str] = set()
-    for path in find_article_files(paths):
+    for path in files:
         try:
             articles = load_article_file(path, max_bytes)
         except ArticleFormatError as error:
             library.problems.append(Problem(path, str(error)))
-            continue
+            articles = []
         for article in articles:
             library.warnings.extend(Problem(path, note) for note in article.notes)
             if article.id not in ids:
                 ids.add(article.id)
-                library.articles.append(article)
+                yield article
             else:
                 library.duplicates += 1
-    return library
+        if file_done is not None:
+            file_done()
