@@ -22,8 +22,8 @@ from briefing.analysis.stories.terms import (
     tfidf_vectors,
     unit,
 )
-from briefing.analysis.stories.when import parse_when
 from briefing.analysis.summarize import Length, summarize
+from briefing.library.dates import parse_when
 from briefing.library.load import load_library
 from briefing.library.model import Article
 from tests.digest_fixtures import ELECTION, LONE, PORT_BACKGROUND, STRIKE, write_library

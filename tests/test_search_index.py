@@ -668,3 +668,27 @@ def test_catalogue_finds_an_id_as_the_library_does(
         with pytest.raises(LibraryError) as expected:
             library.find(key)
         assert str(caught.value) == str(expected.value)
+
+
+def test_articles_since_a_time_by_published_else_file_time(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    library = tmp_path / "lib"
+    for name, published in [("old", "2024-07-01"), ("new", "Thu, 04 Jul 2024 09:30:00 +0200"),
+                            ("iso", "2024-07-03T23:59:59.5Z"), ("bad", "last week")]:  # fmt: skip
+        write(library / f"{name}.md", f"---\ntitle: {name}\npublished: {published}\n---\n\nText.\n")
+    undated = write(library / "undated.txt", "Undated\n\nNo date here at all.\n")
+    os.utime(undated, (1_720_000_000, 1_720_000_000))  # 2024-07-03 09:46:40 UTC
+    (library / "bad.md").touch()  # an unreadable date counts by the file: now
+    with SearchIndex([library], cache_dir=tmp_path / "cache") as index:
+        index.refresh()
+        titles = {row[0]: Path(row[1]).stem for row in index.since(0)}
+        assert sorted(titles.values()) == ["bad", "iso", "new", "old", "undated"]
+
+        def since(moment: datetime) -> list[str]:
+            return [Path(path).stem for _, path in index.since(moment.timestamp())]
+
+        # In the index's order; seconds rounded down, so never fewer than asked for.
+        assert since(datetime(2024, 7, 3, 23, 59, 59, 900_000, tzinfo=UTC)) == ["bad", "iso", "new"]
+        assert since(datetime(2024, 7, 3, 9, 0, tzinfo=UTC)) == ["bad", "iso", "new", "undated"]
+        assert since(datetime(2030, 1, 1, tzinfo=UTC)) == []

@@ -7,6 +7,7 @@
 - ``loaders/``: one module per input format (plain text, Markdown, dumps, HTML,
   feeds, JSON Lines).
 - ``load``: reading and identifying articles, one bad file never stopping the rest.
+- ``dates``: when an article was published, from its ``published`` text.
 - ``sources``: web pages, feeds and JSON Lines, on disk or at an http(s) address.
 - ``writer``: articles written into the library as Markdown with front matter.
 - ``catalogue``: the library as the reader browses it, backed by the search index.

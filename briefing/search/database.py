@@ -41,7 +41,7 @@ __all__ = [
     "writing",
 ]
 
-SCHEMA_VERSION = 2  # 2: files.ino, folders, a prefix index for two letters only
+SCHEMA_VERSION = 3  # 2: files.ino, folders, a prefix index for two letters only; 3: docs.moment
 BUSY_SECONDS = 60.0
 # Index files of libraries not opened for this long are removed when a new
 # one is made, so that the cache does not grow without end.
@@ -88,11 +88,15 @@ CREATE TABLE docs(
     tags TEXT NOT NULL,
     folded_tags TEXT NOT NULL,
     words INTEGER NOT NULL,
-    dup INTEGER NOT NULL DEFAULT 0
+    dup INTEGER NOT NULL DEFAULT 0,
+    -- When the article is from, in seconds since 1970: published, else the
+    -- file's modification time (what `digest --since` asks the index for).
+    moment INTEGER NOT NULL
 );
 CREATE INDEX docs_by_path ON docs(path);
 CREATE INDEX docs_by_id ON docs(id);
 CREATE INDEX docs_duplicates ON docs(rowid) WHERE dup;
+CREATE INDEX docs_by_moment ON docs(moment) WHERE NOT dup;
 CREATE VIRTUAL TABLE fts USING fts5(
     title, body, source, tokenize='{TOKENIZE}', prefix='2'
 );

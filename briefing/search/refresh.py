@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import sqlite3
 import time
@@ -28,6 +29,7 @@ from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
+from briefing.library.dates import parse_when
 from briefing.search.database import AUTOMERGE, Database, writing
 from briefing.search.reading import Prepared, Result, join_tags, read_files, split_tags
 from briefing.search.results import Problem, RefreshResult
@@ -168,13 +170,16 @@ class _Tally:
 
 
 def _document_rows(
-    rowid: int, path: str, articles: list[Prepared]
+    rowid: int, path: str, articles: list[Prepared], modified_ns: int
 ) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     docs: list[tuple[object, ...]] = []
     fts: list[tuple[object, ...]] = []
     for ordinal, a in enumerate(articles):
+        published = parse_when(a.published)
+        # Whole seconds, rounded down (as the question is): never later than the time.
+        moment = math.floor(published.timestamp()) if published else modified_ns // 10**9
         docs.append((rowid, path, ordinal, a.id, a.title, a.source, a.url, a.published,
-                     a.author, a.tags, a.folded_tags, a.words))  # fmt: skip
+                     a.author, a.tags, a.folded_tags, a.words, moment))  # fmt: skip
         fts.append((rowid, a.title, a.body, a.source_text))
         rowid += 1
     return docs, fts
@@ -208,7 +213,8 @@ def _write_batch(
         if isinstance(result, str):
             tally.problems.append(Problem(Path(path), result))
         else:
-            new_docs, new_fts = _document_rows(rowid, path, result)
+            modified_ns = stat.st_mtime_ns if stat is not None else 0
+            new_docs, new_fts = _document_rows(rowid, path, result, modified_ns)
             docs += new_docs
             fts += new_fts
             rowid += len(new_docs)
@@ -221,7 +227,7 @@ def _write_batch(
                           max_bytes, problem, stat.st_ino))  # fmt: skip
     connection.executemany(
         "INSERT INTO docs(rowid, path, ordinal, id, title, source, url, published, author,"
-        " tags, folded_tags, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " tags, folded_tags, words, moment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         docs,
     )
     connection.executemany("INSERT INTO fts(rowid, title, body, source) VALUES (?, ?, ?, ?)", fts)

@@ -125,8 +125,8 @@ class StoriesScreen(Screen[ChosenStory | None]):
 
         from briefing.analysis.derived import cached_summary, facts_for, terms_for
         from briefing.analysis.stories import build_digest
-        from briefing.analysis.stories.when import published_at
         from briefing.analysis.summarize import Length
+        from briefing.library.dates import published_at
         from briefing.presentation.digest_report import digest_record
 
         worker = get_current_worker()

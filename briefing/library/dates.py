@@ -1,18 +1,22 @@
-"""When an article was published, from its ``published`` metadata."""
+"""When an article was published, from its ``published`` metadata (as the
+digest, the reader's stories and the search index's dates read it)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 from briefing.library.model import Article
 
 __all__ = ["parse_when", "published_at"]
 
 
+@lru_cache(maxsize=4096)
 def parse_when(text: str | None) -> datetime | None:
     """An ISO 8601 date or time ("2024-07-04", "2024-07-04T09:30:00Z") or an
-    RFC 2822 one (as feeds write them), made timezone-aware (UTC if none)."""
+    RFC 2822 one (as feeds write them), made timezone-aware (UTC if none).
+    Recent texts are kept parsed (a library repeats its dates)."""
     if not text:
         return None
     text = text.strip()
