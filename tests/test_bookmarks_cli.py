@@ -541,3 +541,9 @@ def test_a_second_add_does_not_import_the_summarizer(run_cli: CliRunner, tmp_pat
     )
     assert "briefing.analysis.summarize" not in loaded
     assert json.loads(Path(file).read_text())["bookmarks"][0]["excerpt"]
+    for heavy in ("socket", "tempfile", "platformdirs", "numpy"):  # a few ms each at start
+        assert not modules_loaded_by(
+            ["bookmarks", "remove", sample, "--bookmarks", file],
+            ["bookmarks", "add", sample, "--bookmarks", file],
+            prefix=heavy,
+        )[0], heavy

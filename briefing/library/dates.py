@@ -4,7 +4,6 @@ digest, the reader's stories and the search index's dates read it)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
 from briefing.library.model import Article
@@ -23,6 +22,10 @@ def parse_when(text: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
+        # Imported here: email.utils brings socket and calendar, which
+        # one-shot commands that only load the search index should not pay.
+        from email.utils import parsedate_to_datetime
+
         try:
             moment = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
