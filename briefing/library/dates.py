@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from briefing.library.model import Article
+if TYPE_CHECKING:
+    from briefing.library.model import Article
 
 __all__ = ["parse_when", "published_at"]
 
