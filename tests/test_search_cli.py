@@ -215,3 +215,31 @@ def test_bookmark_filters_use_the_bookmark_file(
     broken = run_cli("search", "is:bookmarked", library, "--bookmarks", tmp_path / "bad.json")
     assert broken.returncode == 2 and broken.stderr.startswith("briefing: bookmark file")
     assert len(broken.stderr.splitlines()) == 1
+
+
+def test_a_slow_first_index_shows_a_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    import pty
+
+    library = tmp_path / "lib"
+    for number in range(150):
+        write(library / f"n{number:03}.txt", f"Item {number}\n\nA tram stop, number {number}.\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), BRIEFING_PROGRESS_AFTER="0", COLUMNS="100")
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    command = [sys.executable, "-m", "briefing", "search", "tram", str(library), "-f", "plain"]
+    piped = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
+    assert piped.returncode == 0 and piped.stderr == ""  # a pipe gets no bar
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache-2")  # a first index again
+    terminal, child = pty.openpty()
+    ran = subprocess.run(command, stdout=subprocess.PIPE, stderr=child, cwd=ROOT, env=env)
+    os.close(child)
+    shown = b""
+    while True:
+        try:
+            part = os.read(terminal, 65536)
+        except OSError:  # the other end is closed: all read
+            break
+        if not part:
+            break
+        shown += part
+    os.close(terminal)
+    assert ran.returncode == 0 and b"Indexing" in shown and b"150" in shown

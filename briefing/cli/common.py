@@ -13,6 +13,7 @@ from briefing.errors import UserError, fail
 
 __all__ = [
     "OUTPUT_FORMATS",
+    "IndexingProgress",
     "LazyParser",
     "UserError",
     "add_common_arguments",
@@ -24,7 +25,6 @@ __all__ = [
     "fail",
     "fail_without_articles",
     "find_article_or_fail",
-    "indexing_progress",
     "load_library_or_fail",
     "open_catalogue",
     "positive_int",
@@ -167,19 +167,33 @@ def choose_format(requested: str | None, stream: IO[str] | None = None) -> str:
     return "rich"
 
 
-def indexing_progress() -> Callable[[int, int], None] | None:
-    """A progress line on a terminal's stderr while the index reads many files."""
-    if not sys.stderr.isatty():
-        return None
+class IndexingProgress:
+    """The search index's ``progress(done, total)`` as a bar on a terminal's
+    stderr, shown once a first index (or a large catch-up) is slow; nothing
+    in a pipe or a log. Use it as a context manager, so that an interrupted
+    run takes its bar away."""
 
-    def report(done: int, total: int) -> None:
-        if total < 100:
-            return
-        line = f"briefing: indexing {done:,} of {total:,} files…"
-        sys.stderr.write("\r" + (line if done < total else " " * len(line) + "\r"))
-        sys.stderr.flush()
+    def __init__(self) -> None:
+        self._bar: Any = None
 
-    return report
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            from briefing.cli.stream import ProgressBar
+
+            self._bar = ProgressBar(total, "Indexing")
+        self._bar.advance(done - self._bar.done)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+    def __enter__(self) -> IndexingProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def warn_about_files(problems: Sequence[Any], warnings: Sequence[Any], duplicates: int) -> None:

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.cli.common import (
+    IndexingProgress,
     UserError,
     add_format_argument,
     add_paths_argument,
     choose_format,
     fail,
-    indexing_progress,
     positive_int,
     warn,
 )
@@ -88,8 +88,8 @@ def _search(args: argparse.Namespace) -> int:
         fail(f'nothing to search for in {shown!r}: give words, "phrases" or prefix*')
     paths = args.paths or default_paths(args.library)
     try:
-        with SearchIndex(paths, max_bytes=args.max_size) as index:
-            refreshed = index.refresh(progress=indexing_progress())
+        with SearchIndex(paths, max_bytes=args.max_size) as index, IndexingProgress() as bar:
+            refreshed = index.refresh(progress=bar)
             for problem in refreshed.problems:
                 warn(f"skipped {problem}")
             for remark in refreshed.warnings:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from briefing.cli.common import add_library_argument, fail, indexing_progress, warn
+from briefing.cli.common import IndexingProgress, add_library_argument, fail, warn
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -88,8 +88,8 @@ def _index_what_was_written(library: Path) -> None:
     try:
         if not index_file([library.resolve()], default_cache_dir()).exists():
             return
-        with SearchIndex([library]) as index:
-            index.refresh(progress=indexing_progress())
+        with SearchIndex([library]) as index, IndexingProgress() as bar:
+            index.refresh(progress=bar)
     except (LibraryError, SearchIndexError, OSError) as error:
         # The articles are written; the next search catches up.
         warn(f"the search index was not brought up to date: {error}")
