@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import ROOT, CliRunner, modules_loaded_by
@@ -196,3 +198,20 @@ def test_since_asks_the_index_for_the_articles(tmp_path: Path, isolated_dirs: Pa
     found = _recent_articles(args)
     assert found is not None  # the index answered: the library was not loaded
     assert {a.title for a in found} == {STRIKE[2][0], ELECTION[1][0], LONE[1][0]}
+
+
+def test_the_grouping_choices_are_the_groupings_and_cost_no_numpy() -> None:
+    from briefing.analysis.stories import GROUPINGS
+    from briefing.cli.digest_command import GROUPING_CHOICES
+
+    assert list(GROUPING_CHOICES) == list(GROUPINGS)
+    code = (
+        "import contextlib, sys\n"
+        "from briefing.cli import main\n"
+        "with contextlib.suppress(SystemExit):\n"
+        "    main(['digest', '--help'])\n"
+        "sys.stderr.write(str('numpy' in sys.modules))\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert "--grouping {strict,normal,loose}" in ran.stdout
+    assert ran.stderr == "False"
