@@ -215,3 +215,24 @@ def test_the_grouping_choices_are_the_groupings_and_cost_no_numpy() -> None:
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert "--grouping {strict,normal,loose}" in ran.stdout
     assert ran.stderr == "False"
+
+
+def test_since_through_the_index_says_what_was_left_out_as_search_does(
+    run_cli: CliRunner, tmp_path: Path
+) -> None:
+    folder = write_library(tmp_path / "lib")
+    (folder / "odd.md").write_text(
+        "---\ntitle: Ferry timetable changes\npublished: 2024-02-30\n---\n\n"
+        "The Northbay ferry terminal publishes a new timetable from Monday.\n",
+        encoding="utf-8",
+    )
+    loaded = run_cli("digest", folder, "-f", "json")
+    warning = next(line for line in loaded.stderr.splitlines() if "odd.md" in line)
+    since = run_cli("digest", folder, "--since", "24h", "-f", "json")  # makes the index
+    assert since.returncode == 0, since.stderr
+    assert warning in since.stderr.splitlines()
+    # Said when the index reads the file, as `search` says it; not every run.
+    assert warning not in run_cli("digest", folder, "--since", "24h").stderr
+    assert [a["title"] for a in json.loads(since.stdout)["unclustered"]] == [
+        "Ferry timetable changes"
+    ]

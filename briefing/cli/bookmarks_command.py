@@ -187,13 +187,13 @@ def _article(args: argparse.Namespace) -> Article | None:
     from briefing.library.load import LibraryError
 
     try:
-        catalogue, problems = open_catalogue(args.library or [], getattr(args, "max_size", None))
+        catalogue, refreshed = open_catalogue(args.library or [], getattr(args, "max_size", None))
     except LibraryError as error:
         if args.library:
             fail(str(error))
         return None
     if args.library:
-        for problem in problems:
+        for problem in refreshed.problems:
             warn(f"skipped {problem.path}: {problem.reason}")
     return catalogue.find(args.id)
 

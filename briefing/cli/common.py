@@ -235,13 +235,14 @@ def fail_without_articles(paths: Sequence[Path], some_unreadable: bool) -> NoRet
 
 def open_catalogue(paths: list[Path], max_bytes: int | None, folder: Path | None = None) -> Any:
     """The library's catalogue, brought up to date through the search index,
-    and the files that could not be read; LibraryError if a path is missing."""
+    and what the refresh found (files that could not be read, and what was
+    left out of the files it read); LibraryError if a path is missing."""
     from briefing.library.catalogue import Catalogue
     from briefing.library.load import DEFAULT_MAX_BYTES, default_paths
 
     catalogue = Catalogue(paths or default_paths(folder), max_bytes or DEFAULT_MAX_BYTES)
     catalogue.open()
-    return catalogue, catalogue.refresh().problems
+    return catalogue, catalogue.refresh()
 
 
 def find_article_or_fail(
@@ -253,8 +254,8 @@ def find_article_or_fail(
     from briefing.library.load import LibraryError
 
     try:
-        catalogue, problems = open_catalogue(paths, max_bytes, folder)
-        for problem in problems:
+        catalogue, refreshed = open_catalogue(paths, max_bytes, folder)
+        for problem in refreshed.problems:
             warn(f"skipped {problem}")
         return catalogue.find(key)
     except LibraryError as error:

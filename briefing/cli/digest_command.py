@@ -125,7 +125,7 @@ def _recent_articles(args: argparse.Namespace) -> list[Article] | None:
     from briefing.search import SearchIndexError
 
     try:
-        catalogue, problems = open_catalogue(args.paths, args.max_size, args.library)
+        catalogue, refreshed = open_catalogue(args.paths, args.max_size, args.library)
     except LibraryError as error:
         fail(str(error))
     index = catalogue.index
@@ -135,8 +135,12 @@ def _recent_articles(args: argparse.Namespace) -> list[Article] | None:
         recent = index.since(args.since.timestamp())
     except SearchIndexError:
         return None
-    for problem in problems:
+    # As `search` says them: files that cannot be read, each run; what was
+    # left out of a file, when the index reads it.
+    for problem in refreshed.problems:
         warn(f"skipped {problem}")
+    for remark in refreshed.warnings:
+        warn(str(remark))
     if duplicates := catalogue.duplicates():
         warn(duplicates_note(duplicates))
     recent.sort(key=lambda found: found[1].split(os.sep))  # library order, as Paths sort
