@@ -13,7 +13,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.analysis.facts import dates
+from briefing.analysis.facts import dates, spans
 
 
 def _words_of(pattern: str) -> list[str]:
@@ -28,8 +28,8 @@ _OTHER = ["said", "The", "May", "Theresa", "Bank", "of", "'s", "’s", "£", "$"
 _GLUE = st.sampled_from(["", " ", " ", " ", "  ", "\t", "-", "–", ", ", ". ", "/", ":", "\n", "’"])
 
 
-def _texts(pattern: str) -> st.SearchStrategy[str]:
-    token = st.sampled_from(_words_of(pattern) + _NUMBERS + _OTHER)
+def _texts(pattern: str, extra: tuple[str, ...] = ()) -> st.SearchStrategy[str]:
+    token = st.sampled_from(_words_of(pattern) + _NUMBERS + _OTHER + list(extra))
     piece = st.tuples(_GLUE, token, st.booleans())
     return st.lists(piece, max_size=12).map(
         lambda parts: "".join(
@@ -42,19 +42,51 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
+def _same_spans(guarded: re.Pattern[str], plain: re.Pattern[str], text: str) -> None:
+    assert _spans(guarded, text) == _spans(plain, text)
+
+
+def _matches(body: str) -> st.SearchStrategy[str]:
+    """Texts the pattern matches (in every form it allows), with some text around them."""
+    return st.tuples(_texts(body), st.from_regex(re.compile(body), fullmatch=True), _texts(body))
+
+
 _PLAIN_DATE = re.compile(rf"\b{dates.DATE_BODY}")
+
+
+def _lower(text: str) -> str:
+    return text.translate(dates._ASCII_LOWER)
 
 
 @given(_texts(dates.DATE_BODY))
 def test_the_date_guard_lets_every_date_through(text: str) -> None:
-    lowered = text.translate(dates._ASCII_LOWER)
-    assert _spans(dates._DATE, lowered) == _spans(_PLAIN_DATE, lowered)
+    _same_spans(dates._DATE, _PLAIN_DATE, _lower(text))
 
 
-def test_the_date_guard_is_not_the_plain_pattern() -> None:
-    # The guard is there (the test above would hold trivially without it).
+@given(_matches(dates.DATE_BODY))
+def test_the_date_guard_lets_every_form_of_date_through(parts: tuple[str, str, str]) -> None:
+    for text in (parts[1], " ".join(parts)):
+        _same_spans(dates._DATE, _PLAIN_DATE, _lower(text))
+
+
+def test_the_date_guard_is_in_the_pattern() -> None:
     assert dates._DATE.pattern != _PLAIN_DATE.pattern
     assert _spans(dates._DATE, "on 4 june 2024, the board met late on monday") == [
         (3, 14),
         (35, 44),
     ]
+
+
+_PLAIN_SPAN = re.compile(spans.SPAN_BODY)
+_NAME_PARTS = ("al-", "el-", "bin-", "ibn-", "Mc", "Mac", "O'", "O’", "U.S.", "J.")
+
+
+@given(_texts(spans.SPAN_BODY, _NAME_PARTS))
+def test_the_name_guard_lets_every_name_through(text: str) -> None:
+    _same_spans(spans.SPAN, _PLAIN_SPAN, text)
+
+
+@given(_matches(spans.SPAN_BODY))
+def test_the_name_guard_lets_every_form_of_name_through(parts: tuple[str, str, str]) -> None:
+    for text in (parts[1], " ".join(parts)):
+        _same_spans(spans.SPAN, _PLAIN_SPAN, text)

@@ -40,7 +40,12 @@ _JOINERS = vocabulary.alternation(tuple(w for w in vocabulary.ordered("connector
 _JOIN = rf"(?:\s+(?:{_JOINERS})(?:\s+the)?\s+|\s+|\s*&\s*)"
 
 
-SPAN = re.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*")
+# A name begins with a capital or with the "al-" of "al-Assad": the look-ahead turns
+# away every other place at once, where ``_WORD`` would try each of its forms (the
+# search takes a third of the time). tests/test_facts_guards.py holds it to the plain form.
+NAME_STARTS = r"(?=[A-Z]|al-|el-|bin-|ibn-)"
+SPAN_BODY = rf"{_WORD}(?:{_JOIN}{_WORD})*"
+SPAN = re.compile(NAME_STARTS + SPAN_BODY)
 
 
 _PIECE_WORD = re.compile(r"[^\s]+")
