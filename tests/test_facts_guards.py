@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.analysis.facts import dates, figures, spans
+from briefing.analysis.facts import dates, figures, spans, wordsets
 
 
 def _words_of(pattern: str) -> list[str]:
@@ -104,3 +104,12 @@ def test_a_guard_is_in_its_pattern(case: tuple) -> None:
     assert guarded.pattern != plain.pattern
     text = prepare("On 4 June 2024, about 40 people from Al-Noor met Ms Ode late on Monday.")
     assert _spans(guarded, text) == _spans(plain, text) != []
+
+
+_PLAIN_LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ9_ -'’,.\"“(\n\t")), max_size=50))
+def test_the_word_before_is_the_plain_patterns(before: str) -> None:
+    plain = _PLAIN_LAST_WORD.search(before[-40:])
+    assert wordsets.word_before(before) == (plain.group(1).lower() if plain else "")

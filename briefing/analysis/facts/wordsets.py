@@ -51,12 +51,19 @@ def phrase_before(before: str, phrases: frozenset[str], skip_the: bool = False) 
     return any(" ".join(tokens[-n:]) in phrases for n in (1, 2, 3) if len(tokens) >= n)
 
 
+_FIRST_WORD = re.compile(r"\W*([\w’'-]+)")
+
+
 def word_after(after: str) -> str:
-    match = re.match(r"\W*([\w’'-]+)", after)
+    match = _FIRST_WORD.match(after)
     return match.group(1).lower() if match else ""
 
 
-_LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
+# The last word and what follows it: r"([\w’'-]+)\W*$" found where it starts (it is
+# never inside a word: one letter earlier would match first) and without backtracking
+# (a word given back cannot make the rest all non-word), so that the search does not
+# try every letter with every split. tests/test_facts_guards.py holds it to that form.
+_LAST_WORD = re.compile(r"(?<![\w’'-])([\w’'-]++)\W*+$")
 
 
 def word_before(before: str) -> str:
