@@ -113,3 +113,37 @@ _PLAIN_LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
 def test_the_word_before_is_the_plain_patterns(before: str) -> None:
     plain = _PLAIN_LAST_WORD.search(before[-40:])
     assert wordsets.word_before(before) == (plain.group(1).lower() if plain else "")
+
+
+_TOKEN_TEXT = st.lists(
+    st.sampled_from([*"aB9 -'’,.\"“(\n\t", "the ", "of ", "The"]), max_size=25
+).map("".join)
+
+
+def _plain_phrase_before(before: str, phrases: frozenset[str], skip_the: bool) -> bool:
+    tokens = [t.lower() for t in wordsets._TOKEN.findall(before[-60:])]
+    if skip_the and tokens and tokens[-1] == "the":
+        tokens.pop()
+    if not before[-1:].isspace() or not tokens:
+        return False
+    return any(" ".join(tokens[-n:]) in phrases for n in (1, 2, 3) if len(tokens) >= n)
+
+
+@given(_TOKEN_TEXT, st.lists(_TOKEN_TEXT, max_size=3), st.booleans())
+def test_the_phrase_before_is_the_plain_one(before: str, ends: list[str], skip_the: bool) -> None:
+    # The phrases: some of the text's own endings, so that the answer is sometimes yes.
+    phrases = frozenset([*ends, *(" ".join(before.lower().split()[-n:]) for n in (1, 2))])
+    for _ in range(2):  # the second time from the cache
+        got = wordsets.phrase_before(before, phrases, skip_the)
+        assert got == _plain_phrase_before(before, phrases, skip_the)
+
+
+@given(_TOKEN_TEXT, st.integers(0, 8))
+def test_the_tokens_after_are_the_plain_ones(after: str, count: int) -> None:
+    for _ in range(2):
+        assert wordsets.tokens_after(after, count) == wordsets._TOKEN.findall(after[:80])[:count]
+
+
+@given(st.text(alphabet=st.sampled_from(list("sS'’a")), min_size=1, max_size=5))
+def test_the_possessive_ends_are_the_patterns(word: str) -> None:
+    assert word.endswith(spans._POSSESSIVE_ENDS) == bool(spans._POSSESSIVE.search(word))

@@ -6,6 +6,7 @@ time at every start of the command line)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.analysis.facts import vocabulary
 from briefing.analysis.facts.people import HONORIFICS
@@ -37,18 +38,32 @@ COURTESY = HONORIFICS | vocabulary.words("noble_titles")
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 
 
+# The rules ask about the same name's surroundings one after another (a dozen phrase
+# sets, the words after it): each window is read once, kept for the next few asks.
+# Small caches of pure functions of a string, so the extractor stays thread-safe.
+@lru_cache(maxsize=64)
+def _tokens_after(window: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(window))
+
+
 def tokens_after(after: str, count: int) -> list[str]:
-    return _TOKEN.findall(after[:80])[:count]
+    return list(_tokens_after(after[:80])[:count])
+
+
+@lru_cache(maxsize=64)
+def _phrases_before(window: str, skip_the: bool) -> tuple[str, ...]:
+    """The last one, two and three words of the window, lower-cased (fewer if it has fewer)."""
+    tokens = [t.lower() for t in _TOKEN.findall(window)]
+    if skip_the and tokens and tokens[-1] == "the":
+        tokens.pop()
+    return tuple(" ".join(tokens[-n:]) for n in (1, 2, 3) if len(tokens) >= n)
 
 
 def phrase_before(before: str, phrases: frozenset[str], skip_the: bool = False) -> bool:
     """Whether the words just before a name (no punctuation between) are one of these."""
-    tokens = [t.lower() for t in _TOKEN.findall(before[-60:])]
-    if skip_the and tokens and tokens[-1] == "the":
-        tokens.pop()
-    if not before[-1:].isspace() or not tokens:
+    if not before[-1:].isspace():
         return False
-    return any(" ".join(tokens[-n:]) in phrases for n in (1, 2, 3) if len(tokens) >= n)
+    return any(phrase in phrases for phrase in _phrases_before(before[-60:], skip_the))
 
 
 _FIRST_WORD = re.compile(r"\W*([\w’'-]+)")
