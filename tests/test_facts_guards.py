@@ -147,3 +147,21 @@ def test_the_tokens_after_are_the_plain_ones(after: str, count: int) -> None:
 @given(st.text(alphabet=st.sampled_from(list("sS'’a")), min_size=1, max_size=5))
 def test_the_possessive_ends_are_the_patterns(word: str) -> None:
     assert word.endswith(spans._POSSESSIVE_ENDS) == bool(spans._POSSESSIVE.search(word))
+
+
+# The pattern the figures' pre-filter was: a digit, a number word, or a word ending as one.
+_PLAIN_FIGURE_ANCHOR = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred|"
+    r"thousand|million|billion|dozen|half|quarter|third|sixth|eighth|tenth|second|fifth|"
+    r"\w+fold|\w+ties\b|one|a\s+(?:year|month|week|decade))"
+)
+
+
+@given(
+    _texts(
+        _PLAIN_FIGURE_ANCHOR.pattern, ("fifteen", "forty", "twofold", "sixties", "pretty", "teen")
+    )
+)
+def test_may_hold_figure_is_the_plain_anchor(text: str) -> None:
+    lowered = _lower(text)
+    assert figures.may_hold_figure(lowered) == bool(_PLAIN_FIGURE_ANCHOR.search(lowered))
