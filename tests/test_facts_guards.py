@@ -165,3 +165,9 @@ _PLAIN_FIGURE_ANCHOR = re.compile(
 def test_may_hold_figure_is_the_plain_anchor(text: str) -> None:
     lowered = _lower(text)
     assert figures.may_hold_figure(lowered) == bool(_PLAIN_FIGURE_ANCHOR.search(lowered))
+
+
+@given(st.lists(st.sampled_from(["a", "B9", " ", ",", "’s", "-", "the", "Strathclyde-based"])))
+def test_the_last_tokens_are_the_windows_last_four(parts: list[str]) -> None:
+    window = "".join(parts)[-60:]
+    assert wordsets._last_tokens(window) == wordsets._TOKEN.findall(window)[-4:]

@@ -50,10 +50,19 @@ def tokens_after(after: str, count: int) -> list[str]:
     return list(_tokens_after(after[:80])[:count])
 
 
+def _last_tokens(window: str) -> list[str]:
+    """The last four tokens of the window (all if it has fewer). They are those of its
+    last 24 characters when those hold five or more (the first of them, perhaps the end
+    of a longer word, is not needed): a third of the reading."""
+    tokens = _TOKEN.findall(window[-24:])
+    return tokens[-4:] if len(tokens) >= 5 else _TOKEN.findall(window)[-4:]
+
+
 @lru_cache(maxsize=64)
 def _phrases_before(window: str, skip_the: bool) -> tuple[str, ...]:
     """The last one, two and three words of the window, lower-cased (fewer if it has fewer)."""
-    tokens = [t.lower() for t in _TOKEN.findall(window)]
+    # Four: one "the" may be dropped before the last three are read.
+    tokens = [t.lower() for t in _last_tokens(window)]
     if skip_the and tokens and tokens[-1] == "the":
         tokens.pop()
     return tuple(" ".join(tokens[-n:]) for n in (1, 2, 3) if len(tokens) >= n)
