@@ -120,6 +120,13 @@ _TOKEN_TEXT = st.lists(
 ).map("".join)
 
 
+# Runs of words, some long, so that a window's first or last few tokens fill its
+# first or last 24 or 32 characters, or do not.
+_WINDOW = st.lists(
+    st.tuples(st.integers(1, 12), st.sampled_from([" ", " ", ", ", "-", "’s "])), max_size=20
+).map(lambda words: "".join("w" * size + gap for size, gap in words))
+
+
 def _plain_phrase_before(before: str, phrases: frozenset[str], skip_the: bool) -> bool:
     tokens = [t.lower() for t in wordsets._TOKEN.findall(before[-60:])]
     if skip_the and tokens and tokens[-1] == "the":
@@ -129,7 +136,7 @@ def _plain_phrase_before(before: str, phrases: frozenset[str], skip_the: bool) -
     return any(" ".join(tokens[-n:]) in phrases for n in (1, 2, 3) if len(tokens) >= n)
 
 
-@given(_TOKEN_TEXT, st.lists(_TOKEN_TEXT, max_size=3), st.booleans())
+@given(st.one_of(_TOKEN_TEXT, _WINDOW), st.lists(_TOKEN_TEXT, max_size=3), st.booleans())
 def test_the_phrase_before_is_the_plain_one(before: str, ends: list[str], skip_the: bool) -> None:
     # The phrases: some of the text's own endings, so that the answer is sometimes yes.
     phrases = frozenset([*ends, *(" ".join(before.lower().split()[-n:]) for n in (1, 2))])
@@ -138,9 +145,9 @@ def test_the_phrase_before_is_the_plain_one(before: str, ends: list[str], skip_t
         assert got == _plain_phrase_before(before, phrases, skip_the)
 
 
-@given(_TOKEN_TEXT, st.integers(0, 8))
-def test_the_tokens_after_are_the_plain_ones(after: str, count: int) -> None:
-    for _ in range(2):
+@given(st.one_of(_WINDOW, _TOKEN_TEXT))
+def test_the_tokens_after_are_the_plain_ones(after: str) -> None:
+    for count in (*range(9), *range(9)):  # the second time from the cache
         assert wordsets.tokens_after(after, count) == wordsets._TOKEN.findall(after[:80])[:count]
 
 
@@ -167,7 +174,7 @@ def test_may_hold_figure_is_the_plain_anchor(text: str) -> None:
     assert figures.may_hold_figure(lowered) == bool(_PLAIN_FIGURE_ANCHOR.search(lowered))
 
 
-@given(st.lists(st.sampled_from(["a", "B9", " ", ",", "’s", "-", "the", "Strathclyde-based"])))
-def test_the_last_tokens_are_the_windows_last_four(parts: list[str]) -> None:
-    window = "".join(parts)[-60:]
+@given(_WINDOW)
+def test_the_last_tokens_are_the_windows_last_four(text: str) -> None:
+    window = text[-60:]
     assert wordsets._last_tokens(window) == wordsets._TOKEN.findall(window)[-4:]

@@ -41,12 +41,22 @@ _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 # The rules ask about the same name's surroundings one after another (a dozen phrase
 # sets, the words after it): each window is read once, kept for the next few asks.
 # Small caches of pure functions of a string, so the extractor stays thread-safe.
+_MOST_AFTER = 6  # the most tokens after a name any rule reads
+
+
 @lru_cache(maxsize=64)
 def _tokens_after(window: str) -> tuple[str, ...]:
-    return tuple(_TOKEN.findall(window))
+    """The first six tokens of the window. They are those of its first 32 characters when
+    those hold seven or more (the last of them may be cut short): a third of the reading."""
+    tokens = _TOKEN.findall(window[:32])
+    if len(tokens) <= _MOST_AFTER:
+        tokens = _TOKEN.findall(window)
+    return tuple(tokens[:_MOST_AFTER])
 
 
 def tokens_after(after: str, count: int) -> list[str]:
+    if count > _MOST_AFTER:
+        return _TOKEN.findall(after[:80])[:count]
     return list(_tokens_after(after[:80])[:count])
 
 
