@@ -208,3 +208,40 @@ def test_may_hold_figure_is_the_plain_anchor(text: str) -> None:
 def test_the_last_tokens_are_the_windows_last_four(text: str) -> None:
     window = text[-60:]
     assert wordsets._last_tokens(window) == wordsets._TOKEN.findall(window)[-4:]
+
+
+def _choices(group: str) -> list[str]:
+    """The plain words of an alternation such as "(?:one|two|a\\s+few)": "one", "two", "a few"."""
+    inner = group.removeprefix("(?:(?:").removeprefix("(?:").split(")")[0]
+    words = [
+        w.replace(r"\s+", " ").replace(r"\s", " ").replace(r"\.?", ".") for w in inner.split("|")
+    ]
+    # (not the endings of "\d+(?:st|nd|rd|th)")
+    return [w for w in words if re.fullmatch(r"[a-z .’'-]{3,}", w)]
+
+
+def _word_examples() -> list[tuple[tuple, str]]:
+    """Every word of the date and figure word lists, in a phrase that makes it one."""
+    date, figure = _GUARDED[0], _GUARDED[2]
+    named_days = [d.lower() for d in dates.vocabulary.ordered("named_days")]
+    phrases = [(date, d) for d in named_days]
+    phrases += [(date, f"{n} weeks ago") for n in _choices(dates._NUM)]
+    phrases += [(date, f"{m} 4") for m in _choices(dates._MONTH)]
+    phrases += [(date, f"on {d}") for d in _choices(dates._DAY)]
+    phrases += [(date, f"the {o} century") for o in _choices(dates._ORDINAL_WORD)]
+    today = next(p for p in dates._PATTERNS if "yesterday" in p).removeprefix(r"\b")
+    phrases += [(date, w) for w in _choices(today)]
+    phrases += [(figure, f"{n} people") for n in _choices(figures._NUMWORD)]
+    phrases += [(figure, f"{m} 40 people") for m in _choices(figures._MODIFIER)]
+    phrases += [(figure, f"the {o} time") for o in _choices(figures._ORDINAL)]
+    phrases += [(figure, f"{s} times higher") for s in _choices(figures._SMALL)]
+    return phrases
+
+
+@pytest.mark.parametrize(("case", "phrase"), _word_examples())
+def test_a_guard_lets_every_listed_word_through(case: tuple, phrase: str) -> None:
+    _, guarded, plain, *_ = case
+    for text in (phrase, f"It was {phrase}.", f"It was {phrase.capitalize()}"):
+        lowered = _lower(text)
+        assert _spans(guarded, lowered) == _spans(plain, lowered)
+    assert _spans(plain, _lower(phrase)) != []  # the phrase is one
