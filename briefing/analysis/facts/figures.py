@@ -149,8 +149,8 @@ _HAS_AMOUNT = re.compile(
 # The figure pattern is costly to run everywhere; most sentences hold no amount at all.
 # A sentence may hold one if it has a digit, a number word, or a word ending as one
 # does ("fifteen", "forty", "twofold", "sixties": any "teen" after a letter is one).
-# Three searches, the cheapest first: the one pattern they stand for (in
-# tests/test_facts_guards.py, which holds them to it) tried every word against 30 words.
+# Three searches, the cheapest first, in place of one pattern that tried every word
+# against thirty (kept in tests/test_facts_guards.py, which holds them to it).
 _NUMBER_WORD = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million|"
     r"billion|dozen|half|quarter|third|sixth|eighth|tenth|second|fifth|one|"
