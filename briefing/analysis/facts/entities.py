@@ -124,6 +124,8 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
     given = {p.text.split()[0] for p in people}
     # Sets, so that each leftover word is one look-up rather than a scan of every name.
     acronyms = {o.acronym for o in orgs if o.acronym}
+    # Each body's name once (a body is named many times), for the short-form test below.
+    org_names = list(dict.fromkeys(o.text for o in orgs))
     clubs = {m.text for m in mentions if m.club}
     for mention in mentions:
         if mention.kind == "place" and mention.text in clubs:
@@ -146,7 +148,7 @@ def _resolve_leftovers(mentions: list[Mention], lex: Lexicon) -> None:
             elif (
                 word in WELL_KNOWN
                 or word in acronyms
-                or any(short_form_of(word, o.text) for o in orgs)
+                or any(short_form_of(word, name) for name in org_names)
             ):
                 mention.kind, mention.rule = "organisation", "later:short-form"
             elif mention.speech and (

@@ -31,10 +31,14 @@ _TITLE = re.compile(
     r"^(?:(?:[A-Z0-9][\w’'&-]*|of|the|and|a|an|in|on|for|to|at)\s+){1,5}[A-Z0-9][\w’'&-]*[^\w.,;:!?]{0,3}$"
 )
 _WORD = re.compile(r"\w+")
+# Compiled once: the key of every fact goes through them.
+_DOTS = re.compile(r"[.’']")
+_SPACES = re.compile(r"\s+")
+_SPACES_DASHES = re.compile(r"[\s-]+")
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[.’']", "", text)).strip().casefold()
+    return _SPACES.sub(" ", _DOTS.sub("", text)).strip().casefold()
 
 
 def entity_key(kind: str, name: str) -> str:
@@ -57,7 +61,7 @@ def _spans_facts(article: Article, kind: str, finder, taken: list[tuple[int, int
                 b = sentence.start + end
             text = sentence.text[start:end]
             # "one-sixth" and "one sixth" are the same figure; "2.3" keeps its point.
-            key = re.sub(r"[\s-]+", " ", text).strip().casefold()
+            key = _SPACES_DASHES.sub(" ", text).strip().casefold()
             entity = found.get(key)
             if entity is None:
                 entity = found[key] = Entity(kind, text, [], [], [], canonical=key)

@@ -30,9 +30,13 @@ class Quote:
     continued: bool  # reopened after a quote that was never closed: same speaker
 
 
+_DOUBLE_MARK = re.compile(r"[\"“”«»]")
+_STRAIGHT_MARK = re.compile("'")
+
+
 def _marks(text: str) -> Iterator[tuple[int, bool]]:
     """(position, opens) of each double quotation mark."""
-    for match in re.finditer(r"[\"“”«»]", text):
+    for match in _DOUBLE_MARK.finditer(text):
         pos, char = match.start(), match.group()
         prev = text[pos - 1] if pos else " "
         nxt = text[pos + 1] if pos + 1 < len(text) else " "
@@ -56,7 +60,9 @@ def _single_marks(text: str) -> Iterator[tuple[int, bool]]:
             yield pos, False
 
 
-_STRAIGHT_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–:-]))'(?=[A-Za-z0-9])(?!\d\ds?\b)")
+# An opening mark: at the start or after a space, bracket or dash. The mark comes first
+# in the pattern, so a search skips to each "'" at once rather than trying every position.
+_STRAIGHT_OPEN = re.compile(r"'(?<![^\s(\[—–:-]')(?=[A-Za-z0-9])(?!\d\ds?\b)")
 
 
 def uses_single_quotes(body: str) -> bool:
@@ -71,7 +77,7 @@ def _straight_single_marks(text: str) -> Iterator[tuple[int, bool]]:
     apostrophe inside a word ("it's") is neither. A mark after an "s" before a
     word ("the drivers' union") closes a quote only if no later mark can."""
     closing: list[tuple[int, bool]] = []
-    for match in re.finditer("'", text):
+    for match in _STRAIGHT_MARK.finditer(text):
         pos = match.start()
         prev = text[pos - 1] if pos else " "
         nxt = text[pos + 1] if pos + 1 < len(text) else " "
