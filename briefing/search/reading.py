@@ -123,12 +123,15 @@ def read_chunk(paths: Sequence[str], max_bytes: int) -> list[Result]:
     ]
 
 
-def read_files(paths: Sequence[str], max_bytes: int) -> Generator[tuple[str, Result], None, None]:
+def read_files(
+    paths: Sequence[str], max_bytes: int, ahead: int = 0
+) -> Generator[tuple[str, Result], None, None]:
     """Each path with what reading it gave, in order.
 
-    Many files are read by worker processes, a few at a time ahead of the
-    consumer, so memory holds only the articles in flight. If the workers
-    cannot run (a main script without the ``if __name__ == "__main__"``
+    Many files are read by worker processes, a few chunks per worker and
+    ``ahead`` files more ahead of the consumer (so that they read on while it
+    works on what it took), and memory holds only the articles in flight. If
+    the workers cannot run (a main script without the ``if __name__ == "__main__"``
     guard that "spawn" needs, no free process slots…), the rest is read in
     this process.
     """
@@ -142,7 +145,8 @@ def read_files(paths: Sequence[str], max_bytes: int) -> Generator[tuple[str, Res
         try:
             pool = spawn_pool(workers)
             try:
-                for item in _pooled(pool, paths, max_bytes, ahead=4 * workers):
+                chunks_ahead = 4 * workers + -(-ahead // CHUNK)
+                for item in _pooled(pool, paths, max_bytes, chunks_ahead):
                     yield item
                     done += 1
             finally:
