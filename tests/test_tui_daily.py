@@ -338,6 +338,34 @@ async def test_80x24_keeps_help_quit_and_the_count_in_view(library: Path) -> Non
         assert "Articles 3" in _text_at(app, app.screen.query_one("#pane-tabs").region)
 
 
+async def test_the_footer_keys_are_styled_once(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Textual makes each key compact (its default), then not (the footer's
+    # value): two restylings of every key at each start, for the same look.
+    from textual.widgets._footer import FooterKey
+
+    restyled: list[FooterKey] = []
+    original = FooterKey.update_node_styles
+
+    def counting(self: FooterKey, animate: bool = True) -> None:
+        restyled.append(self)
+        original(self, animate)
+
+    monkeypatch.setattr(FooterKey, "update_node_styles", counting)
+    app = make_app(library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        keys = list(app.screen.query(FooterKey))
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        assert len(keys) > 5 and len(palette) == 1
+        # The look is Textual's: the keys are spaced, the palette's key is compact.
+        assert all(key.compact == (key in palette) for key in keys)
+        assert all(key.has_class("-compact") == (key in palette) for key in keys)
+        # (The footer is composed again as the bindings change: each time.)
+        assert restyled and all(key.has_class("-command-palette") for key in restyled)
+
+
 async def test_60x20_gives_the_key_facts_a_tab(library: Path) -> None:
     app = make_app(library)
     async with app.run_test(size=(60, 20)) as pilot:

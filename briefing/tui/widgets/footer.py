@@ -22,6 +22,13 @@ class ReaderFooter(Footer):
 
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
+        for key in keys:
+            if isinstance(key, FooterKey) and not key.has_class("-command-palette"):
+                # Such a key is made compact (its default), then not (bound to the
+                # footer's value): two restylings of each at every start, some of
+                # them before the first frame. Given the footer's value from the
+                # start, it has neither. (The palette's key is not bound: compact.)
+                key.set_reactive(FooterKey.compact, self.compact)
         if not self.narrow:
             yield from keys
             return
