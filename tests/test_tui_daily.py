@@ -366,6 +366,23 @@ async def test_the_footer_keys_are_styled_once(
         assert restyled and all(key.has_class("-command-palette") for key in restyled)
 
 
+async def test_the_list_has_the_focus_from_the_start(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Not first the filter box (Textual's choice: the first widget that takes
+    # focus) and then the list: each move restyles both before the first frame.
+    focused: list[str] = []
+    monkeypatch.setattr(FilterBar, "on_focus", lambda self: focused.append("filter"), raising=False)
+    monkeypatch.setattr(ArticleList, "on_focus", lambda self: focused.append("list"), raising=False)
+    app = make_app(library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert focused == ["list"]
+        await pilot.press("slash")
+        await settle(pilot)
+        assert focused == ["list", "filter"]
+
+
 async def test_60x20_gives_the_key_facts_a_tab(library: Path) -> None:
     app = make_app(library)
     async with app.run_test(size=(60, 20)) as pilot:

@@ -96,6 +96,11 @@ class ReaderScreen(Screen[None]):
     The screen routes the widgets' messages to them.
     """
 
+    # The list has the focus from the start. Textual's default gave it first to
+    # the first widget that takes focus (the filter box), and ``on_mount`` then
+    # moved it to the list: both restyled twice before the first frame.
+    AUTO_FOCUS = "#articles"
+
     @dataclass
     class LibraryProgress(Message):
         """The refresh worker is reading files: what is listed so far (``total``
