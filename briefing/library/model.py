@@ -10,7 +10,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
-from briefing.analysis.sentences import sentence_spans
 from briefing.library.text import count_words
 
 __all__ = ["Article", "Listed", "Sentence", "Summary", "article_id"]
@@ -69,6 +68,10 @@ class Article:
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
+        # Imported when first needed: the splitter's patterns cost 1-2 ms at every
+        # start of `bookmarks add` and the reader, which need no sentences.
+        from briefing.analysis.sentences import sentence_spans
+
         result: list[Sentence] = []
         offset = 0
         # Blank blocks (three or more newlines in a row) should not leave gaps
