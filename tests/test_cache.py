@@ -7,7 +7,7 @@ import pytest
 from conftest import STORY_BODY, STORY_TITLE
 
 import briefing.analysis.facts
-import briefing.library.model
+import briefing.analysis.sentences
 import briefing.storage.cache
 from briefing.analysis.derived import cached_summary, facts_for, sentences_for, terms_for
 from briefing.analysis.facts import extract_facts
@@ -106,7 +106,7 @@ def test_sentences_come_back_from_the_cache(
     def fail(block: str, offset: int = 0) -> list:
         raise AssertionError("the text was split although the cache had its sentences")
 
-    monkeypatch.setattr(briefing.library.model, "sentence_spans", fail)
+    monkeypatch.setattr(briefing.analysis.sentences, "sentence_spans", fail)
     again = _fresh(story)
     sentences_for([again], DerivedCache(tmp_path / "c.sqlite3"))
     assert again.sentences == expected
