@@ -110,7 +110,8 @@ def main() -> None:
     }
     if args.library:
         count = len(find_article_files([args.library]))
-        cases[f"briefing, {count:,} articles"] = (
+        # Named apart from the bundled three even when it has three articles too.
+        cases[f"briefing, {count:,} articles ({args.library.name})"] = (
             [sys.executable, "-m", "briefing", str(args.library)],
             first_title(args.library)[:30],
         )
