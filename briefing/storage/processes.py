@@ -28,8 +28,9 @@ def cpu_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def spawn_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` fresh interpreters that ignore Ctrl-C."""
+def spawn_pool(workers: int, nice: int = 0) -> ProcessPoolExecutor:
+    """A pool of ``workers`` fresh interpreters that ignore Ctrl-C, ``nice``
+    steps below this process's priority."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import resource_tracker
@@ -41,10 +42,15 @@ def spawn_pool(workers: int) -> ProcessPoolExecutor:
     with contextlib.redirect_stderr(real) if real is not None else contextlib.nullcontext():
         resource_tracker.ensure_running()
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(nice,)
+    )
 
 
-def _ignore_interrupts() -> None:
+def _start_worker(nice: int) -> None:
     # Ctrl-C reaches the whole process group: the parent stops the work and
     # keeps what it committed; workers should not print tracebacks of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if nice and hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(nice)
