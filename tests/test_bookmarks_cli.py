@@ -541,7 +541,8 @@ def test_a_second_add_does_not_import_the_summarizer(run_cli: CliRunner, tmp_pat
     )
     assert "briefing.analysis.summarize" not in loaded
     assert json.loads(Path(file).read_text())["bookmarks"][0]["excerpt"]
-    for heavy in ("socket", "tempfile", "platformdirs", "numpy"):  # a few ms each at start
+    # A few ms each at start (hashlib: OpenSSL, for a few small digests).
+    for heavy in ("socket", "tempfile", "platformdirs", "numpy", "hashlib"):
         assert not modules_loaded_by(
             ["bookmarks", "remove", sample, "--bookmarks", file],
             ["bookmarks", "add", sample, "--bookmarks", file],

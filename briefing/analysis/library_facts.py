@@ -55,12 +55,11 @@ class Remembered(NamedTuple):
 def library_state(paths: Sequence[Path], max_bytes: int, kinds: Sequence[str]) -> LibraryState:
     """Stat every article file under ``paths`` (LibraryError for a path that
     does not exist, as loading says it)."""
-    from hashlib import blake2b
-
     from briefing import __version__
     from briefing.library.files import scan_article_files
     from briefing.storage.cache import code_version
     from briefing.storage.config import cache_dir
+    from briefing.storage.digests import blake2b
 
     digest = blake2b(digest_size=20)
     head = [__version__, code_version(*_CODE), str(max_bytes), ",".join(sorted(kinds))]

@@ -8,7 +8,6 @@ with the same content compare equal and encode to the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -16,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from briefing.bookmarks.owners import NOBODY, Owner
+from briefing.storage.digests import sha256_hex
 
 __all__ = [
     "Bookmark",
@@ -108,7 +108,7 @@ def later_than(previous: datetime | None) -> datetime:
 
 def note_digest(note: str) -> str:
     """A short fingerprint of a note, recorded when an edit replaces it."""
-    return hashlib.sha256(note.encode("utf-8")).hexdigest()[:16]
+    return sha256_hex(note.encode("utf-8"))[:16]
 
 
 def clean_tag(tag: str) -> str:

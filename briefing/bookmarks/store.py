@@ -21,7 +21,6 @@ files are opened (a FIFO would block forever).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +32,7 @@ from briefing.bookmarks import codec
 from briefing.bookmarks.codec import MAX_FILE_BYTES, BookmarkFileError
 from briefing.bookmarks.model import Bookmark, Bookmarks, adopted
 from briefing.bookmarks.owners import Owner, whoami
+from briefing.storage.digests import sha256_hex
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -171,7 +171,7 @@ class _Fingerprints:
     """
 
     def __init__(self, path: Path) -> None:
-        self._key = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32]
+        self._key = sha256_hex(str(path.resolve()).encode())[:32]
         self._file: Path | None = None
 
     def _path(self) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from briefing.library.text import count_words
+from briefing.storage.digests import sha256_hex
 
 __all__ = ["Article", "Listed", "Sentence", "Summary", "article_id"]
 
@@ -26,8 +26,8 @@ def article_id(title: str, body: str) -> str:
     file is called or whether it is plain text or Markdown; whitespace and
     case differences do not count.
     """
-    digest = hashlib.sha256(f"{_normalise_for_id(title)}\n{_normalise_for_id(body)}".encode())
-    return digest.hexdigest()[:12]
+    text = f"{_normalise_for_id(title)}\n{_normalise_for_id(body)}"
+    return sha256_hex(text.encode())[:12]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +122,7 @@ class Article:
         """A hash of the exact text. Unlike ``id`` it changes when only
         whitespace or case does, which moves sentence boundaries: what is
         derived from the sentences (summaries, facts) is keyed by it too."""
-        return hashlib.sha256(f"{self.title}\n{self.body}".encode()).hexdigest()[:16]
+        return sha256_hex(f"{self.title}\n{self.body}".encode())[:16]
 
     @cached_property
     def words(self) -> int:

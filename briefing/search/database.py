@@ -21,12 +21,7 @@ from pathlib import Path
 
 from briefing import __version__
 from briefing.search.tokenizer import TOKENIZE
-
-try:
-    # hashlib's own BLAKE2, without hashlib loading OpenSSL (2 ms of every run).
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - other Pythons
-    from hashlib import blake2b
+from briefing.storage.digests import blake2b
 
 __all__ = [
     "AUTOMERGE",

@@ -11,7 +11,6 @@ cache simply stays off. Nothing here may ever stop the user reading.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import itertools
 import json
 import threading
@@ -20,6 +19,8 @@ from functools import cache
 from pathlib import Path
 from sys import intern
 from typing import TYPE_CHECKING
+
+from briefing.storage.digests import sha256_hex
 
 if TYPE_CHECKING:
     import sqlite3
@@ -42,15 +43,15 @@ def code_version(*parts: str) -> str:
 
     A folder counts with every file below it (code and word lists alike).
     """
-    digest = hashlib.sha256(str(SCHEMA).encode())
+    chunks = [str(SCHEMA).encode()]
     for part in parts:
         target = _PACKAGE / part
         files = sorted(target.rglob("*")) if target.is_dir() else [target]
         for path in files:
             if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(_PACKAGE).as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+                chunks.append(path.relative_to(_PACKAGE).as_posix().encode())
+                chunks.append(path.read_bytes())
+    return sha256_hex(*chunks)[:16]
 
 
 FACTS_CODE = ("analysis/facts", "analysis/sentences.py", "library/model.py", "library/text.py")

@@ -7,7 +7,6 @@ first. Articles alike no other are listed apart ("unclustered").
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,6 +18,7 @@ from briefing.analysis.stories.matrix import TermMatrix, centroid, tfidf_matrix
 from briefing.analysis.stories.summary import choose_sentences
 from briefing.analysis.stories.terms import Counts, article_counts, rare_weight
 from briefing.library.model import Article
+from briefing.storage.digests import sha256_hex
 
 if TYPE_CHECKING:
     from briefing.analysis.facts import Fact
@@ -55,7 +55,7 @@ class Digest:
 def story_id(articles: Sequence[Article]) -> str:
     """Stable for the same set of articles, whatever their order."""
     joined = "\n".join(sorted(a.id for a in articles))
-    return hashlib.sha256(joined.encode()).hexdigest()[:12]
+    return sha256_hex(joined.encode())[:12]
 
 
 @dataclass
