@@ -267,9 +267,11 @@ def test_issue15_search_row_deleted_between_ranking_and_lookup(
     library = tmp_path / "library"
     _story(library)
     write(library / "second.txt", "Harbour news\n\nThe harbour is busy. Ships wait.\n")
+    from briefing.search import querying
+
     with SearchIndex([library]) as index:
         index.refresh()
-        lookup = SearchIndex._entries_by_rowid
+        lookup = querying._entries_by_rowid
 
         def racing(connection: sqlite3.Connection, rowids: list[int]) -> dict:
             # Another process's refresh removes a row right after the ranking.
@@ -278,7 +280,7 @@ def test_issue15_search_row_deleted_between_ranking_and_lookup(
             other.close()
             return lookup(connection, rowids)
 
-        monkeypatch.setattr(SearchIndex, "_entries_by_rowid", staticmethod(racing))
+        monkeypatch.setattr(querying, "_entries_by_rowid", racing)
         results = index.search("harbour")
     assert len(results.hits) == 1
 

@@ -692,3 +692,32 @@ def test_articles_since_a_time_by_published_else_file_time(tmp_path: Path) -> No
         assert since(datetime(2024, 7, 3, 23, 59, 59, 900_000, tzinfo=UTC)) == ["bad", "iso", "new"]
         assert since(datetime(2024, 7, 3, 9, 0, tzinfo=UTC)) == ["bad", "iso", "new", "undated"]
         assert since(datetime(2030, 1, 1, tzinfo=UTC)) == []
+
+
+def test_listing_and_opening_do_not_load_the_query_side(index: SearchIndex, news: Path) -> None:
+    """The reader's first screen and `bookmarks add` list and open articles:
+    the query language, filters, snippets and the refresh are not imported."""
+    code = (
+        "import sys; from briefing.search import SearchIndex\n"
+        f"index = SearchIndex([{str(news)!r}])\n"
+        "entries = index.entries(2)\n"
+        "assert index.article(entries[0].id) is not None\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('briefing.search'))))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    loaded = set(done.stdout.split())
+    assert "briefing.search.index" in loaded
+    for heavy in ("query", "querying", "filters", "snippets", "refresh", "suggest"):
+        assert f"briefing.search.{heavy}" not in loaded, heavy
+
+
+def test_every_name_the_search_package_offers_resolves() -> None:
+    import briefing.search as package
+
+    for name in package.__all__:
+        assert getattr(package, name) is not None, name
+    with pytest.raises(AttributeError):
+        _ = package.no_such_name

@@ -8,20 +8,44 @@ for the index, ``briefing.search.query`` for the query language, and
 
 from __future__ import annotations
 
-from briefing.search.database import SearchIndexError
-from briefing.search.index import DEFAULT_LIMIT, SearchIndex
-from briefing.search.query import Query, Term, parse_query
-from briefing.search.results import (
-    Entry,
-    Hit,
-    Problem,
-    RefreshResult,
-    SearchResults,
-    Snippet,
-    Span,
-    TagsByArticle,
-)
-from briefing.search.snippets import match_spans
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# The names below load their modules on first use (PEP 562): listing a
+# library needs the index, not the query language, filters and snippets.
+_HOMES = {
+    "DEFAULT_LIMIT": "index",
+    "Entry": "results",
+    "Hit": "results",
+    "Problem": "results",
+    "Query": "query",
+    "RefreshResult": "results",
+    "SearchIndex": "index",
+    "SearchIndexError": "database",
+    "SearchResults": "results",
+    "Snippet": "results",
+    "Span": "results",
+    "TagsByArticle": "results",
+    "Term": "query",
+    "match_spans": "snippets",
+    "parse_query": "query",
+}
+
+if TYPE_CHECKING:
+    from briefing.search.database import SearchIndexError
+    from briefing.search.index import DEFAULT_LIMIT, SearchIndex
+    from briefing.search.query import Query, Term, parse_query
+    from briefing.search.results import (
+        Entry,
+        Hit,
+        Problem,
+        RefreshResult,
+        SearchResults,
+        Snippet,
+        Span,
+        TagsByArticle,
+    )
+    from briefing.search.snippets import match_spans
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -40,3 +64,12 @@ __all__ = [
     "match_spans",
     "parse_query",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # found once: later lookups skip this function
+    return value

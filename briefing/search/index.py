@@ -29,44 +29,28 @@ from briefing.search.database import (
     is_damage,
     user_error,
 )
-from briefing.search.filters import FilterIds, filter_ids
-from briefing.search.query import (
-    Query,
-    exclusion_expression,
-    highlight_expression,
-    match_expression,
-    parse_query,
-)
-from briefing.search.refresh import Progress, refresh, split_tags
-from briefing.search.results import (
-    Entry,
-    Hit,
-    RefreshResult,
-    SearchResults,
-    Snippet,
-    Span,
-    TagsByArticle,
-)
-from briefing.search.snippets import unmark
+from briefing.search.reading import split_tags
+from briefing.search.results import Entry, RefreshResult, SearchResults, Snippet, TagsByArticle
 
+# Searching (query language, filters, snippets) and refreshing are imported
+# where they are used: listing a library, opening an article and
+# `bookmarks add` need neither.
 if TYPE_CHECKING:
     from briefing.library.model import Article
+    from briefing.search.query import Query
+    from briefing.search.refresh import Progress
 
 __all__ = ["DEFAULT_LIMIT", "SearchIndex", "SearchIndexError"]
 
 DEFAULT_LIMIT = 20
 SNIPPET_WORDS = 24
-_OPEN, _CLOSE = "\x02", "\x03"  # article text is sanitised: it never holds these
-# Bodies longer than this (characters) get their snippets part by part.
-LONG_BODY = 65_536
-_NO_SNIPPET: tuple[Snippet, tuple[Span, ...]] = (Snippet(""), ())
 _T = TypeVar("_T")
 
-_ENTRY_COLUMNS = "docs.id, docs.title, docs.path, docs.source, docs.url, docs.published, \
+ENTRY_COLUMNS = "docs.id, docs.title, docs.path, docs.source, docs.url, docs.published, \
 docs.author, docs.tags, docs.words"
 
 
-def _entry(row: Sequence[Any]) -> Entry:
+def entry_from_row(row: Sequence[Any]) -> Entry:
     article_id, title, path, source, url, published, author, tags, words = row
     return Entry(
         article_id,
@@ -79,13 +63,6 @@ def _entry(row: Sequence[Any]) -> Entry:
         split_tags(tags),
         words,
     )
-
-
-def _lead(body: str, words: int) -> Snippet:
-    """The first words of a body, for hits that no word matched (filters only)."""
-    parts = body.split(maxsplit=words)
-    text = " ".join(parts[:words])
-    return Snippet(text + ("…" if len(parts) > words else ""))
 
 
 class SearchIndex:
@@ -129,6 +106,8 @@ class SearchIndex:
                     raise
             database.rebuild(damaged=True)
             if refill:
+                from briefing.search.refresh import refresh
+
                 refresh(database, self.roots, self.max_bytes)
             return action(database.connection())
         except sqlite3.Error as error:
@@ -148,6 +127,8 @@ class SearchIndex:
         only new and replaced files stat'ed; ``full`` stats every file, which
         also finds files rewritten in place (see ``briefing.search.scan``).
         """
+        from briefing.search.refresh import refresh
+
         result = self._run(
             lambda _: refresh(self._database, self.roots, self.max_bytes, progress, full),
             refill=False,
@@ -167,16 +148,16 @@ class SearchIndex:
 
         def read(connection: sqlite3.Connection) -> list[Entry]:
             if first is None:
-                rows = connection.execute(f"SELECT {_ENTRY_COLUMNS} FROM docs WHERE NOT dup")
+                rows = connection.execute(f"SELECT {ENTRY_COLUMNS} FROM docs WHERE NOT dup")
             else:
                 # Library order in SQL: with the separator made char(1), which sorts
                 # before anything a name holds, paths sort as their parts do.
                 rows = connection.execute(
-                    f"SELECT {_ENTRY_COLUMNS} FROM docs WHERE NOT dup"
+                    f"SELECT {ENTRY_COLUMNS} FROM docs WHERE NOT dup"
                     " ORDER BY replace(docs.path, ?, char(1)), docs.rowid LIMIT ?",
                     (os.sep, first),
                 )
-            entries = [_entry(row) for row in rows]
+            entries = [entry_from_row(row) for row in rows]
             entries.sort(key=lambda e: e.location.split(os.sep))  # as Paths sort
             return entries
 
@@ -229,13 +210,13 @@ class SearchIndex:
 
         def read(connection: sqlite3.Connection) -> Article | None:
             row = connection.execute(
-                f"SELECT {_ENTRY_COLUMNS}, fts.body FROM docs JOIN fts ON fts.rowid = docs.rowid"
+                f"SELECT {ENTRY_COLUMNS}, fts.body FROM docs JOIN fts ON fts.rowid = docs.rowid"
                 " WHERE docs.id = ? ORDER BY docs.dup LIMIT 1",
                 (article_id,),
             ).fetchone()
             if row is None:
                 return None
-            entry = _entry(row[:-1])
+            entry = entry_from_row(row[:-1])
             return Article(
                 title=entry.title,
                 body=row[-1],
@@ -266,176 +247,33 @@ class SearchIndex:
         returns every match; ``snippet_words`` 0 skips snippets (faster for
         long lists). Never raises for any query text.
         """
+        from briefing.search import querying
+        from briefing.search.query import parse_query
+
         if isinstance(query, str):
             query = parse_query(query)
         if query.is_empty:
             return SearchResults(query, (), 0, (), query.notices)
-        return self._run(lambda c: self._search(c, query, limit, bookmarks, snippet_words))
+        parsed = query
+        return self._run(
+            lambda c: querying.search(
+                c, parsed, limit, bookmarks, snippet_words, lambda: self._vocabulary(c)
+            )
+        )
 
     def snippet(self, query: str | Query, article_id: str, words: int = SNIPPET_WORDS) -> Snippet:
         """The snippet of one article for ``query`` (for rows a list shows later)."""
-        if isinstance(query, str):
-            query = parse_query(query)
+        from briefing.search import querying
+        from briefing.search.query import parse_query
 
-        def read(connection: sqlite3.Connection) -> Snippet:
-            row = connection.execute(
-                "SELECT rowid FROM docs WHERE id = ? ORDER BY dup LIMIT 1", (article_id,)
-            ).fetchone()
-            found = self._snippets(connection, query, [row[0]] if row else [], words)
-            return found.get(row[0] if row else -1, _NO_SNIPPET)[0]
+        parsed = parse_query(query) if isinstance(query, str) else query
+        return self._run(lambda c: querying.snippet(c, parsed, article_id, words))
 
-        return self._run(read)
+    def _vocabulary(self, connection: sqlite3.Connection) -> dict[str, int]:
+        """The index's words and their counts (for suggestions), kept until it changes."""
+        from briefing.search.suggest import vocabulary
 
-    def _search(
-        self,
-        connection: sqlite3.Connection,
-        query: Query,
-        limit: int | None,
-        bookmarks: TagsByArticle | None,
-        snippet_words: int,
-    ) -> SearchResults:
-        filters = filter_ids(query, bookmarks, lambda: self._article_tags(connection))
-        notices = query.notices + filters.notices
-        if filters.allowed is not None and not filters.allowed:
-            return SearchResults(query, (), 0, (), notices)
-        sql, params = _matching(query, filters)
-        total = connection.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
-        if not total:
-            suggestions = self._suggest(connection, query, filters)
-            return SearchResults(query, (), 0, suggestions, notices)
-        order = (
-            "ORDER BY rank"
-            if match_expression(query)
-            else ("ORDER BY docs.published IS NULL, docs.published DESC, docs.title COLLATE NOCASE")
-        )
-        ranked = connection.execute(
-            f"{sql} {order} LIMIT ?", (*params, -1 if limit is None else limit)
-        ).fetchall()
-        rowids = [rowid for rowid, _ in ranked]
-        entries = self._entries_by_rowid(connection, rowids)
-        snippets = self._snippets(connection, query, rowids, snippet_words)
-        # A refresh in another process may have removed a row since the
-        # ranking: that article is gone, so it is left out, not looked up.
-        hits = tuple(
-            Hit(entries[rowid], float(f"{score:.6g}"), *snippets.get(rowid, _NO_SNIPPET))
-            for rowid, score in ranked
-            if rowid in entries
-        )
-        return SearchResults(query, hits, total, (), notices)
-
-    @staticmethod
-    def _article_tags(connection: sqlite3.Connection) -> list[tuple[str, tuple[str, ...]]]:
-        """(id, folded front-matter tags) of every article that has tags."""
-        rows = connection.execute(
-            "SELECT id, folded_tags FROM docs WHERE folded_tags != '' AND NOT dup"
-        )
-        return [(article_id, split_tags(tags)) for article_id, tags in rows]
-
-    @staticmethod
-    def _entries_by_rowid(connection: sqlite3.Connection, rowids: list[int]) -> dict[int, Entry]:
-        found: dict[int, Entry] = {}
-        for start in range(0, len(rowids), 500):
-            chunk = rowids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = connection.execute(
-                f"SELECT docs.rowid, {_ENTRY_COLUMNS} FROM docs WHERE docs.rowid IN ({marks})",
-                chunk,
-            )
-            found.update((row[0], _entry(row[1:])) for row in rows)
-        return found
-
-    @staticmethod
-    def _snippets(
-        connection: sqlite3.Connection, query: Query, rowids: list[int], words: int
-    ) -> dict[int, tuple[Snippet, tuple[Span, ...]]]:
-        """Per row: the body snippet, and the matches in the title."""
-        if words <= 0 or not rowids:
-            return {}
-        expression = match_expression(query)
-        found: dict[int, tuple[Snippet, tuple[Span, ...]]] = {}
-        if expression is None:
-            for rowid in rowids:
-                row = connection.execute(
-                    "SELECT substr(body, 1, ?) FROM fts WHERE rowid = ?", (words * 20, rowid)
-                ).fetchone()
-                found[rowid] = (_lead(row[0] if row else "", words), ())
-            return found
-        # A long body's snippet is found part by part (snippet_of): FTS5's
-        # own costs the square of the body's matches. CASE skips it there.
-        statement = (
-            "SELECT CASE WHEN length(body) <= ?6 THEN snippet(fts, 1, ?1, ?2, '…', ?3) END,"
-            " highlight(fts, 0, ?1, ?2) FROM fts WHERE fts MATCH ?4 AND rowid = ?5"
-        )
-        size = max(1, min(words, 64))  # FTS5's limit
-        for rowid in rowids:
-            row = connection.execute(
-                statement, (_OPEN, _CLOSE, size, expression, rowid, LONG_BODY)
-            ).fetchone()
-            if row is None:
-                continue
-            marked = row[0]
-            if marked is None:
-                marked = _long_snippet(connection, rowid, query, size)
-            title = unmark(row[1], _OPEN, _CLOSE)
-            found[rowid] = (unmark(marked, _OPEN, _CLOSE, squeeze=True), title.spans)
-        return found
-
-    def _suggest(
-        self, connection: sqlite3.Connection, query: Query, filters: FilterIds
-    ) -> tuple[str, ...]:
-        from briefing.search.suggest import suggest, vocabulary
-
-        if match_expression(query) is None:
-            return ()
         generation = self._database.generation
         if self._words is None or self._words[0] != generation:
             self._words = (generation, vocabulary(connection))
-
-        def has_results(candidate: Query) -> bool:
-            sql, params = _matching(candidate, filters)
-            return connection.execute(f"SELECT EXISTS ({sql})", params).fetchone()[0] == 1
-
-        return suggest(query, self._words[1], has_results)
-
-
-def _long_snippet(connection: sqlite3.Connection, rowid: int, query: Query, size: int) -> str:
-    from briefing.search.tokenizer import snippet_of
-
-    expression = highlight_expression(query)
-    row = connection.execute("SELECT body FROM fts WHERE rowid = ?", (rowid,)).fetchone()
-    if expression is None or row is None:
-        return ""
-    return snippet_of(row[0], expression, _OPEN, _CLOSE, size) or ""
-
-
-def _matching(query: Query, filters: FilterIds) -> tuple[str, list[Any]]:
-    """SQL selecting (rowid, score) of every matching article (no order, no limit)."""
-    expression = match_expression(query)
-    params: list[Any] = []
-    if expression is not None:
-        sql = "SELECT fts.rowid, -fts.rank FROM fts WHERE fts MATCH ?"
-        params.append(expression)
-        column = "fts.rowid"
-    else:
-        sql = "SELECT docs.rowid, 0.0 FROM docs WHERE 1"
-        column = "docs.rowid"
-        exclusion = exclusion_expression(query)
-        if exclusion is not None:
-            sql += " AND docs.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
-            params.append(exclusion)
-    sql += f" AND {column} NOT IN (SELECT rowid FROM docs WHERE dup)"
-    if filters.allowed is not None or filters.excluded:
-        import json  # only filtered queries need it
-    if filters.allowed is not None:
-        sql += (
-            f" AND {column} IN (SELECT rowid FROM docs"
-            " WHERE id IN (SELECT value FROM json_each(?)))"
-        )
-        params.append(json.dumps(sorted(filters.allowed)))
-    if filters.excluded:
-        sql += (
-            f" AND {column} NOT IN (SELECT rowid FROM docs"
-            " WHERE id IN (SELECT value FROM json_each(?)))"
-        )
-        params.append(json.dumps(sorted(filters.excluded)))
-    return sql, params
+        return self._words[1]

@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Collection, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.library.files import Problem
-from briefing.search.query import Query
+
+if TYPE_CHECKING:
+    from briefing.search.query import Query
 
 __all__ = [
     "Entry",
