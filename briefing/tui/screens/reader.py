@@ -11,7 +11,6 @@ import os
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -34,7 +33,7 @@ from briefing.library.files import path_text
 from briefing.library.load import LibraryError, Problem
 from briefing.library.model import Article, Listed, Summary
 from briefing.tui.keys import keys_label
-from briefing.tui.messages import SentenceChosen
+from briefing.tui.messages import SentenceChosen, message
 from briefing.tui.screens.list_state import Dates, ListMode, ListState, arrange
 from briefing.tui.screens.reader_bookmarks import BookmarksController, SharedArticle
 from briefing.tui.screens.reader_list import ListControls
@@ -101,7 +100,7 @@ class ReaderScreen(Screen[None]):
     # moved it to the list: both restyled twice before the first frame.
     AUTO_FOCUS = "#articles"
 
-    @dataclass
+    @message
     class LibraryProgress(Message):
         """The refresh worker is reading files: what is listed so far (``total``
         0: what the index knew, before any file is read)."""
@@ -110,7 +109,7 @@ class ReaderScreen(Screen[None]):
         total: int
         entries: list[Entry]
 
-    @dataclass
+    @message
     class LibraryRefreshed(Message):
         """The library is up to date (``index_error``: it is, but without the index;
         ``entries`` None: as listed already)."""
@@ -120,7 +119,7 @@ class ReaderScreen(Screen[None]):
         index_error: str | None
         duplicates: int = 0  # files that repeat an article already listed
 
-    @dataclass
+    @message
     class SummaryReady(Message):
         """A summary (and, the first time, the facts) of ``article_id``, made for
         ``algorithm`` and ``sentences``: a result for an older request is dropped."""
@@ -131,7 +130,7 @@ class ReaderScreen(Screen[None]):
         summary: Summary
         facts: list[Fact] | None
 
-    @dataclass
+    @message
     class EntityArticles(Message):
         """The ids of the articles that mention an entity (worked out in a worker)."""
 
@@ -140,7 +139,7 @@ class ReaderScreen(Screen[None]):
         article_ids: list[str]
         facts: dict[str, list[Fact]]
 
-    @dataclass
+    @message
     class EntityProgress(Message):
         """The entity worker's progress through articles never read for facts."""
 

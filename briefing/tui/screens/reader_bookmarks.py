@@ -11,15 +11,15 @@ files are untrusted: every string from one is shown through
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual.message import Message
 
 from briefing.library.model import Article, Listed
 from briefing.library.text import reveal_controls
+from briefing.tui.messages import message
 from briefing.tui.screens.list_state import ListMode
 from briefing.tui.widgets.article_list import ArticleList, ListEntry
 from briefing.tui.widgets.bookmark_panel import BookmarkPanel
@@ -44,8 +44,7 @@ class SharedArticle(Article):
     """
 
 
-@dataclass(frozen=True, slots=True)
-class _Edit:
+class _Edit(NamedTuple):
     """One of the store's verbs to run, and what to tell the user after.
 
     The rules of an edit (an edit brings back a removed bookmark, a stand-in
@@ -61,7 +60,7 @@ class _Edit:
 class BookmarksController:
     """Everything the reader does with bookmarks, for one reader screen."""
 
-    @dataclass
+    @message
     class Loaded(Message):
         """The bookmark file was read (``error``: it could not be)."""
 
@@ -69,7 +68,7 @@ class BookmarksController:
         error: str | None
         signature: Any
 
-    @dataclass
+    @message
     class Edited(Message):
         """An edit was saved (``done`` says how) or failed (``error``)."""
 

@@ -8,13 +8,13 @@ matches are marked in the text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.timer import Timer
 
+from briefing.tui.messages import message
 from briefing.tui.screens.list_state import ListMode
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
@@ -33,7 +33,7 @@ SEARCH_DELAY = 0.15
 class SearchController:
     """The filter box's two uses, and the search results they lead to."""
 
-    @dataclass
+    @message
     class Done(Message):
         """Results of the search for ``text``; ``error`` if there was none to run."""
 

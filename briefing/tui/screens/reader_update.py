@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
+
+from briefing.tui.messages import message
 
 if TYPE_CHECKING:
     from briefing.feeds.update import FeedOutcome
@@ -30,7 +32,7 @@ REFRESH_SECONDS = 1.0
 class UpdateController:
     """Runs one update at a time; keeps the ids of the articles it brought."""
 
-    @dataclass
+    @message
     class Progress(Message):
         """A feed has finished: ``done`` of ``total``, ``new_ids`` written by it."""
 
@@ -38,7 +40,7 @@ class UpdateController:
         total: int
         new_ids: list[str] = field(default_factory=list)
 
-    @dataclass
+    @message
     class Finished(Message):
         """Every feed has finished (``error``: the update could not start)."""
 

@@ -22,6 +22,8 @@ from textual.screen import Screen
 from textual.widgets import Label, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
+from briefing.tui.messages import message
+
 if TYPE_CHECKING:
     from briefing.library.catalogue import Catalogue
     from briefing.search import Entry
@@ -81,13 +83,13 @@ class StoriesScreen(Screen[ChosenStory | None]):
         Binding("k", "cursor_up", "Up", show=False, id="stories.up"),
     ]
 
-    @dataclass
+    @message
     class Progress(Message):
         step: str
         done: int
         total: int
 
-    @dataclass
+    @message
     class Built(Message):
         key: tuple[str, ...]
         record: dict[str, Any]

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
+from briefing.tui.messages import message
 from briefing.tui.widgets.line_view import LineView, fit_line
 
 __all__ = ["ArticleList", "ListEntry"]
@@ -132,23 +133,23 @@ class ArticleList(LineView, can_focus=True):
         "article-list--match",
     }
 
-    @dataclass
+    @message
     class Chosen(Message):
         """The user opened an article from the list (enter or click)."""
 
         article_id: str
 
-    @dataclass
+    @message
     class Highlighted(Message):
         """The list's cursor moved to an article."""
 
         article_id: str
 
-    @dataclass
+    @message
     class ShowAll(Message):
         """The user wants the whole list back (escape)."""
 
-    @dataclass
+    @message
     class TypedToFilter(Message):
         """A printable key that no binding uses: start filtering with it."""
 

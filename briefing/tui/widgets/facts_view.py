@@ -7,7 +7,6 @@ mentions the same person, organisation or place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -17,7 +16,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.tui.messages import SentenceChosen
+from briefing.tui.messages import SentenceChosen, message
 
 if TYPE_CHECKING:
     from briefing.analysis.facts import Fact
@@ -51,7 +50,7 @@ class FactsView(OptionList):
     }
     """
 
-    @dataclass
+    @message
     class EntityChosen(Message):
         """Show only the articles that mention this entity (a fact's key)."""
 

@@ -6,7 +6,6 @@ full text through the index, ranking the list as you type.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -14,6 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input
+
+from briefing.tui.messages import message
 
 __all__ = ["FilterBar"]
 
@@ -46,14 +47,14 @@ class FilterBar(Input):
     searching: reactive[bool] = reactive(False)
 
     # Not named Changed: Input posts ``self.Changed`` for its own edits.
-    @dataclass
+    @message
     class Edited(Message):
         """The text in the box changed (a title filter, or a search)."""
 
         text: str
         search: bool = False
 
-    @dataclass
+    @message
     class Done(Edited):
         """The user is done typing (enter, down or escape): back to the list."""
 
