@@ -5,7 +5,6 @@ tested without a terminal); the screen only hands the terminal over.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -21,6 +20,9 @@ DEFAULT_PAGER = "less"
 def _command(value: str | None, fallback: str, path: Path) -> list[str]:
     # $EDITOR may carry options ("code --wait", "emacs -nw"): split it as a
     # shell would, but run it without a shell, so a file name is never code.
+    # shlex is imported here: it costs the reader's first frame a millisecond.
+    import shlex
+
     try:
         words = shlex.split(value or "")
     except ValueError:
