@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 from conftest import STORY_BODY, STORY_TITLE
+from hypothesis import given
+from hypothesis import strategies as st
 
 import briefing.analysis.facts
 import briefing.analysis.sentences
@@ -193,3 +195,58 @@ def test_a_cache_made_before_the_sentences_table_gains_it(tmp_path: Path, story:
     assert cache.sentences([(story.id, story.digest)])  # stored, so the table was added
     sentences_for([again], cache)
     assert again.sentences == expected
+
+
+_FIELD_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 3),
+    st.floats(allow_nan=False),
+    st.text(max_size=3),
+    st.sampled_from(["person", "place", "quote", "wizard"]),
+    st.lists(st.one_of(st.integers(-1, 3), st.text(max_size=2), st.booleans()), max_size=3),
+)
+
+
+@given(st.lists(_FIELD_VALUES, min_size=10, max_size=12))
+def test_a_cached_fact_is_taken_exactly_when_every_field_check_passes(values: list) -> None:
+    # Decoding checks a sound row in one expression and names a bad field
+    # with the per-field checks: the two must never disagree.
+    from briefing.analysis.facts import Fact
+    from briefing.storage.cache import _FACT_CHECKS, _FACT_FIELDS, _fact_from_json
+
+    sound = len(values) == len(_FACT_FIELDS) and all(
+        _FACT_CHECKS[name](value) for name, value in zip(_FACT_FIELDS, values, strict=True)
+    )
+    try:
+        fact = _fact_from_json(values, Fact)
+    except ValueError:
+        assert not sound
+    else:
+        assert sound
+        assert [getattr(fact, name) for name in _FACT_FIELDS] == [
+            tuple(v) if isinstance(v, list) else v for v in values
+        ]
+
+
+def test_a_sound_cached_fact_row_decodes_field_by_field() -> None:
+    from briefing.analysis.facts import Fact
+    from briefing.storage.cache import _fact_from_json
+
+    row = [
+        "person",
+        "Ann Lee",
+        2,
+        "person:ann lee",
+        3,
+        [2, 5],
+        ["Lee"],
+        "minister",
+        None,
+        None,
+        None,
+    ]
+    fact = _fact_from_json(row, Fact)
+    assert fact == Fact("person", "Ann Lee", 2, "person:ann lee", 3, (2, 5), ("Lee",), "minister")
+    with pytest.raises(ValueError, match="field mentions"):
+        _fact_from_json([*row[:4], 0, *row[5:]], Fact)
