@@ -717,7 +717,9 @@ def test_listing_and_opening_do_not_load_the_query_side(index: SearchIndex, news
 def test_every_name_the_search_package_offers_resolves() -> None:
     import briefing.search as package
 
+    assert sorted(package.__all__) == sorted(package._HOMES)  # one list, kept twice
+    assert set(package.__all__) <= set(dir(package))  # before any is loaded too
     for name in package.__all__:
         assert getattr(package, name) is not None, name
     with pytest.raises(AttributeError):
-        _ = package.no_such_name
+        _ = package.no_such_name  # type: ignore[attr-defined]  # (what is tested)

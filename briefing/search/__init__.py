@@ -8,8 +8,8 @@ for the index, ``briefing.search.query`` for the query language, and
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+from typing import TYPE_CHECKING
 
 # The names below load their modules on first use (PEP 562): listing a
 # library needs the index, not the query language, filters and snippets.
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     )
     from briefing.search.snippets import match_spans
 
+# Literal, for the tools that read it; a test keeps it equal to _HOMES.
 __all__ = [
     "DEFAULT_LIMIT",
     "Entry",
@@ -65,11 +66,15 @@ __all__ = [
     "parse_query",
 ]
 
+if not TYPE_CHECKING:  # a type checker sees the imports above, and flags a misspelt name
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value  # found once: later lookups skip this function
-    return value
+    def __getattr__(name: str) -> object:
+        home = _HOMES.get(name)
+        if home is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(_importlib.import_module(f"{__name__}.{home}"), name)
+        globals()[name] = value  # found once: later lookups skip this function
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})

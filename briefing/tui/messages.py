@@ -8,7 +8,7 @@ text itself, so it lives here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar, dataclass_transform
 
 from textual.message import Message
@@ -18,7 +18,7 @@ __all__ = ["SentenceChosen", "message"]
 _M = TypeVar("_M", bound=Message)
 
 
-@dataclass_transform(eq_default=False)
+@dataclass_transform(eq_default=False, field_specifiers=(field,))
 def message(cls: type[_M]) -> type[_M]:
     """A message class as a dataclass: its fields are the constructor's arguments.
 
