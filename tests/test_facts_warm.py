@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from conftest import CliRunner, modules_loaded_by, write
 
 MILL = """\
@@ -79,9 +80,62 @@ def test_a_damaged_kept_file_is_only_a_slower_run(
 ) -> None:
     folder = library(tmp_path)
     first = run_cli("facts", folder, "-f", "json")
-    kept = list((isolated_dirs / "xdg_cache_home" / "briefing" / "facts").glob("*.json"))
-    assert len(kept) == 1
-    for damage in (b"{not json", b'{"format": 1}', b"[]", kept[0].read_bytes()[:100]):
-        kept[0].write_bytes(damage)
-        again = run_cli("facts", folder, "-f", "json")
-        assert (again.returncode, again.stdout, again.stderr) == (0, first.stdout, first.stderr)
+    kept = sorted((isolated_dirs / "xdg_cache_home" / "briefing" / "facts").glob("*.json"))
+    assert [p.name.endswith("-files.json") for p in kept] == [True, False]  # the two kept files
+    for file in kept:  # what each file held; then the entries
+        for damage in (b"{not json", b'{"format": 1}', b"[]", file.read_bytes()[:100]):
+            file.write_bytes(damage)
+            (folder / "bridge.txt").touch()  # changed: the entries alone cannot answer
+            again = run_cli("facts", folder, "-f", "json")
+            assert (again.returncode, again.stdout, again.stderr) == (0, first.stdout, first.stderr)
+
+
+def _change(folder: Path) -> None:
+    """What `briefing update` does to a library: a file rewritten, one added (a
+    repeat of another), one removed."""
+    bridge = folder / "bridge.txt"
+    bridge.write_text(BRIDGE.replace("Castleford", "Glenmoore"))
+    write(folder / "zz-copy.txt", BRIDGE.replace("Castleford", "Glenmoore"))
+    write(
+        folder / "quarry.txt",
+        "Quarry Sold\n\nPetra Lindqvist, the quarry's owner, said the sale closed.\n",
+    )
+    (folder / "copy.txt").unlink()
+
+
+def test_a_changed_library_answers_as_a_first_run_would(run_cli: CliRunner, tmp_path: Path) -> None:
+    folder = library(tmp_path)
+    assert run_cli("facts", folder, "-f", "json").returncode == 0
+    _change(folder)
+    again = [run_cli("facts", folder, "-f", fmt) for fmt in ("json", "plain")]
+    fresh = tmp_path / "fresh-cache"  # nothing kept: every file is read
+    first = [run_cli("facts", folder, "-f", fmt, env={"XDG_CACHE_HOME": str(fresh / fmt)})
+             for fmt in ("json", "plain")]  # fmt: skip
+    for mine, theirs in zip(again, first, strict=True):
+        assert (mine.returncode, mine.stdout, mine.stderr) == (0, theirs.stdout, theirs.stderr)
+    assert "Glenmoore Council" in again[1].stdout and "Castleford" not in again[1].stdout
+    assert "Petra Lindqvist" in again[1].stdout
+    assert "repeats an article" in again[1].stderr  # the new copy of the bridge
+
+
+def test_a_changed_library_reads_only_the_files_that_changed(tmp_path: Path) -> None:
+    from briefing.analysis.library_facts import FileMemo, KnownArticle, library_state
+    from briefing.cli.facts_command import _find_entries
+    from briefing.library.loaders import ArticleFormatError
+    from briefing.library.model import Article
+
+    folder = library(tmp_path)
+    kinds, limit = ("person", "organisation", "place"), 1_000_000
+    _find_entries([folder], kinds, FileMemo(library_state([folder], limit, kinds), limit))
+    _change(folder)
+    memo = FileMemo(library_state([folder], limit, kinds), limit)
+    [odd] = memo.load(folder / "odd.md")
+    assert isinstance(odd, KnownArticle) and odd.title == "Odd date"
+    assert odd.sentences == 2  # counted by the first run
+    assert odd.notes and "published" in odd.notes[0]  # its warning, said again
+    [mill] = memo.load(folder / "mill.txt")  # it repeated copy.txt, which comes first:
+    assert isinstance(mill, KnownArticle) and mill.sentences is None  # not counted, read if needed
+    [bridge] = memo.load(folder / "bridge.txt")
+    assert isinstance(bridge, Article) and "Glenmoore" in bridge.body
+    with pytest.raises(ArticleFormatError, match="empty file"):  # as reading it said
+        memo.load(folder / "blank.txt")

@@ -19,7 +19,14 @@ if TYPE_CHECKING:
     from briefing.analysis.facts import Fact
     from briefing.analysis.stories.terms import Counts
 
-__all__ = ["cached_summary", "facts_for", "facts_part", "sentences_for", "terms_for"]
+__all__ = [
+    "cached_summary",
+    "facts_fit",
+    "facts_for",
+    "facts_part",
+    "sentences_for",
+    "terms_for",
+]
 
 # Key facts compare names with names, so their cost grows with the square of
 # the distinct names in an article: 80 KB of made-up capitalised names took
@@ -63,7 +70,7 @@ def facts_for(
     wanted = ((a.id, a.digest) for a in articles)
     found = cache.facts(wanted, kinds) if cache is not None else {}
     # The digest pins the exact text; the range check is a last guard.
-    missing = [a for a in articles if not _fit(found.get(a.id), len(a.sentences))]
+    missing = [a for a in articles if not facts_fit(found.get(a.id), len(a.sentences))]
     if missing:
         from briefing.analysis.facts import extract_facts
 
@@ -74,7 +81,8 @@ def facts_for(
     return found
 
 
-def _fit(facts: list[Fact] | None, sentences: int) -> bool:
+def facts_fit(facts: list[Fact] | None, sentences: int) -> bool:
+    """Whether cached facts can be those of a text of this many sentences."""
     return facts is not None and all(
         0 <= f.sentence < sentences and all(0 <= i < sentences for i in f.sentences) for f in facts
     )

@@ -28,12 +28,21 @@ from briefing.library.files import Problem
 
 if TYPE_CHECKING:
     from briefing.analysis.facts.index import EntityEntry
+    from briefing.library.model import Article
 
-__all__ = ["LibraryState", "Remembered", "library_state", "recall", "remember"]
+__all__ = [
+    "FileMemo",
+    "KnownArticle",
+    "LibraryState",
+    "Remembered",
+    "library_state",
+    "recall",
+    "remember",
+]
 
 # The code whose changes change the answer (besides briefing's version).
 _CODE = ("analysis/facts", "analysis/sentences.py", "analysis/derived.py", "library")
-_FORMAT = 1  # of the file below
+_FORMAT = 1  # of the files below
 
 
 class LibraryState(NamedTuple):
@@ -41,6 +50,7 @@ class LibraryState(NamedTuple):
 
     fingerprint: str
     file: Path
+    head: str  # what the answer depends on besides the files (version, code, limits)
 
 
 class Remembered(NamedTuple):
@@ -72,7 +82,8 @@ def library_state(paths: Sequence[Path], max_bytes: int, kinds: Sequence[str]) -
         digest.update(b"\n")
     where = "\n".join(os.path.abspath(p) for p in paths) + "\n" + head[-1]
     name = blake2b(os.fsencode(where), digest_size=10).hexdigest()  # one file per library
-    return LibraryState(digest.hexdigest(), cache_dir() / "facts" / f"library-{name}.json")
+    file = cache_dir() / "facts" / f"library-{name}.json"
+    return LibraryState(digest.hexdigest(), file, "\n".join(head))
 
 
 def recall(state: LibraryState) -> Remembered | None:
@@ -125,3 +136,112 @@ def _entry(item: list) -> EntityEntry:  # back from _plain
     kind, key, text, acronym, role, aliases, keys, articles = item
     mentions = [ArticleMention(str(a), str(t), int(m), int(s)) for a, t, m, s in articles]
     return EntityEntry(kind, key, text, acronym, role, list(aliases), set(keys), mentions)
+
+
+# A library that changed -------------------------------------------------------
+#
+# After `briefing update` a few files are new and the rest are as they were:
+# reading and parsing every file again was most of a run whose facts were all
+# cached (87 s at 100,000 articles). What each file held (or why it was
+# skipped) is kept by the file's status, beside the entries; an unchanged file
+# gives back its articles' ids, titles, digests and sentence counts, which is
+# all the facts of the cache need, and is not read.
+
+
+class KnownArticle(NamedTuple):
+    """An article of an unchanged file, as the last run found it."""
+
+    id: str
+    title: str
+    digest: str
+    sentences: int | None  # None: not counted (it repeated an earlier article)
+    notes: tuple[str, ...]
+    path: Path
+
+
+class FileMemo:
+    """What loading found in each file, by the file's status (as the
+    fingerprint takes it): ``load`` gives an unchanged file's articles from
+    the last run, and reads the others."""
+
+    def __init__(self, state: LibraryState, max_bytes: int) -> None:
+        self.file = state.file.with_name(state.file.stem + "-files.json")
+        self.head, self.max_bytes = state.head, max_bytes
+        self._old: dict[str, list] = {}
+        self._new: dict[str, list] = {}
+        try:
+            data = json.loads(self.file.read_bytes())
+            if data["format"] == _FORMAT and data["head"] == self.head:
+                self._old = dict(data["files"])
+        except (OSError, ValueError, TypeError, KeyError):
+            pass  # only a cache: every file is read
+
+    def load(self, path: Path) -> list[Article | KnownArticle]:
+        """The file's articles (known ones from the last run); ArticleFormatError
+        for a file that is no article, as reading it says."""
+        from briefing.library.load import load_article_file
+        from briefing.library.loaders import ArticleFormatError
+
+        name = os.fspath(path)
+        try:
+            info = os.stat(path)
+            status = [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+        except OSError:
+            status = None
+        old = self._old.get(name)
+        if status is not None and old is not None and old[0] == status:
+            known = _known(old[1], path)
+            if known is not None:
+                self._new[name] = old
+                if isinstance(known, str):
+                    raise ArticleFormatError(known)
+                return list(known)
+        try:
+            articles = load_article_file(path, self.max_bytes)
+        except ArticleFormatError as error:
+            if status is not None:
+                self._new[name] = [status, str(error)]
+            raise
+        if status is not None:
+            self._new[name] = [
+                status,
+                [[a.id, a.title, a.digest, None, list(a.notes)] for a in articles],
+            ]
+        return list(articles)
+
+    def counted(self, article: Article) -> None:
+        """Note the number of sentences of an article read this run (its
+        cached facts are checked against it when it is known next time)."""
+        record = self._new.get(os.fspath(article.path)) if article.path is not None else None
+        if record is not None and not isinstance(record[1], str):
+            for item in record[1]:
+                if item[0] == article.id:
+                    item[3] = len(article.sentences)
+
+    def save(self) -> None:
+        """Keep what this run found, for the next (never fails: it is a cache)."""
+        from briefing.storage.fsutil import atomic_write_bytes
+
+        data = {"format": _FORMAT, "head": self.head, "files": self._new}
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.file, json.dumps(data, separators=(",", ":")).encode())
+        except (OSError, UnicodeEncodeError, ValueError):
+            pass
+
+
+def _known(outcome: object, path: Path) -> str | list[KnownArticle] | None:
+    """A kept outcome as a reason (the file was skipped) or its articles; None
+    if it is not one (a damaged cache: the file is read)."""
+    if isinstance(outcome, str):
+        return outcome
+    try:
+        known = [
+            KnownArticle(
+                str(i), str(t), str(d), None if n is None else int(n), tuple(map(str, notes)), path
+            )
+            for i, t, d, n, notes in outcome  # type: ignore[attr-defined]
+        ]
+    except (TypeError, ValueError):
+        return None
+    return known or None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -20,7 +21,7 @@ from briefing.cli.common import (
 if TYPE_CHECKING:
     from briefing.analysis.facts import Fact
     from briefing.analysis.facts.index import EntityEntry
-    from briefing.analysis.library_facts import Remembered
+    from briefing.analysis.library_facts import FileMemo, KnownArticle, Remembered
     from briefing.library.model import Article
     from briefing.storage.cache import DerivedCache
 
@@ -62,7 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.analysis.library_facts import library_state, recall, remember
+    from briefing.analysis.library_facts import FileMemo, library_state, recall, remember
     from briefing.library.files import DEFAULT_MAX_BYTES, LibraryError, default_paths
 
     kinds = args.kind or KIND_CHOICES
@@ -77,32 +78,34 @@ def run(args: argparse.Namespace) -> int:
     if found is not None:
         warn_about_files(found.problems, found.warnings, found.duplicates)
     else:
-        found = _find_entries(paths, max_bytes, kinds)
+        found = _find_entries(paths, kinds, FileMemo(state, max_bytes))
         remember(state, found)
     return _show(found.entries, kinds, args)
 
 
-def _find_entries(paths: list[Path], max_bytes: int, kinds: Sequence[str]) -> Remembered:
+def _find_entries(paths: list[Path], kinds: Sequence[str], memo: FileMemo) -> Remembered:
     """The entities across the library, reading it one file at a time: only
     the entities found so far are held, never every article (100,000 of them
-    took 1.7 GB when loaded at once)."""
+    took 1.7 GB when loaded at once). Files unchanged since the last run are
+    not read (``memo``)."""
     from briefing.analysis.facts import build_index
     from briefing.analysis.library_facts import Remembered
     from briefing.cli.stream import ProgressBar
-    from briefing.library.load import Library, LibraryError, find_article_files, iter_library
+    from briefing.library.load import Library, LibraryError, find_article_files, iter_loaded
     from briefing.storage.cache import DerivedCache
 
     try:
         files = find_article_files(paths)
     except LibraryError as error:
         fail(str(error))
-    library, found = Library(), _Facts(DerivedCache())
+    library, found = Library(), _Facts(DerivedCache(), memo)
     with ProgressBar(len(files), "Finding key facts") as progress:
-        articles = iter_library(files, max_bytes, library, file_done=progress.advance)
+        articles = iter_loaded(files, memo.load, library, file_done=progress.advance)
         index = build_index(found.of_each(articles), found.facts_of, kinds=kinds)
     warn_about_files(library.problems, library.warnings, library.duplicates)
     if not found.count:
         fail_without_articles(paths, bool(library.problems))
+    memo.save()
     return Remembered(index.entries, library.problems, library.warnings, library.duplicates)
 
 
@@ -110,24 +113,47 @@ class _Facts:
     """Each article's facts, worked out (or taken from the cache) a chunk of
     articles at a time, and let go with the chunk."""
 
-    def __init__(self, cache: DerivedCache) -> None:
-        self.cache, self.count = cache, 0
+    def __init__(self, cache: DerivedCache, memo: FileMemo) -> None:
+        self.cache, self.memo, self.count = cache, memo, 0
         self._current: dict[str, list[Fact]] = {}
 
-    def of_each(self, articles: Iterable[Article]) -> Iterator[Article]:
-        from briefing.analysis.derived import facts_for, sentences_for
+    def of_each(self, articles: Iterable[Article | KnownArticle]) -> Iterator[Article]:
         from briefing.cli.stream import CHUNK
 
         iterator = iter(articles)
         while chunk := list(islice(iterator, CHUNK)):
-            # Facts found before (by `summary`, the reader or an earlier run)
-            # come from the cache; the extractor loads only for the others.
-            # Their sentences too: splitting was 40 % of a run whose facts
-            # were all cached (they are checked against the sentences).
-            sentences_for(chunk, self.cache)
-            self._current = facts_for(chunk, self.cache)
+            self._current = self._facts(chunk)
             self.count += len(chunk)
-            yield from chunk
+            # build_index reads only the id and the title, which both kinds have.
+            yield from chunk  # type: ignore[misc]
+
+    def _facts(self, chunk: list[Article | KnownArticle]) -> dict[str, list[Fact]]:
+        from briefing.analysis.derived import facts_fit, facts_for, sentences_for
+        from briefing.analysis.library_facts import KnownArticle
+        from briefing.library.load import load_article_file
+        from briefing.library.loaders import ArticleFormatError
+
+        known = [a for a in chunk if isinstance(a, KnownArticle)]
+        read = [a for a in chunk if not isinstance(a, KnownArticle)]
+        found = self.cache.facts((a.id, a.digest) for a in known)
+        for item in known:
+            if item.sentences is None or not facts_fit(found.get(item.id), item.sentences):
+                # Not in the cache after all (or not counted): read after all.
+                found.pop(item.id, None)
+                with contextlib.suppress(ArticleFormatError):
+                    fresh = load_article_file(item.path, self.memo.max_bytes)
+                    read += [a for a in fresh if a.id == item.id][:1]
+        # Facts found before (by `summary`, the reader or an earlier run)
+        # come from the cache; the extractor loads only for the others.
+        # Their sentences too: splitting was 40 % of a run whose facts
+        # were all cached (they are checked against the sentences).
+        sentences_for(read, self.cache)
+        found.update(facts_for(read, self.cache))
+        for article in read:
+            self.memo.counted(article)
+        for each in chunk:  # a file changed while it was read: nothing from it
+            found.setdefault(each.id, [])
+        return found
 
     def facts_of(self, article: Article) -> list[Fact]:
         return self._current[article.id]

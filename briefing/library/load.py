@@ -7,7 +7,9 @@ import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from briefing.library.files import (
     DEFAULT_MAX_BYTES,
@@ -26,12 +28,14 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "Library",
     "LibraryError",
+    "Loaded",
     "Problem",
     "articles_from_bytes",
     "bundled_articles_dir",
     "default_paths",
     "find_article_files",
     "iter_library",
+    "iter_loaded",
     "load_article_file",
     "load_library",
     "match_id",
@@ -184,11 +188,36 @@ def iter_library(
     large to hold (memory then holds one file's articles): ``library``
     gathers the problems, warnings and duplicates (its ``articles`` are left
     alone); ``file_done`` is called after each file."""
+    return iter_loaded(files, partial(load_article_file, max_bytes=max_bytes), library, file_done)
+
+
+class Loaded(Protocol):
+    """What the library's rules need of an article: its id and its loader's notes."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def notes(self) -> tuple[str, ...]: ...
+
+
+L = TypeVar("L", bound=Loaded)
+
+
+def iter_loaded(
+    files: Sequence[Path],
+    load: Callable[[Path], Sequence[L]],
+    library: Library | None = None,
+    file_done: Callable[[], object] | None = None,
+) -> Iterator[L]:
+    """``iter_library`` with another way to read a file (``load``: its
+    articles, or ArticleFormatError): `briefing facts` recalls what an
+    unchanged file held instead of reading it again. The library's rules
+    (problems, warnings, the first of equal articles) are the same."""
     library = library if library is not None else Library()
     ids: set[str] = set()
     for path in files:
         try:
-            articles = load_article_file(path, max_bytes)
+            articles: Sequence[L] = load(path)
         except ArticleFormatError as error:
             library.problems.append(Problem(path, str(error)))
             articles = []
