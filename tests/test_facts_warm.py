@@ -139,3 +139,91 @@ def test_a_changed_library_reads_only_the_files_that_changed(tmp_path: Path) -> 
     assert isinstance(bridge, Article) and "Glenmoore" in bridge.body
     with pytest.raises(ArticleFormatError, match="empty file"):  # as reading it said
         memo.load(folder / "blank.txt")
+
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Valley News</title><link>http://127.0.0.1/</link>
+<item><title>Ferry Timetable Changes</title><link>http://127.0.0.1/ferry</link>
+<description>The Orrin ferry will sail hourly from May. Dana Whitcombe, the operator's director, said demand had doubled.</description></item>
+<item><title>School Roof Repaired</title><link>http://127.0.0.1/roof</link>
+<description>Builders finished the roof of Castleford School on Friday. Omar Fenwick, the head teacher, thanked parents.</description></item>
+</channel></rss>
+"""
+
+
+def _memo(folder: Path):
+    from briefing.analysis.library_facts import FileMemo, library_state
+
+    kinds, limit = ("person", "organisation", "place"), 1_000_000
+    return FileMemo(library_state([folder], limit, kinds), limit), kinds
+
+
+def test_a_feeds_articles_are_counted_and_known_next_time(tmp_path: Path) -> None:
+    from briefing.analysis.library_facts import KnownArticle
+    from briefing.cli.facts_command import _find_entries
+
+    folder = tmp_path / "lib"
+    write(folder / "valley.html", FEED)  # a saved feed: two articles, neither with a path
+    write(folder / "mill.txt", MILL)
+    memo, kinds = _memo(folder)
+    entries = _find_entries([folder], kinds, memo)
+    assert {"Dana Whitcombe", "Omar Fenwick"} <= {e.text for e in entries.entries}
+    (folder / "mill.txt").touch()
+    memo, _ = _memo(folder)
+    ferry, roof = memo.load(folder / "valley.html")
+    assert isinstance(ferry, KnownArticle) and isinstance(roof, KnownArticle)
+    assert (ferry.title, roof.title) == ("Ferry Timetable Changes", "School Roof Repaired")
+    assert ferry.sentences == roof.sentences == 2  # counted: the feed is not read again
+
+
+def test_a_file_that_could_not_be_read_is_read_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefing.library.load
+    from briefing.cli.facts_command import _find_entries
+    from briefing.library.loaders import ArticleFormatError, ArticleReadError
+    from briefing.library.model import Article
+
+    folder = library(tmp_path)
+    real = briefing.library.load.load_article_file
+
+    def denied(path: Path, max_bytes: int) -> list[Article]:
+        if path.name == "bridge.txt":
+            raise ArticleReadError("Permission denied")
+        return real(path, max_bytes)
+
+    monkeypatch.setattr(briefing.library.load, "load_article_file", denied)
+    memo, kinds = _memo(folder)
+    first = _find_entries([folder], kinds, memo)
+    assert any(p.path.name == "bridge.txt" for p in first.problems)
+    monkeypatch.setattr(briefing.library.load, "load_article_file", real)
+    (folder / "mill.txt").touch()  # the library changed: the memo is asked
+    memo, _ = _memo(folder)
+    [bridge] = memo.load(folder / "bridge.txt")  # the same status, and read now
+    assert isinstance(bridge, Article) and "Castleford" in bridge.body
+    with pytest.raises(ArticleFormatError, match="empty file"):  # this one is about the file
+        memo.load(folder / "blank.txt")
+
+
+def test_a_damaged_or_wrong_record_of_a_file_is_only_a_slower_run(
+    run_cli: CliRunner, tmp_path: Path, isolated_dirs: Path
+) -> None:
+    import json
+
+    folder = library(tmp_path)
+    first = run_cli("facts", folder, "-f", "json")
+    cache = isolated_dirs / "xdg_cache_home" / "briefing"
+    [kept] = (cache / "facts").glob("*-files.json")
+    good = json.loads(kept.read_bytes())
+    mill = str(folder / "mill.txt")
+    # A record that is not one; one that says the mill holds another article
+    # (its facts not cached: the file is read, and holds no such article).
+    wrong = json.loads(json.dumps(good))
+    wrong["files"][mill][1][0][:3] = ["0123456789ab", "Not Here", "00"]
+    for damage in (5, [good["files"][mill][0]], "x", wrong["files"][mill]):
+        data = json.loads(json.dumps(good))
+        data["files"][mill] = damage
+        kept.write_text(json.dumps(data))
+        (folder / "bridge.txt").touch()
+        again = run_cli("facts", folder, "-f", "json")
+        assert (again.returncode, again.stdout, again.stderr) == (0, first.stdout, first.stderr)

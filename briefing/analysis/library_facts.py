@@ -167,8 +167,9 @@ class FileMemo:
     def __init__(self, state: LibraryState, max_bytes: int) -> None:
         self.file = state.file.with_name(state.file.stem + "-files.json")
         self.head, self.max_bytes = state.head, max_bytes
-        self._old: dict[str, list] = {}
+        self._old: dict[str, object] = {}
         self._new: dict[str, list] = {}
+        self._where: dict[str, str] = {}  # article id: the file it was read from
         try:
             data = json.loads(self.file.read_bytes())
             if data["format"] == _FORMAT and data["head"] == self.head:
@@ -180,7 +181,7 @@ class FileMemo:
         """The file's articles (known ones from the last run); ArticleFormatError
         for a file that is no article, as reading it says."""
         from briefing.library.load import load_article_file
-        from briefing.library.loaders import ArticleFormatError
+        from briefing.library.loaders import ArticleFormatError, ArticleReadError
 
         name = os.fspath(path)
         try:
@@ -189,15 +190,19 @@ class FileMemo:
         except OSError:
             status = None
         old = self._old.get(name)
-        if status is not None and old is not None and old[0] == status:
-            known = _known(old[1], path)
+        # Whether we may read a file is not in its status (a user joins a group):
+        # asked again, as reading it would.
+        if _same(old, status) and os.access(path, os.R_OK):
+            known = _known(old[1], path)  # type: ignore[index]
             if known is not None:
-                self._new[name] = old
+                self._new[name] = old  # type: ignore[assignment]
                 if isinstance(known, str):
                     raise ArticleFormatError(known)
                 return list(known)
         try:
             articles = load_article_file(path, self.max_bytes)
+        except ArticleReadError:
+            raise  # not kept: it says nothing of the file, and may pass
         except ArticleFormatError as error:
             if status is not None:
                 self._new[name] = [status, str(error)]
@@ -207,16 +212,24 @@ class FileMemo:
                 status,
                 [[a.id, a.title, a.digest, None, list(a.notes)] for a in articles],
             ]
+            for article in articles:  # the first file holding an id is the one listed
+                self._where.setdefault(article.id, name)
         return list(articles)
 
     def counted(self, article: Article) -> None:
         """Note the number of sentences of an article read this run (its
         cached facts are checked against it when it is known next time)."""
-        record = self._new.get(os.fspath(article.path)) if article.path is not None else None
+        record = self._new.get(self._where.get(article.id, ""))
         if record is not None and not isinstance(record[1], str):
             for item in record[1]:
-                if item[0] == article.id:
+                if item[0] == article.id and item[2] == article.digest:
                     item[3] = len(article.sentences)
+
+    def forget(self) -> None:
+        """Read every file from now on (what was kept proved out of date)."""
+        self._old.clear()
+        self._new.clear()
+        self._where.clear()
 
     def save(self) -> None:
         """Keep what this run found, for the next (never fails: it is a cache)."""
@@ -228,6 +241,11 @@ class FileMemo:
             atomic_write_bytes(self.file, json.dumps(data, separators=(",", ":")).encode())
         except (OSError, UnicodeEncodeError, ValueError):
             pass
+
+
+def _same(old: object, status: list[int] | None) -> bool:
+    """Whether a kept record is of a file with this status (a damaged one is not)."""
+    return status is not None and isinstance(old, list) and len(old) == 2 and old[0] == status
 
 
 def _known(outcome: object, path: Path) -> str | list[KnownArticle] | None:

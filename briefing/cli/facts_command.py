@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from briefing.analysis.facts import Fact
     from briefing.analysis.facts.index import EntityEntry
     from briefing.analysis.library_facts import FileMemo, KnownArticle, Remembered
+    from briefing.library.load import Library
     from briefing.library.model import Article
     from briefing.storage.cache import DerivedCache
 
@@ -88,25 +88,43 @@ def _find_entries(paths: list[Path], kinds: Sequence[str], memo: FileMemo) -> Re
     the entities found so far are held, never every article (100,000 of them
     took 1.7 GB when loaded at once). Files unchanged since the last run are
     not read (``memo``)."""
-    from briefing.analysis.facts import build_index
     from briefing.analysis.library_facts import Remembered
-    from briefing.cli.stream import ProgressBar
-    from briefing.library.load import Library, LibraryError, find_article_files, iter_loaded
-    from briefing.storage.cache import DerivedCache
+    from briefing.library.load import LibraryError, find_article_files
 
     try:
         files = find_article_files(paths)
     except LibraryError as error:
         fail(str(error))
+    try:
+        entries, library, count = _index(files, kinds, memo)
+    except _OutOfDate:  # a kept file said what a file no longer holds: all again
+        memo.forget()
+        entries, library, count = _index(files, kinds, memo)
+    warn_about_files(library.problems, library.warnings, library.duplicates)
+    if not count:
+        fail_without_articles(paths, bool(library.problems))
+    memo.save()
+    return Remembered(entries, library.problems, library.warnings, library.duplicates)
+
+
+def _index(
+    files: Sequence[Path], kinds: Sequence[str], memo: FileMemo
+) -> tuple[list[EntityEntry], Library, int]:
+    from briefing.analysis.facts import build_index
+    from briefing.cli.stream import ProgressBar
+    from briefing.library.load import Library, iter_loaded
+    from briefing.storage.cache import DerivedCache
+
     library, found = Library(), _Facts(DerivedCache(), memo)
     with ProgressBar(len(files), "Finding key facts") as progress:
         articles = iter_loaded(files, memo.load, library, file_done=progress.advance)
         index = build_index(found.of_each(articles), found.facts_of, kinds=kinds)
-    warn_about_files(library.problems, library.warnings, library.duplicates)
-    if not found.count:
-        fail_without_articles(paths, bool(library.problems))
-    memo.save()
-    return Remembered(index.entries, library.problems, library.warnings, library.duplicates)
+    return index.entries, library, found.count
+
+
+class _OutOfDate(Exception):
+    """A file read again (its facts were not in the cache) no longer holds the
+    article the memo said it did: it changed while this run read the library."""
 
 
 class _Facts:
@@ -130,19 +148,14 @@ class _Facts:
     def _facts(self, chunk: list[Article | KnownArticle]) -> dict[str, list[Fact]]:
         from briefing.analysis.derived import facts_fit, facts_for, sentences_for
         from briefing.analysis.library_facts import KnownArticle
-        from briefing.library.load import load_article_file
-        from briefing.library.loaders import ArticleFormatError
 
         known = [a for a in chunk if isinstance(a, KnownArticle)]
         read = [a for a in chunk if not isinstance(a, KnownArticle)]
         found = self.cache.facts((a.id, a.digest) for a in known)
-        for item in known:
-            if item.sentences is None or not facts_fit(found.get(item.id), item.sentences):
-                # Not in the cache after all (or not counted): read after all.
-                found.pop(item.id, None)
-                with contextlib.suppress(ArticleFormatError):
-                    fresh = load_article_file(item.path, self.memo.max_bytes)
-                    read += [a for a in fresh if a.id == item.id][:1]
+        stale = [
+            a for a in known if a.sentences is None or not facts_fit(found.get(a.id), a.sentences)
+        ]
+        read += self._read_again(stale)
         # Facts found before (by `summary`, the reader or an earlier run)
         # come from the cache; the extractor loads only for the others.
         # Their sentences too: splitting was 40 % of a run whose facts
@@ -151,9 +164,27 @@ class _Facts:
         found.update(facts_for(read, self.cache))
         for article in read:
             self.memo.counted(article)
-        for each in chunk:  # a file changed while it was read: nothing from it
-            found.setdefault(each.id, [])
         return found
+
+    def _read_again(self, known: list[KnownArticle]) -> list[Article]:
+        """Known articles whose facts the cache lacks, read from their files
+        (each file once: a feed holds many)."""
+        from briefing.library.load import load_article_file
+        from briefing.library.loaders import ArticleFormatError
+
+        wanted: dict[Path, list[str]] = {}
+        for item in known:
+            wanted.setdefault(item.path, []).append(item.id)
+        articles = []
+        for path, ids in wanted.items():
+            try:
+                fresh = {a.id: a for a in load_article_file(path, self.memo.max_bytes)}
+            except ArticleFormatError:
+                raise _OutOfDate from None
+            if not fresh.keys() >= set(ids):
+                raise _OutOfDate
+            articles += [fresh[i] for i in ids]
+        return articles
 
     def facts_of(self, article: Article) -> list[Fact]:
         return self._current[article.id]

@@ -19,7 +19,7 @@ from briefing.library.files import (
     default_paths,
     scan_article_files,
 )
-from briefing.library.loaders import ArticleFormatError, parse_file_text
+from briefing.library.loaders import ArticleFormatError, ArticleReadError, parse_file_text
 from briefing.library.model import Article
 from briefing.library.sniff import WEB_KINDS, unsupported_format
 from briefing.library.text import DecodeError, decode_bytes, has_words, sanitise
@@ -116,7 +116,7 @@ def read_article_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise ArticleFormatError(error.strerror or str(error)) from None
+        raise ArticleReadError(error.strerror or str(error)) from None
     with os.fdopen(descriptor, "rb") as file:
         try:
             info = os.fstat(descriptor)
@@ -131,7 +131,7 @@ def read_article_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
                 raise ArticleFormatError("empty file")
             return file.read(max_bytes + 1)[:max_bytes]
         except OSError as error:
-            raise ArticleFormatError(error.strerror or str(error)) from None
+            raise ArticleReadError(error.strerror or str(error)) from None
 
 
 def load_article_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from briefing.library.loaders.errors import ArticleFormatError
+from briefing.library.loaders.errors import ArticleFormatError, ArticleReadError
 from briefing.library.loaders.plaintext import parse_plaintext
 from briefing.library.model import Article
 
-__all__ = ["SUFFIXES", "ArticleFormatError", "parse_file_text"]
+__all__ = ["SUFFIXES", "ArticleFormatError", "ArticleReadError", "parse_file_text"]
 
 Parser = Callable[[str, Path | None], list[Article]]
 
