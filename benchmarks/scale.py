@@ -20,7 +20,8 @@ isolated XDG folders. Figures (issue 14):
             beyond `briefing --version`
 - rss:      peak RSS of the reader (driven by Textual's pilot, headless) after
             opening 50 articles and one search
-- facts:    warm `briefing facts` across the library (after one run fills the cache)
+- facts:    warm `briefing facts` across the library (after one run fills the cache),
+            and after one file changed
 """
 
 from __future__ import annotations
@@ -290,8 +291,10 @@ class Bench:
         self.add("reader peak RSS, 50 opened + 1 search, MB", peaks, "MB", "<= 300 MB at 100,000")
 
     def facts(self) -> None:
+        from briefing.library.load import find_article_files
+
         self._rebuild_caches()
-        times = {}
+        times, changed = {}, {}
         for size, lib in self.libs.items():
             if size > self.facts_up_to:
                 self.notes.append(f"`briefing facts` on {size:,}: not measured (--facts-up-to)")
@@ -301,7 +304,18 @@ class Bench:
             self.notes.append(f"`briefing facts` on {size:,}, first (cold) run: {cold:.1f} s")
             runs = [timed(args, self.env) for _ in range(max(1, self.runs // 2))]
             times[size] = median(runs)
+            # As after `briefing update`: one file changed (its status: touched),
+            # every other article's facts in the cache.
+            first = find_article_files([lib])[0]
+            changed[size] = median(
+                [self._touched(first, args) for _ in range(max(1, self.runs // 2))]
+            )
         self.add("`briefing facts` across the library, warm, s", times, "s", "<= 10 s at 100,000")
+        self.add("  the same after one file changed, s", changed, "s")
+
+    def _touched(self, path: Path, args: list[str]) -> float:
+        os.utime(path)  # a new modification and status time, the text unchanged
+        return timed(args, self.env)
 
 
 def timed_allowing_failure(args: list[str], env: dict[str, str]) -> float:
