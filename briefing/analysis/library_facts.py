@@ -51,6 +51,9 @@ class LibraryState(NamedTuple):
     fingerprint: str
     file: Path
     head: str  # what the answer depends on besides the files (version, code, limits)
+    # Every article file in library order with its status (None: stat failed):
+    # a run over a changed library reads this list, not the folders again.
+    files: list[tuple[str, tuple[int, ...] | None]]
 
 
 class Remembered(NamedTuple):
@@ -74,16 +77,19 @@ def library_state(paths: Sequence[Path], max_bytes: int, kinds: Sequence[str]) -
     digest = blake2b(digest_size=20)
     head = [__version__, code_version(*_CODE), str(max_bytes), ",".join(sorted(kinds))]
     digest.update("\n".join(head).encode())
+    files: list[tuple[str, tuple[int, ...] | None]] = []
     for path, info in scan_article_files(paths):
         digest.update(os.fsencode(path) + b"\0")
+        fields = None
         if info is not None:
             fields = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
             digest.update(repr(fields).encode())
         digest.update(b"\n")
+        files.append((path, fields))
     where = "\n".join(os.path.abspath(p) for p in paths) + "\n" + head[-1]
     name = blake2b(os.fsencode(where), digest_size=10).hexdigest()  # one file per library
     file = cache_dir() / "facts" / f"library-{name}.json"
-    return LibraryState(digest.hexdigest(), file, "\n".join(head))
+    return LibraryState(digest.hexdigest(), file, "\n".join(head), files)
 
 
 def recall(state: LibraryState) -> Remembered | None:
@@ -161,10 +167,15 @@ class KnownArticle(NamedTuple):
 
 class FileMemo:
     """What loading found in each file, by the file's status (as the
-    fingerprint takes it): ``load`` gives an unchanged file's articles from
+    fingerprint took it): ``load`` gives an unchanged file's articles from
     the last run, and reads the others."""
 
     def __init__(self, state: LibraryState, max_bytes: int) -> None:
+        self.files = [Path(path) for path, _ in state.files]  # in library order
+        self._status = {
+            os.fspath(path): fields
+            for path, (_, fields) in zip(self.files, state.files, strict=True)
+        }
         self.file = state.file.with_name(state.file.stem + "-files.json")
         self.head, self.max_bytes = state.head, max_bytes
         self._old: dict[str, object] = {}
@@ -184,11 +195,8 @@ class FileMemo:
         from briefing.library.loaders import ArticleFormatError, ArticleReadError
 
         name = os.fspath(path)
-        try:
-            info = os.stat(path)
-            status = [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
-        except OSError:
-            status = None
+        fields = self._status.get(name)
+        status = list(fields) if fields is not None else None  # as JSON keeps it
         old = self._old.get(name)
         # Whether we may read a file is not in its status (a user joins a group):
         # asked again, as reading it would.

@@ -89,17 +89,12 @@ def _find_entries(paths: list[Path], kinds: Sequence[str], memo: FileMemo) -> Re
     took 1.7 GB when loaded at once). Files unchanged since the last run are
     not read (``memo``)."""
     from briefing.analysis.library_facts import Remembered
-    from briefing.library.load import LibraryError, find_article_files
 
     try:
-        files = find_article_files(paths)
-    except LibraryError as error:
-        fail(str(error))
-    try:
-        entries, library, count = _index(files, kinds, memo)
+        entries, library, count = _index(memo.files, kinds, memo)
     except _OutOfDate:  # a kept file said what a file no longer holds: all again
         memo.forget()
-        entries, library, count = _index(files, kinds, memo)
+        entries, library, count = _index(memo.files, kinds, memo)
     warn_about_files(library.problems, library.warnings, library.duplicates)
     if not count:
         fail_without_articles(paths, bool(library.problems))
