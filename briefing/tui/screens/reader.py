@@ -787,12 +787,16 @@ class ReaderScreen(Screen[None]):
     def show_pane(self, name: str) -> None:
         self.pane = name
 
+    def _pane_widget(self, name: str) -> Widget:
+        """The widget that takes the focus when pane ``name`` is shown."""
+        kind = {"list": ArticleList, "text": ArticleView, "side": SummaryView,
+                "facts": FactsView}[name]  # fmt: skip
+        return self.query_one(kind)
+
     def focus_pane(self, name: str) -> None:
-        target = {"list": ArticleList, "text": ArticleView, "side": SummaryView,
-                  "facts": FactsView}[name]  # fmt: skip
         self.pane = name
         # A pane hidden in the narrow layout can take focus only once shown.
-        self.call_after_refresh(self.query_one(target).focus)
+        self.call_after_refresh(self._pane_widget(name).focus)
 
     def _cycle(self, step: int) -> None:
         widgets = self._pane_widgets()
@@ -813,8 +817,26 @@ class ReaderScreen(Screen[None]):
 
     def on_descendant_focus(self) -> None:
         name = self._pane_of(self.focused)
-        if name is not None and name != self.pane:
-            self.pane = name
+        if name is None or name == self.pane:
+            return
+        # On a narrow terminal, focus inside a hidden pane is not a choice of
+        # the user's: when the list pane hides, Textual moves the list's focus
+        # to a sibling (the filter box), hidden too, sometimes before
+        # focus_pane's own focus arrives. Following it would show the list
+        # again; the shown pane takes the focus back instead.
+        if self.narrow and not self._shows(self.focused):
+            self.call_after_refresh(self._pane_widget(self.pane).focus)
+            return
+        self.pane = name
+
+    def _shows(self, widget: Widget | None) -> bool:
+        """Whether every pane around ``widget`` is shown (the narrow layout)."""
+        node = widget
+        while node is not None and node is not self:
+            if node.has_class("pane") and not node.has_class("-current"):
+                return False
+            node = node.parent  # type: ignore[assignment]
+        return True
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()
