@@ -444,3 +444,26 @@ async def test_a_word_typed_fast_is_all_filter_even_its_command_letters(library:
         await settle(pilot)
         assert app.is_running
         assert app.screen.query_one(FilterBar).value == "harq"
+
+
+# Keys typed ahead -------------------------------------------------------------
+
+
+def type_ahead(app, *keys: str) -> None:
+    """Keys queued all at once, as a fast typist's reach the app: none is
+    handled before the one ahead of it, and no frame comes in between."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+@pytest.mark.parametrize("size", [(160, 48), (80, 24)])
+async def test_tabs_typed_ahead_each_move_one_pane(library: Path, size: tuple[int, int]) -> None:
+    app = make_app(library)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        type_ahead(app, "tab", "tab", "tab")
+        await settle(pilot)
+        assert isinstance(app.screen.focused, FactsView)
+        type_ahead(app, "shift+tab", "shift+tab")
+        await settle(pilot)
+        assert isinstance(app.screen.focused, ArticleView)

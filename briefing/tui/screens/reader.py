@@ -794,9 +794,13 @@ class ReaderScreen(Screen[None]):
         return self.query_one(kind)
 
     def focus_pane(self, name: str) -> None:
-        self.pane = name
-        # A pane hidden in the narrow layout can take focus only once shown.
-        self.call_after_refresh(self._pane_widget(name).focus)
+        self.pane = name  # (shows the pane at once: its styles change now)
+        self.take_focus(self._pane_widget(name))
+
+    def take_focus(self, widget: Widget) -> None:
+        """Focus ``widget`` now, not after the next refresh (Widget.focus):
+        keys typed straight after enter or tab go to where they were sent."""
+        self.set_focus(widget)
 
     def _cycle(self, step: int) -> None:
         widgets = self._pane_widgets()
@@ -807,7 +811,7 @@ class ReaderScreen(Screen[None]):
             position = ["list", "text", "side", "facts"].index(name)
         target = widgets[(position + step) % len(widgets)]
         self.pane = self._pane_of(target) or "list"
-        self.call_after_refresh(target.focus)
+        self.take_focus(target)
 
     def action_next_pane(self) -> None:
         self._cycle(1)
@@ -825,7 +829,7 @@ class ReaderScreen(Screen[None]):
         # focus_pane's own focus arrives. Following it would show the list
         # again; the shown pane takes the focus back instead.
         if self.narrow and not self._shows(self.focused):
-            self.call_after_refresh(self._pane_widget(self.pane).focus)
+            self.take_focus(self._pane_widget(self.pane))
             return
         self.pane = name
 
@@ -840,6 +844,11 @@ class ReaderScreen(Screen[None]):
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()
+        if event.tabs.active != event.tab.id:
+            # Posted when the pane changed, and the pane has changed again
+            # since (keys typed ahead): following it would undo that change,
+            # and its own tab change would post another such message.
+            return
         name = (event.tab.id or "tab-list").removeprefix("tab-")
         if name != self.pane:
             self.focus_pane(name)

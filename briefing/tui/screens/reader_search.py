@@ -99,7 +99,7 @@ class SearchController:
             bar.searching = searching
             bar.value = ""
         self.screen.show_pane("list")
-        self.screen.call_after_refresh(bar.focus)
+        self.screen.take_focus(bar)
 
     def reset(self) -> None:
         """An empty box, and no search."""
