@@ -214,6 +214,25 @@ def test_the_library_folder_rule(run_cli: CliRunner, tmp_path: Path, isolated_di
     assert sources(local, "--library", str(data_library), env=env) == {"mine.txt"}
 
 
+@pytest.mark.parametrize("command", [["summary"], ["search", "forum"], ["facts"], ["digest"]])
+def test_a_named_library_that_does_not_exist_is_an_error_not_the_samples(
+    run_cli: CliRunner, tmp_path: Path, command: list[str]
+) -> None:
+    missing = tmp_path / "no-such-library"
+    for args, env in (
+        (["--library", str(missing)], None),
+        ([], {"BRIEFING_LIBRARY": str(missing)}),
+    ):
+        result = run_cli(*command, *args, env=env)
+        assert result.returncode != 0
+        assert f"no such library folder: {missing}" in result.stderr
+        assert "Almaty" not in result.stdout  # the bundled samples do not stand in
+        assert "Traceback" not in result.stderr
+    (tmp_path / "empty-library").mkdir()  # one that exists but is empty: the samples
+    result = run_cli("summary", "--library", tmp_path / "empty-library")
+    assert result.returncode == 0 and "Almaty" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("command", "titles"),
     [

@@ -78,16 +78,9 @@ def library_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     config.toml, else ``./articles`` when it exists, else ``library/`` in the
     user data folder. The folder need not exist yet.
     """
-    if explicit:
-        return Path(explicit).expanduser()
-    from_env = os.environ.get("BRIEFING_LIBRARY")
-    if from_env:
-        return Path(from_env).expanduser()
-    from briefing.storage.config import library_setting
-
-    configured = library_setting()
-    if configured is not None:
-        return configured
+    chosen = _chosen_library(explicit)
+    if chosen is not None:
+        return chosen
     local = Path("articles")
     if local.is_dir():
         return local
@@ -96,11 +89,36 @@ def library_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return data_dir() / "library"
 
 
+def _chosen_library(explicit: str | os.PathLike[str] | None) -> Path | None:
+    """The library folder the user named (flag, environment, config), if any."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get("BRIEFING_LIBRARY")
+    if from_env:
+        return Path(from_env).expanduser()
+    from briefing.storage.config import library_setting
+
+    return library_setting()
+
+
 def default_paths(explicit: str | os.PathLike[str] | None = None) -> list[Path]:
     """What to read when no PATH is given: the library folder, or the bundled
-    samples while it holds no article yet."""
+    samples while it holds no article yet.
+
+    A folder the user named that does not exist is an error (UserError), not
+    the samples: a mistyped path must not look like a library.
+    """
     folder = library_dir(explicit)
-    return [folder if _holds_articles(os.fspath(folder)) else bundled_articles_dir()]
+    if _holds_articles(os.fspath(folder)):
+        return [folder]
+    if not folder.exists() and _chosen_library(explicit) is not None:
+        from briefing.errors import UserError
+
+        raise UserError(
+            f"no such library folder: {reveal_controls(os.fspath(folder))} "
+            "(`briefing import` or `briefing update` creates it)"
+        )
+    return [bundled_articles_dir()]
 
 
 def _holds_articles(folder: str) -> bool:
