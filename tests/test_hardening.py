@@ -441,3 +441,41 @@ def test_issue15_import_split_keeps_a_dangling_symlink(run_cli: CliRunner, tmp_p
     assert result.returncode == 0, result.stderr
     assert link.is_symlink() and not (tmp_path / "elsewhere").exists()
     assert (into / "harbour-council-rejects-ferry-plan-2.txt").is_file()
+
+
+# Numbers too big for what they reach (found trying the CLI as a user) -----------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary", "--max-size", "1e308", "-f", "plain"],
+        ["facts", "--max-size", "1e308", "-f", "plain"],
+        ["search", "-n", "99999999999999999999999", "-f", "plain", "harbour"],
+        ["digest", "--since", "99999999999999d", "-f", "plain"],
+        ["digest", "--since", "1000000d", "-f", "plain"],
+    ],
+)
+def test_huge_numbers_mean_no_limit_not_an_internal_error(
+    run_cli: CliRunner, tmp_path: Path, args: list[str]
+) -> None:
+    write(tmp_path / "lib" / "story.txt", f"{STORY_TITLE}\n\n{STORY_BODY}\n")
+    result = run_cli(*args, "--library", tmp_path / "lib")
+    assert result.returncode == 0, result.stderr
+    assert "internal error" not in result.stderr
+    assert "Harbour" in result.stdout or "Okafor" in result.stdout
+
+
+@pytest.mark.parametrize("size", ["nan", "inf-ish", "-1", "0"])
+def test_a_size_limit_that_is_not_a_size_is_a_usage_error(run_cli: CliRunner, size: str) -> None:
+    result = run_cli("summary", "--max-size", size)
+    assert result.returncode == 2
+    assert "argument --max-size:" in result.stderr
+    assert "_megabytes" not in result.stderr  # no internal name
+
+
+def test_an_empty_id_is_refused_not_ignored(run_cli: CliRunner) -> None:
+    result = run_cli("summary", "--id", "")
+    assert result.returncode == 1
+    assert "an article id cannot be empty" in result.stderr
+    assert result.stdout == ""  # not every article, as when --id is left out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -132,8 +133,16 @@ def add_format_argument(parser: argparse.ArgumentParser, formats: Sequence[str])
     )
 
 
+# Counts beyond this mean "all" wherever a count is asked for; past it,
+# SQLite's and C's integers overflow (`search -n 99999999999999999999`).
+MAX_COUNT = 1_000_000_000
+# The size limit above which a file is never too big (`--max-size 1e308`).
+MAX_BYTES = 2**62
+
+
 def positive_int(what: str) -> Callable[[str], int]:
-    """An argparse type: a whole number of at least 1, else "the WHAT must be …"."""
+    """An argparse type: a whole number of at least 1, else "the WHAT must be …"
+    (larger than MAX_COUNT counts as MAX_COUNT)."""
 
     def parse(value: str) -> int:
         try:
@@ -142,19 +151,22 @@ def positive_int(what: str) -> Callable[[str], int]:
             raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
         if number < 1:
             raise argparse.ArgumentTypeError(f"the {what} must be at least 1")
-        return number
+        return min(number, MAX_COUNT)
 
     return parse
 
 
 def _megabytes(value: str) -> int:
+    """An argparse type: a size limit in megabytes (a fraction allowed), as bytes."""
     try:
-        megabytes = float(value)
+        size = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}") from None
-    if megabytes <= 0:
+        size = math.nan
+    if math.isnan(size):
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}")
+    if size <= 0:
         raise argparse.ArgumentTypeError("the size limit must be above 0")
-    return int(megabytes * 1_048_576)
+    return int(min(size * 1_048_576, MAX_BYTES))
 
 
 def choose_format(requested: str | None, stream: IO[str] | None = None) -> str:

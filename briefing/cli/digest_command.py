@@ -49,6 +49,9 @@ stories; loose fewer, broader ones. --format json is stable for scripts
 FORMATS = ("rich", "plain", "markdown", "html", "json")
 _SPAN = re.compile(r"^\s*(\d+)\s*([hdw])\s*$", re.IGNORECASE)
 _UNITS = {"h": "hours", "d": "days", "w": "weeks"}
+# A moment before every article (a day after datetime.min: turned into local
+# time, datetime.min itself would fall out of range).
+EARLIEST = datetime(1, 1, 2, tzinfo=UTC)
 
 
 def since(value: str) -> datetime:
@@ -57,8 +60,11 @@ def since(value: str) -> datetime:
 
     match = _SPAN.match(value)
     if match:
-        amount = timedelta(**{_UNITS[match.group(2).lower()]: int(match.group(1))})
-        return datetime.now(UTC) - amount
+        try:
+            amount = timedelta(**{_UNITS[match.group(2).lower()]: int(match.group(1))})
+            return datetime.now(UTC) - amount
+        except OverflowError:  # further back than dates go (1000000d): every article
+            return EARLIEST
     moment = parse_when(value)
     if moment is None:
         raise argparse.ArgumentTypeError(

@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     from briefing.presentation.report import digest
     from briefing.storage.cache import DerivedCache
 
-    if args.id:
+    if args.id is not None:
         articles = [find_article_or_fail(args.id, args.paths, args.max_size, args.library)]
     else:
         articles = load_library_or_fail(args.paths, args.max_size, args.library).articles

@@ -129,7 +129,9 @@ def read_article_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
                 )
             if info.st_size == 0:
                 raise ArticleFormatError("empty file")
-            return file.read(max_bytes + 1)[:max_bytes]
+            # Asking for no more than the file holds: read(n) sets n bytes
+            # aside first, and the limit may be huge (--max-size 1e308).
+            return file.read(min(max_bytes, info.st_size) + 1)[:max_bytes]
         except OSError as error:
             raise ArticleReadError(error.strerror or str(error)) from None
 
