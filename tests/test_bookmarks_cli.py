@@ -404,7 +404,7 @@ def test_exports(run_cli: CliRunner, bookmarks_file: Path, tmp_path: Path) -> No
     assert f"- **{ALMATY_TITLE}** · tags: sco" in markdown
     assert r"> \*see\* \[this\]\(javascript:x\)" in markdown
     assert (
-        '["\\>\\<script\\>alert\\(1\\)\\</script\\> & \\[link\\]\\(x\\)](<https://example.org/a?b=1&c="2">)'
+        '["\\>\\<script\\>alert\\(1\\)\\</script\\> \\& \\[link\\]\\(x\\)](<https://example.org/a?b=1&c="2">)'
         in markdown
     )
     assert "javascript:alert" not in markdown and "\x1b" not in markdown

@@ -67,12 +67,14 @@ def to_markdown(entries: Iterable[Bookmark]) -> str:
             line += " · tags: " + ", ".join(_markdown(_one_line(t)) for t in entry.tags)
         lines = [line]
         note = sanitise(entry.note).strip()
-        if note:
-            lines += [f"  > {_markdown(p)}" if p else "  >" for p in note.split("\n")]
-        for other in entry.note_conflicts:
-            lines.append(f"  > *also noted:* {_markdown(_one_line(other))}")
+        quoted = [[f"  > {_markdown(p)}" if p else "  >" for p in note.split("\n")]] if note else []
+        quoted += [[f"  > *also noted:* {_markdown(_one_line(o))}"] for o in entry.note_conflicts]
+        for number, paragraph in enumerate(quoted):
+            # Each note a paragraph of its own in the quote (else they run on).
+            lines += (["  >"] if number else []) + paragraph
         if entry.excerpt:
-            lines.append(f"  {_markdown(_one_line(entry.excerpt))}")
+            # A blank line first: else the excerpt would run on in the quote.
+            lines += ([""] if quoted else []) + [f"  {_markdown(_one_line(entry.excerpt))}"]
         blocks.append("\n".join(lines))
     return "\n".join(blocks) + "\n" if blocks else ""
 

@@ -41,13 +41,22 @@ _SKIP_REASONS = {
     "the lede comes first": "the lede (sentence {other}) comes first",
 }
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+
+
+# What starts a line as a list or a heading underline: "-", "=", or "1." (a
+# "1)" is taken care of with the other specials). A backslash escapes only
+# punctuation in Markdown (one before a digit is shown), so the escaped
+# character of "1." is its dot.
+_LEADING_DASH = re.compile(r"^(\s*)([-=])(?=\s|$)")
+_LEADING_NUMBER = re.compile(r"^(\s*\d+)\.(?=\s|$)")
 
 
 def escape_markdown(text: str) -> str:
+    """``text`` as Markdown that shows it as it is (one line, no markup)."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    # A leading "-", "=" or "1." would start a list or a heading underline.
-    return re.sub(r"^(\s*)([-=]|\d+)(?=[.)\s]|$)", r"\1\\\2", escaped)
+    escaped = _LEADING_DASH.sub(r"\1\\\2", escaped)
+    return _LEADING_NUMBER.sub(r"\1\\.", escaped)
 
 
 def meta_line(item: dict[str, Any]) -> str:
