@@ -467,3 +467,22 @@ async def test_tabs_typed_ahead_each_move_one_pane(library: Path, size: tuple[in
         type_ahead(app, "shift+tab", "shift+tab")
         await settle(pilot)
         assert isinstance(app.screen.focused, ArticleView)
+
+
+async def test_g_and_shift_g_move_to_the_first_and_last_in_summary_and_facts(
+    library: Path,
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "tab")  # the summary
+        await settle(pilot)
+        for view in (app.screen.query_one(SummaryView), app.screen.query_one(FactsView)):
+            assert app.screen.focused is view and view.option_count > 1
+            await pilot.press("G")
+            last = view.highlighted
+            assert last is not None and last > 0
+            await pilot.press("g")
+            assert view.highlighted is not None and view.highlighted < last
+            await pilot.press("tab")  # on to the facts
+            await settle(pilot)

@@ -31,7 +31,12 @@ async def test_briefing_view_lists_stories_and_narrows_the_list(tmp_path: Path) 
         assert first.splitlines()[1] == "3 articles · 3 sources"
         assert "Harbour Times" in first and any(t in first for t, *_ in STRIKE)
         assert "[" not in first or "[bold]" not in first  # a plain Text, not markup
-        await pilot.press("down", "down", "enter")
+        assert options.highlighted == 0  # the first story, ready for enter
+        await pilot.press("G")
+        assert options.highlighted == 1
+        await pilot.press("g")
+        assert options.highlighted == 0
+        await pilot.press("down", "enter")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)
         listed = app.screen.query_one(ArticleList)
@@ -57,3 +62,18 @@ async def test_briefing_view_escape_and_cache(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, StoriesScreen)
         assert app.screen.cache.record is built  # shown again without rebuilding
+
+
+async def test_enter_at_once_lists_the_first_story(tmp_path: Path) -> None:
+    app = make_app(write_library(tmp_path / "lib"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        listed = app.screen.query_one(ArticleList)
+        assert {app.screen.entries[i].title for i in listed.visible_ids()} == {
+            t for t, *_ in STRIKE
+        }

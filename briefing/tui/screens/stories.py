@@ -81,6 +81,8 @@ class StoriesScreen(Screen[ChosenStory | None]):
         Binding("escape,q", "close", "Back to the reader", id="stories.close"),
         Binding("j", "cursor_down", "Down", show=False, id="stories.down"),
         Binding("k", "cursor_up", "Up", show=False, id="stories.up"),
+        Binding("g", "first", "First", show=False, id="stories.first"),
+        Binding("G", "last", "Last", show=False, id="stories.last"),
     ]
 
     @message
@@ -187,6 +189,8 @@ class StoriesScreen(Screen[ChosenStory | None]):
         for number, story in enumerate(stories):
             options.add_option(Option(story_prompt(story), id=f"story-{number}"))
         self.cache.stories = stories
+        if stories:
+            options.highlighted = 0  # enter at once lists the first story
         options.focus()
 
     @on(OptionList.OptionSelected)
@@ -207,3 +211,9 @@ class StoriesScreen(Screen[ChosenStory | None]):
 
     def action_cursor_up(self) -> None:
         self.query_one(OptionList).action_cursor_up()
+
+    def action_first(self) -> None:
+        self.query_one(OptionList).action_first()
+
+    def action_last(self) -> None:
+        self.query_one(OptionList).action_last()

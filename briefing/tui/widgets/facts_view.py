@@ -30,6 +30,8 @@ class FactsView(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Next fact", show=False, id="facts.down"),
         Binding("up,k", "cursor_up", "Previous fact", show=False, id="facts.up"),
+        Binding("home,g", "first", "First fact", show=False, id="facts.first"),
+        Binding("end,G", "last", "Last fact", show=False, id="facts.last"),
         Binding("enter", "select", "Show in text", show=False, id="facts.select"),
         Binding("a", "articles", "Articles mentioning it", id="facts.articles"),
     ]

@@ -25,6 +25,8 @@ class SummaryView(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Next sentence", show=False, id="summary.down"),
         Binding("up,k", "cursor_up", "Previous sentence", show=False, id="summary.up"),
+        Binding("home,g", "first", "First sentence", show=False, id="summary.first"),
+        Binding("end,G", "last", "Last sentence", show=False, id="summary.last"),
         Binding("enter", "select", "Show in text", show=False, id="summary.select"),
         Binding("x", "toggle_explain", "Why these sentences", id="summary.explain"),
     ]
