@@ -486,3 +486,42 @@ async def test_g_and_shift_g_move_to_the_first_and_last_in_summary_and_facts(
             assert view.highlighted is not None and view.highlighted < last
             await pilot.press("tab")  # on to the facts
             await settle(pilot)
+
+
+async def test_the_count_follows_what_the_list_shows(library: Path) -> None:
+    # Found trying the reader: typing a filter left the narrow list's tab at
+    # every article, and going back to all of them left it at the filter's.
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+
+        def tab() -> str:
+            return str(app.screen.query_one("#tab-list").label)
+
+        assert tab() == "Articles 3"
+        await pilot.press("f", *"rail")
+        await settle(pilot)
+        assert app.screen.query_one(ArticleList).visible_count == 1
+        assert tab() == "Articles 1"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert tab() == "Articles 3"
+
+
+async def test_listing_an_entity_empties_the_filter_box(library: Path) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"harbour", "enter")  # a filter, then the article
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        facts = app.screen.query_one(FactsView)
+        facts.focus()
+        facts.highlighted = next(i for i, o in enumerate(facts.options) if o.id in facts._facts)
+        await settle(pilot)
+        await pilot.press("a")  # the articles mentioning that fact
+        await settle(pilot)
+        assert app.screen.list_state.kind == "entity"
+        # The box no longer claims a filter that the entity's list does not apply.
+        assert app.screen.query_one(FilterBar).value == ""

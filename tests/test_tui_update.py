@@ -85,4 +85,6 @@ async def test_r_without_feeds_says_how_to_add_one(tmp_path: Path) -> None:
         app.reader.notify = lambda message, **kw: notes.append(message) or original(message, **kw)  # type: ignore[method-assign]
         await pilot.press("r")
         await wait_for_update(pilot)
+        # The title bar keeps its count (it was left empty).
+        assert "3 articles" in str(app.reader.query_one("#title-bar").render())
     assert any("briefing feeds add" in n for n in notes)

@@ -624,10 +624,15 @@ class ReaderScreen(Screen[None]):
         self.show_count()
         if message.key != self._entity_request:
             return  # a later request replaced this one
-        self.searching.clear()
+        self.searching.reset()  # the box would claim a filter the list no longer has
         title = f"{len(message.article_ids)} mention {message.label} · esc: all"
         self.list_state.set(ListMode("entity", tuple(message.article_ids), title))
         self.focus_pane("list")
+
+    @on(ArticleList.Counted)
+    def _counted(self) -> None:
+        if self.loaded:  # (before, the count is the library's, shown when it is read)
+            self.show_count()
 
     @on(ArticleList.ShowAll)
     def _show_all(self) -> None:
@@ -912,7 +917,7 @@ class ReaderScreen(Screen[None]):
     def _story_chosen(self, story: ChosenStory | None) -> None:
         if story is None:
             return
-        self.searching.clear()
+        self.searching.reset()
         title = f"{len(story.article_ids)} in story: {story.headline} · esc: all"
         self.list_state.set(ListMode("story", story.article_ids, title))
         self.focus_pane("list")

@@ -122,7 +122,7 @@ class UpdateController:
     def finished(self, message: UpdateController.Finished) -> None:
         self.running = False
         if message.error is not None:
-            self.screen.set_status("")
+            self.screen.show_count()  # the title bar as it was before the update
             self.screen.notify(message.error, title="Update", severity="warning", markup=False)
             return
         self._show_new_articles()

@@ -146,6 +146,12 @@ class ArticleList(LineView, can_focus=True):
         article_id: str
 
     @message
+    class Counted(Message):
+        """The number of articles listed changed (a filter, a view, new entries)."""
+
+        count: int
+
+    @message
     class ShowAll(Message):
         """The user wants the whole list back (escape)."""
 
@@ -272,8 +278,11 @@ class ArticleList(LineView, can_focus=True):
                 visible = [i for i, e in enumerate(self._entries) if not e.hidden]
         if self.unread_only:
             visible = [i for i in visible if not self._entries[i].read]
+        counted = len(visible) != len(self._visible)
         self._visible = visible
         self._after_change(keep, prefer_first)
+        if counted:
+            self.post_message(self.Counted(len(visible)))
 
     def _after_change(self, keep: str | None, prefer_first: bool = False) -> None:
         self._cache.clear()
