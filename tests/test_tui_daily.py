@@ -19,7 +19,7 @@ from briefing.storage.config import Settings, load_settings
 from briefing.tui.elsewhere import editor_command, pager_command
 from briefing.tui.screens.chooser import ChooserScreen
 from briefing.tui.screens.help import HelpScreen
-from briefing.tui.widgets.article_list import ArticleList
+from briefing.tui.widgets.article_list import ROWS_PER_ENTRY, ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.facts_view import FactsView
 from briefing.tui.widgets.filter_bar import FilterBar
@@ -525,3 +525,41 @@ async def test_listing_an_entity_empties_the_filter_box(library: Path) -> None:
         assert app.screen.list_state.kind == "entity"
         # The box no longer claims a filter that the entity's list does not apply.
         assert app.screen.query_one(FilterBar).value == ""
+
+
+async def test_a_width_step_past_the_widest_list_is_undone_by_one_step_back(
+    library: Path,
+) -> None:
+    # Found trying the reader: twelve > held the list at its widest in cells
+    # (app.tcss) while the width chosen went on to 70%; < then changed
+    # nothing you could see for seven presses.
+    app = make_app(library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one("#list-pane")
+        await pilot.press(*["greater_than_sign"] * 12)
+        await settle(pilot)
+        widest = pane.size.width
+        await pilot.press("less_than_sign")
+        await settle(pilot)
+        assert pane.size.width < widest
+
+
+async def test_the_chosen_row_stays_in_view_when_the_terminal_narrows(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    for number in range(40):
+        write(
+            folder / f"{number:02}.txt",
+            f"Article number {number}\n\nSome text of article {number}.\n",
+        )
+    app = make_app(folder)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press(*["j"] * 30)
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.cursor == 30
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        top = articles.scroll_offset.y
+        assert top <= articles.cursor * ROWS_PER_ENTRY < top + articles.size.height

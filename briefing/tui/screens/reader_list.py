@@ -146,10 +146,24 @@ class ListControls:
 
     def resize(self, pane: str, step: int) -> None:
         current = self.widths[pane] or DEFAULT_WIDTHS[pane]
+        shown = self._shown_width(pane)
+        if shown is not None and abs(shown - current) > 2:  # (not just a cell's rounding)
+            current = shown
         width = min(max(current + step * WIDTH_STEP, LIST_WIDTHS[0]), LIST_WIDTHS[-1])
         self.widths[pane] = width
         self.apply_width()
         self.screen.briefing_app.remember(f"reader.{pane}_width", width)
+
+    def _shown_width(self, pane: str) -> int | None:
+        """The pane's width as shown, in percent of the screen (None: not shown
+        side by side). A step starts from it, not from the width chosen: the
+        panes' least and greatest widths in cells (app.tcss) may hold a pane
+        narrower or wider, and steps beyond them changed nothing you could see."""
+        total = self.screen.size.width
+        region = self.screen.query_one(f"#{pane}-pane").region
+        if self.screen.narrow or not total or not region.width:
+            return None
+        return round(region.width * 100 / total)
 
     def apply_width(self) -> None:
         """The chosen widths on wide terminals; narrow ones show one pane at a time."""

@@ -370,6 +370,9 @@ class ArticleList(LineView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
         self.virtual_size = Size(0, len(self._visible) * ROWS_PER_ENTRY)
+        # Smaller (a narrow terminal, the list's tab shown again): the chosen
+        # row stays in view. Once the new size is laid out.
+        self.call_after_refresh(self._scroll_cursor_into_view)
 
     # Rendering --------------------------------------------------------------
 
