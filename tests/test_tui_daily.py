@@ -142,6 +142,7 @@ async def test_y_copies_title_summary_and_url_and_Y_the_url(tmp_path: Path) -> N
         copied = app.clipboard
         assert copied.startswith(article.title + "\n")
         assert article.sentences[0].text in copied and copied.rstrip().endswith(article.url)
+        assert any(n.message == "Copied the title, summary and url." for n in app._notifications)
         await pilot.press("Y")
         assert app.clipboard == article.url
         assert any("Copied the url" in n.message for n in app._notifications)
@@ -158,6 +159,8 @@ async def test_no_url_says_so(library: Path) -> None:
         assert app.clipboard == ""
         messages = [n.message for n in app._notifications]
         assert messages.count("This article has no url.") == 2
+        await pilot.press("y")  # what it copies, and says it copied, has no url
+        assert "Copied the title and summary." in [n.message for n in app._notifications]
 
 
 def test_editor_and_pager_commands(tmp_path: Path) -> None:
@@ -563,3 +566,18 @@ async def test_the_chosen_row_stays_in_view_when_the_terminal_narrows(tmp_path: 
         await settle(pilot)
         top = articles.scroll_offset.y
         assert top <= articles.cursor * ROWS_PER_ENTRY < top + articles.size.height
+
+
+@pytest.mark.parametrize("size", [(60, 200), (160, 200)])
+async def test_help_shows_every_binding_id_whole(library: Path, size: tuple[int, int]) -> None:
+    # Found trying the reader: at 80x24 and 60x20 the ids were cut
+    # ("reader.previous_pa…"), and they are what config.toml's [keymap] takes.
+    app = make_app(library)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        shown = app.export_screenshot().replace("&#160;", " ")
+        ids = [i for _, rows in app.screen.sections for *_, i in rows if i]
+        assert ids and all(f">{i}<" in shown or f">{i} " in shown for i in ids)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefing.library.model import Article, Summary
 
-__all__ = ["editor_command", "pager_command", "summary_text"]
+__all__ = ["editor_command", "pager_command", "summary_copied", "summary_text"]
 
 # What a terminal user has when $EDITOR or $PAGER is not set.
 DEFAULT_EDITOR = "vi"
@@ -48,3 +48,10 @@ def summary_text(article: Article, summary: Summary | None) -> str:
     if article.url:
         lines += ["", article.url]
     return "\n".join(lines).strip() + "\n"
+
+
+def summary_copied(article: Article, summary: Summary | None) -> str:
+    """What to say once ``summary_text`` is copied: only what it holds."""
+    parts = ["title"] + ["summary"] * (summary is not None) + ["url"] * bool(article.url)
+    named = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"Copied the {named}."

@@ -17,6 +17,9 @@ from briefing.tui.keys import KeyDisplay, keys_label
 
 __all__ = ["HelpScreen", "binding_rows"]
 
+# Narrower than this, the help shows each binding's id under its description.
+STACKED_BELOW = 90
+
 
 def binding_rows(
     bindings: Iterable[BindingType], keymap: dict[str, str], display: KeyDisplay
@@ -37,7 +40,8 @@ class HelpScreen(ModalScreen[None]):
         align: center middle;
     }
     #help-body {
-        width: 90%;
+        width: 100%;
+        margin: 0 1;
         max-width: 110;
         height: 85%;
         border: round $primary;
@@ -57,23 +61,41 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, sections: Sequence[tuple[str, list[tuple[str, str, str]]]]) -> None:
         super().__init__()
         self.sections = sections
+        self._stacked: bool | None = None  # (none yet: set at the first resize)
 
     def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Keys"
+            body.border_subtitle = "escape to close · remap by id in config.toml [keymap]"
+            yield Static(id="help-table")
+
+    def on_resize(self) -> None:
+        # The ids are what config.toml's [keymap] takes: never cut. Where three
+        # columns do not fit, each id goes under its description.
+        stacked = self.size.width < STACKED_BELOW
+        if stacked != self._stacked:
+            self._stacked = stacked
+            self.query_one("#help-table", Static).update(self._table(stacked))
+
+    def _table(self, stacked: bool) -> Table:
         table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
-        table.add_column("keys", style="bold", no_wrap=True, ratio=1)
-        table.add_column("what", ratio=3)
-        table.add_column("id", style="dim", no_wrap=True, ratio=2)
+        table.add_column("keys", style="bold", no_wrap=True)
+        table.add_column("what", ratio=1)
+        if not stacked:
+            table.add_column("id", style="dim", no_wrap=True)
         for title, rows in self.sections:
             if not rows:
                 continue
             table.add_row(Text(title, style="bold underline"), "", "")
             for keys, description, binding_id in rows:
-                table.add_row(Text(keys), Text(description), Text(binding_id))
+                if stacked:
+                    what = Text(description)
+                    what.append(f"\n{binding_id}", style="dim")
+                    table.add_row(Text(keys), what)
+                else:
+                    table.add_row(Text(keys), Text(description), Text(binding_id))
             table.add_row("", "", "")
-        with VerticalScroll(id="help-body") as body:
-            body.border_title = "Keys"
-            body.border_subtitle = "escape to close · remap by id in config.toml [keymap]"
-            yield Static(table)
+        return table
 
     def action_scroll(self, lines: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)

@@ -12,7 +12,7 @@ import os
 import subprocess
 from typing import TYPE_CHECKING
 
-from briefing.tui.elsewhere import editor_command, pager_command, summary_text
+from briefing.tui.elsewhere import editor_command, pager_command, summary_copied, summary_text
 
 if TYPE_CHECKING:
     from briefing.library.model import Article, Summary
@@ -83,7 +83,7 @@ class Outside:
             return
         summary = self.summary if self.summary and self.summary_of == article.id else None
         self.screen.app.copy_to_clipboard(summary_text(article, summary))
-        self.screen.notify("Copied the title, summary and url.", timeout=2)
+        self.screen.notify(summary_copied(article, summary), timeout=2)
 
     def copy_url(self) -> None:
         url = self._url()
