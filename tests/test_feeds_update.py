@@ -311,3 +311,19 @@ def test_a_story_in_two_feeds_is_written_once(feed_server: FeedServer, tmp_path:
         "story-2.md",
         "story-3.md",
     ]
+
+
+def test_a_guid_that_is_no_address_is_not_the_url(tmp_path: Path) -> None:
+    # Found trying the CLI: an item with no <link> took its guid ("c1") as
+    # its url, by RSS's rule that a guid is a permalink unless it says not.
+    from briefing.library.loaders.feed import parse_feed
+
+    feed = parse_feed(
+        b'<rss version="2.0"><channel><title>T</title>'
+        b"<item><title>No link</title><guid>c1</guid><description>Text.</description></item>"
+        b"<item><title>Linked</title><guid>http://example.org/b</guid><description>Text.</description></item>"
+        b"</channel></rss>"
+    )
+    by_title = {e.title: e for e in feed.entries}
+    assert by_title["No link"].url is None and by_title["No link"].guid == "c1"
+    assert by_title["Linked"].url == "http://example.org/b"

@@ -479,3 +479,9 @@ def test_an_empty_id_is_refused_not_ignored(run_cli: CliRunner) -> None:
     assert result.returncode == 1
     assert "an article id cannot be empty" in result.stderr
     assert result.stdout == ""  # not every article, as when --id is left out
+
+
+def test_facts_min_articles_must_be_at_least_one(run_cli: CliRunner) -> None:
+    result = run_cli("facts", "--min-articles", "0")
+    assert result.returncode == 2
+    assert "the number of articles must be at least 1" in result.stderr

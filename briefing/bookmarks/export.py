@@ -12,30 +12,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 from briefing.bookmarks.model import Bookmark
 from briefing.library.text import sanitise
+from briefing.library.urls import linkable_url
 from briefing.presentation.output import escape_markdown
 
-__all__ = ["linkable_url", "to_markdown", "to_netscape_html"]
-
-
-def linkable_url(url: str | None) -> str | None:
-    """``url`` if it is a plain http(s) address, else None (no javascript:,
-    data: or file: links in an export)."""
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
-        return None
-    return url
+__all__ = ["to_markdown", "to_netscape_html"]
 
 
 def _one_line(text: str) -> str:

@@ -14,6 +14,7 @@ from briefing.cli.common import (
     choose_format,
     fail,
     fail_without_articles,
+    positive_int,
     warn_about_files,
 )
 
@@ -55,7 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--min-articles",
-        type=int,
+        type=positive_int("number of articles"),
         default=1,
         metavar="N",
         help="only entities mentioned in at least N articles (default 1)",

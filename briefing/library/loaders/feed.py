@@ -17,6 +17,7 @@ from briefing.library.loaders.errors import ArticleFormatError
 from briefing.library.loaders.html import html_to_text
 from briefing.library.model import Article
 from briefing.library.text import sanitise
+from briefing.library.urls import linkable_url
 
 __all__ = ["FeedEntry", "ParsedFeed", "entry_article", "parse_feed"]
 
@@ -174,7 +175,9 @@ def _entry(item: dict) -> FeedEntry | None:
         title=title,
         text=text,
         guid=_one_line(item.get("id")),
-        url=_one_line(item.get("link")),
+        # A guid that is no address ("c1") is the link by RSS's rule
+        # (isPermaLink defaults to true): not one a reader could open.
+        url=linkable_url(_one_line(item.get("link"))),
         published=_iso(item.get("published_parsed") or item.get("updated_parsed")),
         author=_one_line(item.get("author")),
         tags=tuple(sorted(t for t in tags if t)),
