@@ -581,3 +581,21 @@ async def test_help_shows_every_binding_id_whole(library: Path, size: tuple[int,
         shown = app.export_screenshot().replace("&#160;", " ")
         ids = [i for _, rows in app.screen.sections for *_, i in rows if i]
         assert ids and all(f">{i}<" in shown or f">{i} " in shown for i in ids)
+
+
+def test_titles_sort_by_their_first_word_not_a_mark_before_it() -> None:
+    from types import SimpleNamespace
+
+    from briefing.tui.screens.list_state import Dates, arrange
+
+    titles = [
+        "'Debate needed' on rail",
+        "Bank rates hold",
+        "“Christmas” song",
+        "— Ashes win",
+        "...",
+    ]
+    entries = [SimpleNamespace(title=t) for t in titles]
+    ordered = [e.title for e in arrange(entries, "title", Dates())]  # type: ignore[type-var]
+    assert ordered == ["...", "— Ashes win", "Bank rates hold", "“Christmas” song",
+                       "'Debate needed' on rail"]  # fmt: skip

@@ -18,7 +18,7 @@ from rich.text import Text
 from briefing.library.model import Listed
 from briefing.tui.widgets.article_list import ArticleList
 
-__all__ = ["Dates", "ListMode", "ListState", "arrange", "published_date"]
+__all__ = ["Dates", "ListMode", "ListState", "arrange", "published_date", "title_key"]
 
 E = TypeVar("E", bound=Listed)
 
@@ -114,7 +114,16 @@ def arrange(entries: list[E], sort: str, dates: Dates) -> list[E]:
     if sort == "date":
         return sorted(entries, key=lambda e: dates.of(e) or "", reverse=True)
     if sort == "source":
-        return sorted(entries, key=lambda e: (e.display_source.casefold(), e.title.casefold()))
+        return sorted(entries, key=lambda e: (e.display_source.casefold(), title_key(e.title)))
     if sort == "title":
-        return sorted(entries, key=lambda e: e.title.casefold())
+        return sorted(entries, key=lambda e: title_key(e.title))
     return list(entries)
+
+
+_LEADING_MARKS = re.compile(r"^[\W_]+")
+
+
+def title_key(title: str) -> str:
+    """A title as it sorts: by its first word, not by a quote mark or a dash
+    before it ("'Debate needed'" among the D's, not ahead of the A's)."""
+    return _LEADING_MARKS.sub("", title).casefold() or title.casefold()
