@@ -485,3 +485,15 @@ def test_facts_min_articles_must_be_at_least_one(run_cli: CliRunner) -> None:
     result = run_cli("facts", "--min-articles", "0")
     assert result.returncode == 2
     assert "the number of articles must be at least 1" in result.stderr
+
+
+def test_an_ambiguous_id_says_how_many_more_it_starts() -> None:
+    from briefing.library.load import LibraryError, match_id
+
+    ids = [f"ab{n:02}" for n in range(8)]
+    with pytest.raises(LibraryError) as raised:
+        match_id("ab", ids)
+    assert (
+        str(raised.value)
+        == "id 'ab' is ambiguous: it starts ab00, ab01, ab02, ab03, ab04 and 3 more"
+    )

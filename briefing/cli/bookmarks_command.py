@@ -213,8 +213,9 @@ def _bookmarked(bookmarks: Bookmarks, key: str) -> Bookmark:
             fail(f"{key} was removed; `briefing bookmarks add {key}` brings it back")
         fail(f"no bookmark with id {key!r}")
     if len(matches) > 1:
-        ids = ", ".join(b.article_id for b in matches[:5])
-        fail(f"id {key!r} is ambiguous: it starts {ids}")
+        from briefing.library.load import ambiguous_id
+
+        fail(ambiguous_id(key, [b.article_id for b in matches]))
     return matches[0]
 
 

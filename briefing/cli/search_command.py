@@ -32,7 +32,7 @@ query language:
   harb*               words starting so    port OR harbour    either word
   -strike             without the word     title:port         in the title
   source:gazette      in the source        tag:shipping       with this tag
-  is:bookmarked       your bookmarks         bookmarked:bea     Bea's (see --bookmarks)
+  is:bookmarked       your bookmarks       bookmarked:bea     Bea's (see --bookmarks)
 Case and accents do not matter. A query that starts with "-" goes after
 "--": briefing search -- "-strike port".
 

@@ -30,6 +30,7 @@ __all__ = [
     "LibraryError",
     "Loaded",
     "Problem",
+    "ambiguous_id",
     "articles_from_bytes",
     "bundled_articles_dir",
     "default_paths",
@@ -71,8 +72,14 @@ def match_id(key: str, ids: Sequence[str]) -> str:
     if not matches:
         raise LibraryError(f"no article with id {key!r}")
     if len(matches) > 1:
-        raise LibraryError(f"id {key!r} is ambiguous: it starts {', '.join(matches[:5])}")
+        raise LibraryError(ambiguous_id(key, matches))
     return matches[0]
+
+
+def ambiguous_id(key: str, matches: Sequence[str], shown: int = 5) -> str:
+    """Why ``key`` names no one article: the first ids it starts, and how many more."""
+    more = f" and {len(matches) - shown} more" if len(matches) > shown else ""
+    return f"id {key!r} is ambiguous: it starts {', '.join(matches[:shown])}{more}"
 
 
 def find_article_files(paths: Sequence[Path]) -> list[Path]:
