@@ -225,3 +225,11 @@ def test_summary_does_not_import_textual() -> None:
     loaded, out = modules_loaded_by(["summary", str(ROOT / "articles"), "-f", "json"])
     assert loaded == []
     assert json.loads(out)["articles"]
+
+
+def test_a_command_named_after_an_option_says_to_name_it_first(
+    run_cli: CliRunner, tmp_path: Path
+) -> None:
+    result = run_cli("--bookmarks", tmp_path / "marks.json", "bookmarks", "list")
+    assert result.returncode == 1
+    assert "for the bookmarks command, name it first: briefing bookmarks [OPTIONS]" in result.stderr

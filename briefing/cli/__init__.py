@@ -108,6 +108,11 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def _run_reader(args: argparse.Namespace) -> int:
+    for path in map(str, args.paths):
+        # "briefing --bookmarks F bookmarks list": the command came after an option.
+        if path in COMMANDS and not os.path.exists(path):
+            fail(f"no such file or folder: {path} (for the {path} command, name it first: "
+                 f"briefing {path} [OPTIONS])")  # fmt: skip
     try:
         reader = importlib.import_module("briefing.tui.run")
     except ModuleNotFoundError:
