@@ -173,8 +173,8 @@ def test_import_pages_feeds_json_lines_and_addresses(
     assert "4 articles added" in result.stdout
     for reason in (
         "empty.html: no article text",
-        "line 2: not valid JSON",
-        'line 3: no "text"',
+        "dump.jsonl, line 2: not valid JSON",  # the line, not the whole file
+        'dump.jsonl, line 3: no "text"',
         "nope: HTTP 404",
     ):
         assert reason in result.stderr

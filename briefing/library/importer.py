@@ -135,7 +135,8 @@ def _import_rich(
         yield ImportEvent("skipped", origin, f"{origin}: {error}")
         return
     for problem in found.problems:
-        yield ImportEvent("skipped", origin, f"{origin}: {problem}")
+        # One item of the file, not the file: "skipped a.jsonl, line 2: …".
+        yield ImportEvent("skipped", origin, f"{origin}, {problem}")
     for article in found.articles:
         text = article_markdown(article, {"feed": found.feed})
         read_back = as_library_reads_it(text)
