@@ -236,3 +236,10 @@ def test_since_through_the_index_says_what_was_left_out_as_search_does(
     assert [a["title"] for a in json.loads(since.stdout)["unclustered"]] == [
         "Ferry timetable changes"
     ]
+
+
+def test_digest_query_notes_its_reading_as_search_does(run_cli: CliRunner, tmp_path: Path) -> None:
+    library = write_library(tmp_path / "lib")
+    result = run_cli("digest", "--query", '"strike', "-f", "plain", "--library", library)
+    assert result.returncode == 0, result.stderr
+    assert "briefing: note: added the missing closing quote" in result.stderr

@@ -27,6 +27,7 @@ __all__ = [
     "fail_without_articles",
     "find_article_or_fail",
     "load_library_or_fail",
+    "note",
     "open_catalogue",
     "positive_int",
     "safe_line",
@@ -39,6 +40,11 @@ OUTPUT_FORMATS = ("rich", "plain", "markdown", "json")
 
 def warn(message: str) -> None:
     print(f"briefing: warning: {safe_line(message)}", file=sys.stderr)
+
+
+def note(message: str) -> None:
+    """Something worth knowing that is not wrong (how a query was read)."""
+    print(f"briefing: note: {safe_line(message)}", file=sys.stderr)
 
 
 def safe_line(message: str) -> str:

@@ -19,6 +19,7 @@ from briefing.cli.common import (
     choose_format,
     fail,
     load_library_or_fail,
+    note,
     open_catalogue,
     positive_int,
     warn,
@@ -201,7 +202,7 @@ def _matching(
     except (LibraryError, SearchIndexError) as error:
         fail(str(error))
     for notice in results.notices:
-        warn(notice)
+        note(notice)  # (as search says it)
     wanted = {hit.entry.id for hit in results.hits}
     chosen = [a for a in articles if a.id in wanted]
     if not chosen:

@@ -15,6 +15,7 @@ from briefing.cli.common import (
     add_paths_argument,
     choose_format,
     fail,
+    note,
     positive_int,
     warn,
 )
@@ -106,7 +107,7 @@ def _search(args: argparse.Namespace) -> int:
         fail(str(error))
     fmt = choose_format(args.format)
     for notice in results.notices:
-        print(f"briefing: note: {notice}", file=sys.stderr)
+        note(notice)
     _print(results, args.query, fmt)
     if results.hits:
         return 0
