@@ -110,6 +110,9 @@ SNIPPETS = {
     'Sports. "We were below our best," coach Ryan Delaney told Blue Lagoon Radio.',
     "long-role": 'THE HAGUE, Netherlands - "We designed for both," Corlan\'s chief technology '
     "officer, Anjali Rao, said at a launch.",
+    # A title word, then an everyday word no one is called (found on BBC copy).
+    "title-everyday": "The plan would start if the party won the General Election. The "
+    "Home Secretary and the Minister spoke. President Bush and General Okonjo met.",
 }
 
 CASES = [
@@ -219,6 +222,8 @@ CASES = [
     ("long-role", "quotes", "== 1"),
     ("long-role", "speaker:We designed for both,", "== Anjali Rao"),
     ("long-role", "place", "== THE HAGUE | Netherlands"),
+    ("title-everyday", "person", "lacks Election | Secretary | Minister"),
+    ("title-everyday", "person", "has Bush | Okonjo"),
 ]
 
 

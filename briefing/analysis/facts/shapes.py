@@ -184,6 +184,10 @@ def title_split(words: list[str], typer: Typer) -> tuple[list[str], list[str]]:
                 return [], words
             if len(rest) == 1 and not any(w in TITLE_WORDS for w in words[: i + 1]):
                 return [], words
+            if len(rest) == 1 and _everyday_not_a_name(rest[0], typer.lex):
+                # "General Election", "General Motors": a title word, then an
+                # everyday word that no one is called ("President Bush" is one).
+                return [], words
             if word in DEMONYMS and all(
                 typer.lex.is_common(w) and w not in typer.lex.given_names for w in rest
             ):
@@ -191,6 +195,10 @@ def title_split(words: list[str], typer: Typer) -> tuple[list[str], list[str]]:
                 return [], words
             return words[: i + 1], rest
     return [], words
+
+
+def _everyday_not_a_name(word: str, lex: Lexicon) -> bool:
+    return lex.is_common(word, 5000) and word not in lex.surnames and word not in lex.given_names
 
 
 def common_compound(word: str, lex: Lexicon) -> bool:
