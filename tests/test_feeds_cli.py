@@ -228,6 +228,9 @@ def test_a_named_library_that_does_not_exist_is_an_error_not_the_samples(
         assert f"no such library folder: {missing}" in result.stderr
         assert "Almaty" not in result.stdout  # the bundled samples do not stand in
         assert "Traceback" not in result.stderr
+    # Bookmarks need no library to list them.
+    listed = run_cli("bookmarks", "list", env={"BRIEFING_LIBRARY": str(missing)})
+    assert listed.returncode == 0 and "no bookmarks" in listed.stdout, listed.stderr
     (tmp_path / "empty-library").mkdir()  # one that exists but is empty: the samples
     result = run_cli("summary", "--library", tmp_path / "empty-library")
     assert result.returncode == 0 and "Almaty" in result.stdout

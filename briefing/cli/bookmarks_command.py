@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from briefing.cli.common import (
     LazyParser,
+    UserError,
     add_common_arguments,
     choose_format,
     fail,
@@ -166,10 +167,11 @@ def _library(args: argparse.Namespace, required: bool) -> Library | None:
     """The articles bookmarks refer to; None if optional and unavailable."""
     from briefing.library.load import DEFAULT_MAX_BYTES, LibraryError, default_paths, load_library
 
-    paths = args.library or default_paths()
     try:
+        # (default_paths: UserError when the library folder named does not exist)
+        paths = args.library or default_paths()
         library = load_library(paths, getattr(args, "max_size", None) or DEFAULT_MAX_BYTES)
-    except LibraryError as error:
+    except (LibraryError, UserError) as error:
         if required:
             fail(str(error))
         return None
@@ -188,7 +190,7 @@ def _article(args: argparse.Namespace) -> Article | None:
 
     try:
         catalogue, refreshed = open_catalogue(args.library or [], getattr(args, "max_size", None))
-    except LibraryError as error:
+    except (LibraryError, UserError) as error:
         if args.library:
             fail(str(error))
         return None
