@@ -110,9 +110,11 @@ SNIPPETS = {
     'Sports. "We were below our best," coach Ryan Delaney told Blue Lagoon Radio.',
     "long-role": 'THE HAGUE, Netherlands - "We designed for both," Corlan\'s chief technology '
     "officer, Anjali Rao, said at a launch.",
-    # A title word, then an everyday word no one is called (found on BBC copy).
+    # A title word, then an everyday word no one is called (found on BBC copy):
+    # everyday by the lists, and written in lower case by the article itself.
     "title-everyday": "The plan would start if the party won the General Election. The "
-    "Home Secretary and the Minister spoke. President Bush and General Okonjo met.",
+    "Home Secretary and the Minister spoke. President Bush and General Okonjo met. "
+    "President Obama said the election was a matter for the minister and the secretary.",
 }
 
 CASES = [
@@ -223,7 +225,7 @@ CASES = [
     ("long-role", "speaker:We designed for both,", "== Anjali Rao"),
     ("long-role", "place", "== THE HAGUE | Netherlands"),
     ("title-everyday", "person", "lacks Election | Secretary | Minister"),
-    ("title-everyday", "person", "has Bush | Okonjo"),
+    ("title-everyday", "person", "has Bush | Okonjo | Obama"),
 ]
 
 

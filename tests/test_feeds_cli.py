@@ -298,3 +298,24 @@ def test_a_progress_bar_on_a_terminal_and_none_in_a_pipe(
     )  # fmt: skip
     assert "updating" in on_tty.stdout and "1/1" in on_tty.stdout
     assert "G: 1 new, 0 updated, 0 unchanged" in on_tty.stdout
+
+
+def test_the_reader_of_a_fresh_install_shows_the_samples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Review found it: no ./articles and no library folder yet (a new user's
+    # first `briefing`) must show the samples, not "no such library folder".
+    import argparse
+
+    from briefing.errors import UserError
+    from briefing.library.files import bundled_articles_dir
+    from briefing.tui.run import reader_paths
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BRIEFING_LIBRARY", raising=False)
+    args = argparse.Namespace(paths=[], library=None)
+    paths, library = reader_paths(args)
+    assert paths == [bundled_articles_dir()]
+    assert library.name == "library" and not library.exists()  # made by the first update
+    with pytest.raises(UserError, match="no such library folder"):
+        reader_paths(argparse.Namespace(paths=[], library=str(tmp_path / "missing")))

@@ -42,6 +42,8 @@ def shown(markdown: str) -> str:
         "AT&amp;T",
         "a `tick` and a \\ backslash",
         "3.5 million, -5 degrees, 2024-01-01",
+        "---",  # a rule (review found it)
+        "- --",
     ],
 )
 def test_markdown_shows_the_text_as_it_is(text: str) -> None:

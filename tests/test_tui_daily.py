@@ -599,3 +599,16 @@ def test_titles_sort_by_their_first_word_not_a_mark_before_it() -> None:
     ordered = [e.title for e in arrange(entries, "title", Dates())]  # type: ignore[type-var]
     assert ordered == ["...", "— Ashes win", "Bank rates hold", "“Christmas” song",
                        "'Debate needed' on rail"]  # fmt: skip
+
+
+async def test_width_steps_typed_ahead_each_count(library: Path) -> None:
+    # Review found it: what the pane shows lags a step typed before the
+    # layout, and starting from it undid the step before.
+    app = make_app(library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        type_ahead(app, "less_than_sign", "less_than_sign", "less_than_sign")
+        await settle(pilot)
+        from briefing.tui.screens.reader_list import DEFAULT_WIDTHS, WIDTH_STEP
+
+        assert app.screen.list_controls.widths["list"] == DEFAULT_WIDTHS["list"] - 3 * WIDTH_STEP

@@ -10,7 +10,6 @@ scripts or terminal escapes through an export.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
 
 from briefing.bookmarks.model import Bookmark
@@ -25,15 +24,6 @@ def _one_line(text: str) -> str:
     return " ".join(sanitise(text).split())
 
 
-def _markdown(text: str) -> str:
-    """``text`` escaped for Markdown, including a leading "-" or "=" of any
-    run ("---" after a line would make it a heading, or be a rule)."""
-    return _LEADING_RULE.sub(r"\1\\\2", escape_markdown(text))
-
-
-_LEADING_RULE = re.compile(r"^(\s*)([-=])")
-
-
 def to_markdown(entries: Iterable[Bookmark]) -> str:
     """A Markdown list: title (linked if it has a web address), tags, note,
     excerpt. Removed bookmarks are left out."""
@@ -41,23 +31,29 @@ def to_markdown(entries: Iterable[Bookmark]) -> str:
     for entry in entries:
         if entry.deleted:
             continue
-        title = _markdown(_one_line(entry.title) or "Untitled")
+        title = escape_markdown(_one_line(entry.title) or "Untitled")
         url = linkable_url(entry.url)
         if url:
             title = f"[{title}](<{url.replace('<', '%3C').replace('>', '%3E')}>)"
         line = f"- **{title}**"
         if entry.tags:
-            line += " · tags: " + ", ".join(_markdown(_one_line(t)) for t in entry.tags)
+            line += " · tags: " + ", ".join(escape_markdown(_one_line(t)) for t in entry.tags)
         lines = [line]
         note = sanitise(entry.note).strip()
-        quoted = [[f"  > {_markdown(p)}" if p else "  >" for p in note.split("\n")]] if note else []
-        quoted += [[f"  > *also noted:* {_markdown(_one_line(o))}"] for o in entry.note_conflicts]
+        quoted = (
+            [[f"  > {escape_markdown(p)}" if p else "  >" for p in note.split("\n")]]
+            if note
+            else []
+        )
+        quoted += [
+            [f"  > *also noted:* {escape_markdown(_one_line(o))}"] for o in entry.note_conflicts
+        ]
         for number, paragraph in enumerate(quoted):
             # Each note a paragraph of its own in the quote (else they run on).
             lines += (["  >"] if number else []) + paragraph
         if entry.excerpt:
             # A blank line first: else the excerpt would run on in the quote.
-            lines += ([""] if quoted else []) + [f"  {_markdown(_one_line(entry.excerpt))}"]
+            lines += ([""] if quoted else []) + [f"  {escape_markdown(_one_line(entry.excerpt))}"]
         blocks.append("\n".join(lines))
     return "\n".join(blocks) + "\n" if blocks else ""
 

@@ -190,7 +190,9 @@ def _article(args: argparse.Namespace) -> Article | None:
 
     try:
         catalogue, refreshed = open_catalogue(args.library or [], getattr(args, "max_size", None))
-    except (LibraryError, UserError) as error:
+    except UserError as error:  # a library folder named, missing: the real cause
+        fail(str(error))
+    except LibraryError as error:
         if args.library:
             fail(str(error))
         return None

@@ -48,7 +48,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 # "1)" is taken care of with the other specials). A backslash escapes only
 # punctuation in Markdown (one before a digit is shown), so the escaped
 # character of "1." is its dot.
-_LEADING_DASH = re.compile(r"^(\s*)([-=])(?=\s|$)")
+_LEADING_DASH = re.compile(r"^(\s*)([-=])")  # "---" too: a rule, or a heading's underline
 _LEADING_NUMBER = re.compile(r"^(\s*\d+)\.(?=\s|$)")
 
 

@@ -10,15 +10,23 @@ from briefing.errors import fail
 from briefing.library.files import library_dir
 from briefing.library.load import DEFAULT_MAX_BYTES, default_paths
 
-__all__ = ["run"]
+__all__ = ["reader_paths", "run"]
 
 
-def run(args: argparse.Namespace) -> int:
-    library = library_dir(getattr(args, "library", None))
-    paths = [Path(p) for p in args.paths] or default_paths(library)
+def reader_paths(args: argparse.Namespace) -> tuple[list[Path], Path]:
+    """What the reader shows, and the library folder `r` writes into."""
+    named = getattr(args, "library", None)
+    # default_paths is given what was named, not the folder it resolves to:
+    # the user data folder need not exist yet, and then the samples show.
+    paths = [Path(p) for p in args.paths] or default_paths(named)
     for path in paths:
         if not path.exists():
             fail(f"no such file or folder: {path}")
+    return paths, library_dir(named)
+
+
+def run(args: argparse.Namespace) -> int:
+    paths, library = reader_paths(args)
     # Start-up makes some 50,000 objects that live as long as the reader
     # (modules, classes, styles, widgets); the collector went through them all,
     # over and over, before the first frame. It resumes after that frame, with

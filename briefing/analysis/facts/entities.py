@@ -16,6 +16,7 @@ The cutting of runs is in ``spans``, the rules that type a run in ``rules``
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from briefing.analysis.facts.lexicon import Lexicon
@@ -45,13 +46,15 @@ LATER_RULES = (
 )
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
+
 # A lone "The", "But", "Monday", "September": the rule "nothing-left" would drop it
 # after building its context; a quarter of the runs in CNN/DailyMail copy are these.
 _NEVER_A_NAME = DETERMINERS | FULL_MONTHS | DAYS
 
 
 def find_mentions(sentences: tuple[Sentence, ...], lex: Lexicon) -> list[Mention]:
-    typer = Typer(lex)
+    typer = Typer(lex, frozenset(_LOWER_WORD.findall(" ".join(s.text for s in sentences))))
     mentions: list[Mention] = []
     for sentence in sentences:
         text = sentence.text

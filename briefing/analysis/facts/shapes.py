@@ -19,8 +19,11 @@ __all__ = ["Typer", "common_compound", "strip_front", "title_split"]
 class Typer:
     """Tests of a name's shape against the word lists: a person's, everyday words …"""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, lowered: frozenset[str] = frozenset()) -> None:
         self.lex = lex
+        # The words the article itself writes in lower case ("election"): its
+        # own evidence that a capitalised one is an everyday word, not a name.
+        self.lowered = lowered
         # Several rules ask the same of one candidate; a Typer lives for one article.
         self._strong: dict[tuple[str, ...], bool] = {}
         self._person: dict[tuple[tuple[str, ...], bool], bool] = {}
@@ -184,9 +187,10 @@ def title_split(words: list[str], typer: Typer) -> tuple[list[str], list[str]]:
                 return [], words
             if len(rest) == 1 and not any(w in TITLE_WORDS for w in words[: i + 1]):
                 return [], words
-            if len(rest) == 1 and _everyday_not_a_name(rest[0], typer.lex):
-                # "General Election", "General Motors": a title word, then an
-                # everyday word that no one is called ("President Bush" is one).
+            if len(rest) == 1 and _everyday_not_a_name(rest[0], typer):
+                # "General Election", "the Home Secretary": a title word, then an
+                # everyday word no one is called ("President Bush", "President
+                # Obama" are people: a name, or never written in lower case).
                 return [], words
             if word in DEMONYMS and all(
                 typer.lex.is_common(w) and w not in typer.lex.given_names for w in rest
@@ -197,8 +201,14 @@ def title_split(words: list[str], typer: Typer) -> tuple[list[str], list[str]]:
     return [], words
 
 
-def _everyday_not_a_name(word: str, lex: Lexicon) -> bool:
-    return lex.is_common(word, 5000) and word not in lex.surnames and word not in lex.given_names
+def _everyday_not_a_name(word: str, typer: Typer) -> bool:
+    lex = typer.lex
+    return (
+        lex.is_common(word, 5000)
+        and word not in lex.surnames
+        and word not in lex.given_names
+        and (word.lower() in typer.lowered or word in TITLE_WORDS or is_role_noun(word))
+    )
 
 
 def common_compound(word: str, lex: Lexicon) -> bool:

@@ -83,10 +83,11 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("what", ratio=1)
         if not stacked:
             table.add_column("id", style="dim", no_wrap=True)
+        blanks = ("",) if stacked else ("", "")  # (a cell too many makes a column)
         for title, rows in self.sections:
             if not rows:
                 continue
-            table.add_row(Text(title, style="bold underline"), "", "")
+            table.add_row(Text(title, style="bold underline"), *blanks)
             for keys, description, binding_id in rows:
                 if stacked:
                     what = Text(description)
@@ -94,7 +95,7 @@ class HelpScreen(ModalScreen[None]):
                     table.add_row(Text(keys), what)
                 else:
                     table.add_row(Text(keys), Text(description), Text(binding_id))
-            table.add_row("", "", "")
+            table.add_row("", *blanks)
         return table
 
     def action_scroll(self, lines: int) -> None:

@@ -147,7 +147,10 @@ class ListControls:
     def resize(self, pane: str, step: int) -> None:
         current = self.widths[pane] or DEFAULT_WIDTHS[pane]
         shown = self._shown_width(pane)
-        if shown is not None and abs(shown - current) > 2:  # (not just a cell's rounding)
+        # Only a pane held back from where the step goes starts from what it
+        # shows ("<" on a list held narrower than chosen): what is shown lags
+        # a step typed before the layout, and must not undo that step.
+        if shown is not None and (shown - current) * step > 2:
             current = shown
         width = min(max(current + step * WIDTH_STEP, LIST_WIDTHS[0]), LIST_WIDTHS[-1])
         self.widths[pane] = width
