@@ -228,6 +228,10 @@ def test_a_named_library_that_does_not_exist_is_an_error_not_the_samples(
         assert f"no such library folder: {missing}" in result.stderr
         assert "Almaty" not in result.stdout  # the bundled samples do not stand in
         assert "Traceback" not in result.stderr
+    afile = tmp_path / "one.txt"
+    afile.write_text("Title\n\nBody.\n")
+    named_file = run_cli(*command, "--library", afile)
+    assert named_file.returncode != 0 and "the library folder is not a folder" in named_file.stderr
     # Bookmarks need no library to list them.
     listed = run_cli("bookmarks", "list", env={"BRIEFING_LIBRARY": str(missing)})
     assert listed.returncode == 0 and "no bookmarks" in listed.stdout, listed.stderr

@@ -111,12 +111,14 @@ def default_paths(explicit: str | os.PathLike[str] | None = None) -> list[Path]:
     folder = library_dir(explicit)
     if _holds_articles(os.fspath(folder)):
         return [folder]
-    if not folder.exists() and _chosen_library(explicit) is not None:
+    if not folder.is_dir() and _chosen_library(explicit) is not None:
         from briefing.errors import UserError
 
+        shown = reveal_controls(os.fspath(folder))
+        if folder.exists():
+            raise UserError(f"the library folder is not a folder: {shown}")
         raise UserError(
-            f"no such library folder: {reveal_controls(os.fspath(folder))} "
-            "(`briefing import` or `briefing update` creates it)"
+            f"no such library folder: {shown} (`briefing import` or `briefing update` creates it)"
         )
     return [bundled_articles_dir()]
 
