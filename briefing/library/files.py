@@ -25,6 +25,8 @@ __all__ = [
     "display_path",
     "duplicates_note",
     "library_dir",
+    "library_folder",
+    "library_paths",
     "path_text",
     "scan_article_files",
 ]
@@ -78,40 +80,41 @@ def library_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     config.toml, else ``./articles`` when it exists, else ``library/`` in the
     user data folder. The folder need not exist yet.
     """
-    chosen = _chosen_library(explicit)
-    if chosen is not None:
-        return chosen
-    local = Path("articles")
-    if local.is_dir():
-        return local
-    from briefing.storage.config import data_dir
-
-    return data_dir() / "library"
+    return library_folder(explicit)[0]
 
 
-def _chosen_library(explicit: str | os.PathLike[str] | None) -> Path | None:
-    """The library folder the user named (flag, environment, config), if any."""
+def library_folder(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
+    """``library_dir``, and whether the user named it (flag, environment,
+    config): a folder named must exist to be read (``library_paths``)."""
     if explicit:
-        return Path(explicit).expanduser()
+        return Path(explicit).expanduser(), True
     from_env = os.environ.get("BRIEFING_LIBRARY")
     if from_env:
-        return Path(from_env).expanduser()
-    from briefing.storage.config import library_setting
+        return Path(from_env).expanduser(), True
+    from briefing.storage.config import data_dir, library_setting
 
-    return library_setting()
+    configured = library_setting()
+    if configured is not None:
+        return configured, True
+    local = Path("articles")
+    return (local if local.is_dir() else data_dir() / "library"), False
 
 
 def default_paths(explicit: str | os.PathLike[str] | None = None) -> list[Path]:
-    """What to read when no PATH is given: the library folder, or the bundled
-    samples while it holds no article yet.
+    """What to read when no PATH is given: ``library_paths`` of the library folder."""
+    return library_paths(*library_folder(explicit))
 
-    A folder the user named that does not exist is an error (UserError), not
-    the samples: a mistyped path must not look like a library.
+
+def library_paths(folder: Path, named: bool) -> list[Path]:
+    """What to read of the library ``folder``: it, or the bundled samples
+    while it holds no article yet.
+
+    A folder the user ``named`` that does not exist is an error (UserError),
+    not the samples: a mistyped path must not look like a library.
     """
-    folder = library_dir(explicit)
     if _holds_articles(os.fspath(folder)):
         return [folder]
-    if not folder.is_dir() and _chosen_library(explicit) is not None:
+    if named and not folder.is_dir():
         from briefing.errors import UserError
 
         shown = reveal_controls(os.fspath(folder))

@@ -7,22 +7,19 @@ import gc
 from pathlib import Path
 
 from briefing.errors import fail
-from briefing.library.files import library_dir
-from briefing.library.load import DEFAULT_MAX_BYTES, default_paths
+from briefing.library.files import DEFAULT_MAX_BYTES, library_folder, library_paths
 
 __all__ = ["reader_paths", "run"]
 
 
 def reader_paths(args: argparse.Namespace) -> tuple[list[Path], Path]:
     """What the reader shows, and the library folder `r` writes into."""
-    named = getattr(args, "library", None)
-    # default_paths is given what was named, not the folder it resolves to:
-    # the user data folder need not exist yet, and then the samples show.
-    paths = [Path(p) for p in args.paths] or default_paths(named)
+    folder, named = library_folder(getattr(args, "library", None))
+    paths = [Path(p) for p in args.paths] or library_paths(folder, named)
     for path in paths:
         if not path.exists():
             fail(f"no such file or folder: {path}")
-    return paths, library_dir(named)
+    return paths, folder
 
 
 def run(args: argparse.Namespace) -> int:

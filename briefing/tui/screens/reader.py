@@ -800,12 +800,9 @@ class ReaderScreen(Screen[None]):
 
     def focus_pane(self, name: str) -> None:
         self.pane = name  # (shows the pane at once: its styles change now)
-        self.take_focus(self._pane_widget(name))
-
-    def take_focus(self, widget: Widget) -> None:
-        """Focus ``widget`` now, not after the next refresh (Widget.focus):
-        keys typed straight after enter or tab go to where they were sent."""
-        self.set_focus(widget)
+        # The screen's set_focus, not Widget.focus (after the next refresh):
+        # keys typed straight after enter or tab go where they were sent.
+        self.set_focus(self._pane_widget(name))
 
     def _cycle(self, step: int) -> None:
         widgets = self._pane_widgets()
@@ -816,7 +813,7 @@ class ReaderScreen(Screen[None]):
             position = ["list", "text", "side", "facts"].index(name)
         target = widgets[(position + step) % len(widgets)]
         self.pane = self._pane_of(target) or "list"
-        self.take_focus(target)
+        self.set_focus(target)
 
     def action_next_pane(self) -> None:
         self._cycle(1)
@@ -834,7 +831,7 @@ class ReaderScreen(Screen[None]):
         # focus_pane's own focus arrives. Following it would show the list
         # again; the shown pane takes the focus back instead.
         if self.narrow and not self._shows(self.focused):
-            self.take_focus(self._pane_widget(self.pane))
+            self.set_focus(self._pane_widget(self.pane))
             return
         self.pane = name
 

@@ -99,7 +99,7 @@ class SearchController:
             bar.searching = searching
             bar.value = ""
         self.screen.show_pane("list")
-        self.screen.take_focus(bar)
+        self.screen.set_focus(bar)  # at once (see focus_pane)
 
     def reset(self) -> None:
         """An empty box, and no search."""
